@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Tests import sibling packages from their TypeScript source, not from `dist`,
+ * so a package's tests never depend on another package's build being fresh.
+ * (The Node 20 smoke test in core checks the built `dist` of every package.)
+ */
+const src = (name: string) =>
+  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+
+export const workspaceAlias = {
+  '@sigv4/core': src('core'),
+  '@sigv4/gateway': src('gateway'),
+  '@sigv4/axios': src('axios'),
+  '@sigv4/ky': src('ky'),
+  '@sigv4/fetch': src('fetch'),
+};
