@@ -1,0 +1,54 @@
+import type { Metafile } from 'esbuild';
+
+/** Repository root. */
+export declare const REPO_ROOT: string;
+
+/**
+ * Where `@sigv4/*` imports come from.
+ * - `dist`: the built package, resolved through its real `exports` map with the `browser` condition.
+ * - `src`: the same resolution, then `dist/<file>.js` is swapped for `src/<file>.ts`.
+ * - `auto` (default): `dist` when it exists and is newer than every file in `src`, else `src`.
+ *   `npm test` builds first, so CI bundles the shipped `dist`.
+ */
+export type SourceMode = 'dist' | 'src' | 'auto';
+
+/** Options for {@link bundleBrowser}: `contents` (an in-memory entry) or `entry` (a file). */
+export interface BundleOptions {
+  contents?: string;
+  entry?: string;
+  /** Directory `contents` imports resolve from. @default REPO_ROOT */
+  resolveDir?: string;
+  /** Bare imports kept out of the bundle (peer clients such as `axios`, `ky`). */
+  external?: string[];
+  /** @default true */
+  minify?: boolean;
+  /** @default process.env.SIGV4_BROWSER_FROM ?? 'auto' */
+  from?: SourceMode;
+}
+
+/** A browser bundle and what went into it. */
+export interface BrowserBundle {
+  code: string;
+  metafile: Metafile;
+  /** `@sigv4/<name>` -> the file actually bundled (dist or src), relative to the repo root. */
+  workspaceFiles: Record<string, string>;
+}
+
+/** One Node built-in import found in a bundle's metafile. */
+export interface BuiltinImport {
+  importer: string;
+  specifier: string;
+}
+
+/** Sizes of one bundle, in bytes. */
+export interface BundleSize {
+  minified: number;
+  gzip: number;
+  /** Inputs by bytes in the minified output, largest first. */
+  inputs: Array<{ path: string; bytes: number }>;
+}
+
+export declare function isNodeBuiltin(specifier: string): boolean;
+export declare function bundleBrowser(options: BundleOptions): Promise<BrowserBundle>;
+export declare function findNodeBuiltinImports(metafile: Metafile): BuiltinImport[];
+export declare function measureBundle(bundle: BrowserBundle): BundleSize;

@@ -1,0 +1,138 @@
+// Browser bundles of the @sigv4 packages, built as an app's bundler would build them.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Repository root. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+const BUILTIN_NAMES = new Set(builtinModules.filter((m) => !m.startsWith('_')).map((m) => m.split('/')[0]));
+
+/** True for `node:*` specifiers and Node built-in module names (`crypto`, `fs/promises`, `buffer`, ...). */
+export function isNodeBuiltin(specifier) {
+  if (specifier.startsWith('node:')) return true;
+  return BUILTIN_NAMES.has(specifier.split('/')[0]) || builtinModules.includes(specifier);
+}
+
+/**
+ * Keeps Node built-ins in the graph as *external* imports instead of failing the build (or being
+ * silently polyfilled), so findNodeBuiltinImports() can name each one and the file importing it.
+ */
+const recordNodeBuiltins = {
+  name: 'record-node-builtins',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point' || !isNodeBuiltin(args.path)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function sourceFor(distFile, packageDir) {
+  const rel = relative(join(packageDir, 'dist'), distFile).replace(/\.(m|c)?js$/, '');
+  if (rel.startsWith('..')) return undefined;
+  for (const candidate of [`${rel}.ts`, `${rel}.tsx`, `${rel}/index.ts`]) {
+    const path = join(packageDir, 'src', candidate);
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/**
+ * Resolves `@sigv4/*` through the package's real `exports` map (browser condition), then, in `src`
+ * mode (or `auto` with a stale or missing dist), swaps `dist/<file>.js` for `src/<file>.ts`.
+ */
+function workspacePackages(mode, used) {
+  return {
+    name: 'sigv4-workspace',
+    setup(b) {
+      b.onResolve({ filter: /^@sigv4\// }, async (args) => {
+        if (args.pluginData === 'sigv4-inner') return undefined;
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'sigv4-inner',
+        });
+        if (resolved.errors.length > 0 || resolved.external) return resolved;
+        const packageDir = join(REPO_ROOT, 'packages', args.path.split('/')[1]);
+        const source = sourceFor(resolved.path, packageDir);
+        let useSource = mode === 'src';
+        if (mode === 'auto') {
+          useSource = source !== undefined &&
+            (!existsSync(resolved.path) || newestMtime(join(packageDir, 'src')) > statSync(resolved.path).mtimeMs);
+        }
+        if (useSource && !source) {
+          return { errors: [{ text: `${args.path}: no source file matches ${relative(REPO_ROOT, resolved.path)}` }] };
+        }
+        const path = useSource ? source : resolved.path;
+        used[args.path] = relative(REPO_ROOT, path);
+        return { path };
+      });
+    },
+  };
+}
+
+/**
+ * Bundles for a browser exactly as an app's bundler would: platform `browser`, the `browser`
+ * export condition, ESM, tree-shaken. Node built-ins are recorded, never polyfilled.
+ */
+export async function bundleBrowser(options) {
+  const workspaceFiles = {};
+  const from = options.from ?? process.env.SIGV4_BROWSER_FROM ?? 'auto';
+  const entry = options.entry === undefined
+    ? { stdin: { contents: options.contents ?? '', resolveDir: options.resolveDir ?? REPO_ROOT, loader: 'ts', sourcefile: 'entry.ts' } }
+    : { entryPoints: [options.entry], outfile: 'bundle.js' };
+  const result = await build({
+    ...entry,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    conditions: ['browser'],
+    format: 'esm',
+    target: 'es2022',
+    minify: options.minify ?? true,
+    legalComments: 'none',
+    external: options.external ?? [],
+    logLevel: 'silent',
+    plugins: [recordNodeBuiltins, workspacePackages(from, workspaceFiles)],
+  });
+  const output = result.outputFiles.find((f) => f.path.endsWith('.js')) ?? result.outputFiles[0];
+  if (!output) throw new Error('esbuild produced no output');
+  return { code: output.text, metafile: result.metafile, workspaceFiles };
+}
+
+/** Every Node built-in import (static, dynamic or require) in a metafile's input graph. */
+export function findNodeBuiltinImports(metafile) {
+  const found = [];
+  for (const [importer, input] of Object.entries(metafile.inputs)) {
+    for (const imp of input.imports) {
+      if (isNodeBuiltin(imp.path)) found.push({ importer, specifier: imp.path });
+    }
+  }
+  return found;
+}
+
+/** Measures a bundle deterministically: esbuild's minified output, gzip level 9 via node:zlib. */
+export function measureBundle(bundle) {
+  const output = Object.values(bundle.metafile.outputs)[0];
+  const inputs = Object.entries(output?.inputs ?? {})
+    .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  const bytes = Buffer.from(bundle.code);
+  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs };
+}

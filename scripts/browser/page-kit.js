@@ -1,0 +1,73 @@
+// Browser side of the test pages: bundled into each page by esbuild, runs inside Chromium.
+// No Node APIs here.
+
+let providerCalls = 0;
+
+/**
+ * A credential provider as an app would write one around Cognito or its own backend: an async
+ * function the signer calls; here it fetches STS temporary credentials through the test
+ * (window.sigv4AssumeRole is exposed by the harness with page.exposeFunction).
+ */
+export async function credentialsProvider() {
+  providerCalls += 1;
+  const wire = await window.sigv4AssumeRole();
+  return {
+    accessKeyId: wire.accessKeyId,
+    secretAccessKey: wire.secretAccessKey,
+    ...(wire.sessionToken === undefined ? {} : { sessionToken: wire.sessionToken }),
+    ...(wire.expiration === undefined ? {} : { expiration: new Date(wire.expiration) }),
+  };
+}
+
+/** How often credentialsProvider ran in this page. */
+export function getProviderCalls() {
+  return providerCalls;
+}
+
+/** Parses JSON bodies, keeps anything else as text. */
+export function parseBody(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Turns anything thrown into a serializable { name, code?, message }. */
+export function toPageError(error) {
+  if (error instanceof Error) {
+    const code = error.code;
+    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { name: typeof error, message: String(error) };
+}
+
+/** Reads a fetch Response into { status, body }. */
+export async function fromResponse(res) {
+  return { status: res.status, body: parseBody(await res.text()) };
+}
+
+/** The JSON document every client POSTs (non-ASCII on purpose: the hash covers UTF-8 bytes). */
+export function postBody(client) {
+  return { client, items: [1, 2, 3], note: 'grüße ✓' };
+}
+
+/**
+ * Declares the page's cases: `cases(config)` returns { name: () => Promise<result> }. They run in
+ * order; a rejection becomes { error } so the other cases still run. The test calls
+ * window.runSuite(config) and gets { [name]: { name, status?, body?, error? } }.
+ */
+export function definePage(cases) {
+  window.runSuite = async (config) => {
+    const results = {};
+    for (const [name, run] of Object.entries(cases(config))) {
+      try {
+        results[name] = { name, ...(await run()) };
+      } catch (error) {
+        results[name] = { name, error: toPageError(error) };
+      }
+    }
+    results.providerCalls = { name: 'providerCalls', body: providerCalls };
+    return results;
+  };
+}

@@ -1,0 +1,27 @@
+import type { BrowserBundle, BundleSize } from './bundle.mjs';
+
+/** Gzip budget for `@sigv4/core` + `@sigv4/fetch`: 7 KB. */
+export declare const CORE_FETCH_BUDGET: number;
+/** Gzip budget for each adapter's own code on top of `@sigv4/core`: 1 KB. */
+export declare const ADAPTER_OVER_CORE_BUDGET: number;
+
+/** A measured entry: every export of the listed packages, peer client external. */
+export interface SizeTarget {
+  label: string;
+  contents: string;
+  external: string[];
+}
+export type SizeTargetName = 'core' | 'fetch' | 'ky' | 'axios';
+export declare const SIZE_TARGETS: Record<SizeTargetName, SizeTarget>;
+
+/** A measured target. */
+export interface MeasuredTarget {
+  name: SizeTargetName;
+  label: string;
+  bundle: BrowserBundle;
+  size: BundleSize;
+}
+
+export declare function measureTarget(name: SizeTargetName): Promise<MeasuredTarget>;
+export declare function formatKB(bytes: number): string;
+export declare function describeSize(measured: MeasuredTarget, top?: number): string;

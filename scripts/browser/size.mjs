@@ -1,0 +1,66 @@
+// Bundle-size budget of the browser builds (issue 8). Run `node scripts/browser/size.mjs` for the table.
+import { pathToFileURL } from 'node:url';
+import { bundleBrowser, measureBundle } from './bundle.mjs';
+
+/** Gzip budget for `@sigv4/core` + `@sigv4/fetch` (aws4fetch is 3.0 KB, @smithy/signature-v4 5.8 KB). */
+export const CORE_FETCH_BUDGET = 7 * 1024;
+/** Gzip budget for each adapter's own code on top of `@sigv4/core`. */
+export const ADAPTER_OVER_CORE_BUDGET = 1024;
+
+const everything = (...names) => names.map((n) => `export * from '@sigv4/${n}';`).join('\n');
+
+/**
+ * What the budget measures: every export of the listed packages (nothing the API ships is
+ * tree-shaken away), browser condition. The peer client stays external: its size is the app's.
+ */
+export const SIZE_TARGETS = {
+  core: { label: '@sigv4/core', contents: everything('core'), external: [] },
+  fetch: { label: '@sigv4/core + @sigv4/fetch', contents: everything('core', 'fetch'), external: [] },
+  ky: { label: '@sigv4/core + @sigv4/ky', contents: everything('core', 'ky'), external: ['ky'] },
+  axios: { label: '@sigv4/core + @sigv4/axios', contents: everything('core', 'axios'), external: ['axios'] },
+};
+
+/** Bundles and measures one target of SIZE_TARGETS (minified, gzip level 9). */
+export async function measureTarget(name) {
+  const target = SIZE_TARGETS[name];
+  const bundle = await bundleBrowser({ contents: target.contents, external: target.external });
+  return { name, label: target.label, bundle, size: measureBundle(bundle) };
+}
+
+/** `1234` -> `"1.21 KB"` (1 KB = 1024 B). */
+export function formatKB(bytes) {
+  return `${(bytes / 1024).toFixed(2)} KB`;
+}
+
+/** A readable account of a measured target: total and its largest inputs. */
+export function describeSize(measured, top = 10) {
+  const lines = measured.size.inputs.slice(0, top).map((i) => `  ${String(i.bytes).padStart(6)} B  ${i.path}`);
+  return `${measured.label}: ${formatKB(measured.size.gzip)} gzip, ${measured.size.minified} B minified\n` +
+    `largest inputs (minified bytes):\n${lines.join('\n')}`;
+}
+
+async function main() {
+  const names = Object.keys(SIZE_TARGETS);
+  const settled = await Promise.allSettled(names.map(measureTarget));
+  const core = settled[0].status === 'fulfilled' ? settled[0].value.size.gzip : undefined;
+  let failed = false;
+  console.log('browser bundle sizes (esbuild minify, gzip -9; axios/ky external)');
+  settled.forEach((s, i) => {
+    if (s.status === 'rejected') {
+      failed = true;
+      console.log(`FAIL ${SIZE_TARGETS[names[i]].label}: ${String(s.reason?.message ?? s.reason).split('\n').slice(0, 4).join(' | ')}`);
+      return;
+    }
+    const m = s.value;
+    const delta = core === undefined ? undefined : m.size.gzip - core;
+    const ok = m.name === 'core' ||
+      ((m.name !== 'fetch' || m.size.gzip <= CORE_FETCH_BUDGET) && delta !== undefined && delta <= ADAPTER_OVER_CORE_BUDGET);
+    failed ||= !ok;
+    const over = m.name === 'core' || delta === undefined ? '' : ` (+${delta} B over core)`;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${m.label.padEnd(28)} ${String(m.size.gzip).padStart(6)} B gzip  ${formatKB(m.size.gzip)}${over}`);
+    if (process.argv.includes('--verbose')) console.log(`${describeSize(m)}\n`);
+  });
+  if (failed) process.exitCode = 1;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
