@@ -1,1 +1,15 @@
-export {};
+// Public API of @sigv4/gateway. Only re-exports live here.
+// Left out on purpose: the canonicalization helpers (internal, may change) and
+// the gateway's own SigV4Error copy (recognize it with isSigV4Error from @sigv4/core).
+export { startGateway } from './start-gateway.js';
+export { verifyRequest } from './verify-request.js';
+export { parseRawRequest, type RawHttpRequest } from './raw-request.js';
+export { echoHandler } from './echo-handler.js';
+export { TEST_CREDENTIALS, TEST_ROLE_ARN, TEST_API_KEY, TEST_ACCOUNT_ID } from './constants.js';
+export type { GatewayErrorCode } from './errors.js';
+export type {
+  Gateway, GatewayOptions, GatewayUser, ProxyEvent, ProxyHandler, ProxyResult, RecordedRequest,
+} from './types.js';
+export type {
+  AuthErrorType, KnownCredentials, VerifyFailure, VerifyOptions, VerifyResult, VerifySuccess,
+} from './verify-types.js';

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API_KEY_HEADER } from './constants.js';
+import { corsHeaders, isPreflight, preflightHeaders, receive, send, type Received } from './http-io.js';
+import type { IdentityStore } from './identities.js';
+import type { ResolvedGatewayOptions } from './normalize-options.js';
+import { buildProxyEvent } from './proxy-event.js';
+import type { ProxyResult, RecordedRequest } from './types.js';
+import { verifyRequest } from './verify-request.js';
+
+/** What the API listener needs. @internal */
+export interface ApiContext {
+  options: ResolvedGatewayOptions;
+  identities: IdentityStore;
+  requests: RecordedRequest[];
+}
+
+function nowMs(options: ResolvedGatewayOptions): number {
+  const now = options.now();
+  return typeof now === 'number' ? now : now.getTime();
+}
+
+function errorAnswer(
+  res: ServerResponse,
+  req: IncomingMessage,
+  received: Received,
+  status: number,
+  errorType: string,
+  message: string,
+  requestId: string,
+): void {
+  send(
+    res,
+    received.record,
+    status,
+    {
+      ...corsHeaders(req),
+      'content-type': 'application/json',
+      'x-amzn-errortype': errorType,
+      'x-amzn-requestid': requestId,
+    },
+    JSON.stringify({ message }),
+    errorType,
+  );
+}
+
+/** Splits `/dev/items` into the part after the stage (`/items`), or undefined for another stage. */
+function stripStage(path: string, stage: string): string | undefined {
+  const prefix = `/${stage}`;
+  if (path === prefix) return '/';
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : undefined;
+}
+
+/**
+ * Serves one API request the way API Gateway does with IAM authorization:
+ * body limit, stage, SigV4, API key, then the proxy-integration handler.
+ * @internal
+ */
+export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const { options } = ctx;
+  const received = await receive(req, 'execute-api');
+  ctx.requests.push(received.record);
+  const requestId = randomUUID();
+  const fail = (status: number, errorType: string, message: string) =>
+    errorAnswer(res, req, received, status, errorType, message, requestId);
+
+  if (isPreflight(req)) {
+    send(res, received.record, 204, preflightHeaders(req), '');
+    return;
+  }
+  if (received.tooLarge) return fail(413, 'RequestTooLargeException', 'Request Too Long');
+  const resourcePath = stripStage(received.record.path, options.stage);
+  if (resourcePath === undefined) return fail(403, 'ForbiddenException', 'Forbidden');
+
+  const verified = verifyRequest(received.raw, {
+    region: options.region,
+    service: options.service,
+    resolveCredentials: ctx.identities.resolve,
+    now: options.now,
+    allowUnsignedPayload: options.allowUnsignedPayload,
+  });
+  if (!verified.ok) return fail(verified.status, verified.errorType, verified.message);
+
+  if (options.apiKeys !== undefined) {
+    const key = received.record.headers[API_KEY_HEADER];
+    if (key === undefined || !options.apiKeys.includes(key)) return fail(403, 'ForbiddenException', 'Forbidden');
+  }
+
+  const event = buildProxyEvent(received.raw, {
+    stage: options.stage,
+    resourcePath,
+    query: received.record.query,
+    requestId,
+    nowMs: nowMs(options),
+    sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    credentials: verified.credentials,
+  });
+  let result: ProxyResult;
+  try {
+    result = await options.handler(event);
+  } catch {
+    return fail(502, 'InternalServerErrorException', 'Internal server error');
+  }
+  if (!result || typeof result.statusCode !== 'number' || !Number.isInteger(result.statusCode) || result.statusCode < 100 || result.statusCode > 599) {
+    return fail(502, 'InternalServerErrorException', 'Internal server error');
+  }
+  const headers: Record<string, string | string[]> = { ...corsHeaders(req), 'x-amzn-requestid': requestId };
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  headers['content-type'] ??= 'application/json';
+  const body = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');
+  send(res, received.record, result.statusCode, headers, body);
+}

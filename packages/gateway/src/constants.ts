@@ -1,0 +1,78 @@
+/**
+ * Wire strings, fixtures and defaults of the gateway, in one place.
+ * @internal
+ */
+
+/** The only algorithm SigV4 defines. */
+export const ALGORITHM = 'AWS4-HMAC-SHA256';
+/** Last element of every credential scope. */
+export const SCOPE_TERMINATOR = 'aws4_request';
+/** SHA-256 of zero bytes, the payload hash of an empty body. */
+export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+/** Payload hash value that S3 accepts instead of a real hash. */
+export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+
+export const AUTHORIZATION_HEADER = 'authorization';
+export const AMZ_DATE_HEADER = 'x-amz-date';
+export const DATE_HEADER = 'date';
+export const TOKEN_HEADER = 'x-amz-security-token';
+export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
+export const API_KEY_HEADER = 'x-api-key';
+
+export const QUERY_ALGORITHM = 'X-Amz-Algorithm';
+export const QUERY_CREDENTIAL = 'X-Amz-Credential';
+export const QUERY_DATE = 'X-Amz-Date';
+export const QUERY_EXPIRES = 'X-Amz-Expires';
+export const QUERY_SIGNED_HEADERS = 'X-Amz-SignedHeaders';
+export const QUERY_SIGNATURE = 'X-Amz-Signature';
+export const QUERY_TOKEN = 'X-Amz-Security-Token';
+
+/** AWS refuses a request whose date is more than 5 minutes away from its clock. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Longest presigned-URL lifetime AWS accepts (7 days). */
+export const MAX_PRESIGN_EXPIRES_S = 604_800;
+/** API Gateway's payload limit (10 MB); larger bodies get 413. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Bodies above this are not even drained: the connection is closed. */
+export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+
+/** STS limits for `DurationSeconds` of AssumeRole. */
+export const MIN_SESSION_SECONDS = 900;
+export const MAX_SESSION_SECONDS = 43_200;
+export const DEFAULT_SESSION_SECONDS = 3600;
+export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
+export const STS_VERSION = '2011-06-15';
+
+/** The account every fixture identity belongs to. */
+export const TEST_ACCOUNT_ID = '123456789012';
+
+/**
+ * Long-term credentials the gateway knows by default. A fixture: never a real key.
+ * @public
+ */
+export const TEST_CREDENTIALS: Readonly<{ accessKeyId: string; secretAccessKey: string }> = Object.freeze({
+  accessKeyId: 'AKIASIGV4GATEWAYTEST',
+  secretAccessKey: 'sigv4/Gateway+Test/SecretKey/EXAMPLE+KEY',
+});
+
+/**
+ * Role the gateway's STS lets `TEST_CREDENTIALS` assume by default.
+ * @public
+ */
+export const TEST_ROLE_ARN = `arn:aws:iam::${TEST_ACCOUNT_ID}:role/sigv4-test-role`;
+
+/**
+ * An API key for `apiKeys: [TEST_API_KEY]`.
+ * @public
+ */
+export const TEST_API_KEY = 'sigv4-test-api-key-0123456789abcdefEXAMPLE';
+
+/** Headers every answer exposes to browsers, so clients can read errors and fix clock skew. */
+export const CORS_EXPOSE_HEADERS = [
+  'date',
+  'x-amzn-errortype',
+  'x-amzn-requestid',
+  'x-amz-apigw-id',
+  'content-length',
+  'content-type',
+].join(', ');

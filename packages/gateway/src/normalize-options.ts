@@ -1,0 +1,64 @@
+import { TEST_ACCOUNT_ID, TEST_CREDENTIALS, TEST_ROLE_ARN } from './constants.js';
+import { echoHandler } from './echo-handler.js';
+import { SigV4Error } from './errors.js';
+import type { GatewayOptions, GatewayUser, ProxyHandler } from './types.js';
+
+/** Every option of `startGateway` with its default. @internal */
+export const DEFAULTS = {
+  region: 'eu-central-1',
+  service: 'execute-api',
+  stage: 'dev',
+  apiKeys: undefined as readonly string[] | undefined,
+  users: [TEST_CREDENTIALS] as readonly GatewayUser[],
+  roles: [TEST_ROLE_ARN] as readonly string[],
+  handler: echoHandler as ProxyHandler,
+  now: (() => Date.now()) as () => Date | number,
+  host: '127.0.0.1',
+  port: 0,
+  stsPort: 0,
+  allowUnsignedPayload: false,
+};
+
+/** Options after defaults, users with their ARN. @internal */
+export type ResolvedGatewayOptions = Omit<typeof DEFAULTS, 'users'> & { users: ReadonlyArray<Required<GatewayUser>> };
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function fail(message: string): never {
+  throw new SigV4Error('INVALID_OPTIONS', message);
+}
+
+function isPort(p: unknown): boolean {
+  return Number.isInteger(p) && (p as number) >= 0 && (p as number) <= 65535;
+}
+
+/**
+ * Checks the options and fills in defaults. Throws `SigV4Error` `INVALID_OPTIONS`.
+ * @internal
+ */
+export function normalizeOptions(options: GatewayOptions = {}): ResolvedGatewayOptions {
+  const o = { ...DEFAULTS, ...(definedOnly(options) as Partial<typeof DEFAULTS>) };
+  for (const key of ['region', 'service', 'stage', 'host'] as const) {
+    if (typeof o[key] !== 'string' || o[key] === '') fail(`\`${key}\` must be a non-empty string, got ${JSON.stringify(o[key])}.`);
+  }
+  if (!/^[A-Za-z0-9_-]+$/.test(o.stage)) fail(`\`stage\` may hold only letters, digits, '-' and '_' (got "${o.stage}").`);
+  if (!isPort(o.port) || !isPort(o.stsPort)) fail('`port` and `stsPort` must be integers from 0 to 65535.');
+  if (typeof o.handler !== 'function') fail('`handler` must be a function (event) => ({ statusCode, body }).');
+  if (typeof o.now !== 'function') fail('`now` must be a function returning a Date or epoch milliseconds.');
+  if (o.apiKeys !== undefined && (!Array.isArray(o.apiKeys) || o.apiKeys.some((k) => typeof k !== 'string' || k === ''))) {
+    fail('`apiKeys` must be an array of non-empty strings.');
+  }
+  if (!Array.isArray(o.roles) || o.roles.some((r) => typeof r !== 'string' || !r.startsWith('arn:'))) {
+    fail('`roles` must be an array of role ARNs like "arn:aws:iam::123456789012:role/name".');
+  }
+  if (!Array.isArray(o.users)) fail('`users` must be an array of { accessKeyId, secretAccessKey }.');
+  const users = o.users.map((u, i) => {
+    if (!u || typeof u.accessKeyId !== 'string' || !u.accessKeyId || typeof u.secretAccessKey !== 'string' || !u.secretAccessKey) {
+      fail(`users[${i}] needs a non-empty \`accessKeyId\` and \`secretAccessKey\`.`);
+    }
+    return { accessKeyId: u.accessKeyId, secretAccessKey: u.secretAccessKey, arn: u.arn ?? `arn:aws:iam::${TEST_ACCOUNT_ID}:user/${u.accessKeyId}` };
+  });
+  return { ...o, users };
+}
