@@ -46,6 +46,7 @@ function errorAnswer(
 
 /** Splits `/dev/items` into the part after the stage (`/items`), or undefined for another stage. */
 function stripStage(path: string, stage: string): string | undefined {
+  if (stage === '') return path === '' ? '/' : path;
   const prefix = `/${stage}`;
   if (path === prefix) return '/';
   return path.startsWith(`${prefix}/`) ? path.slice(prefix.length) : undefined;

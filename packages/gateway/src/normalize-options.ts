@@ -20,7 +20,7 @@ export const DEFAULTS = {
 };
 
 /** Options after defaults, users with their ARN. @internal */
-export type ResolvedGatewayOptions = Omit<typeof DEFAULTS, 'users'> & { users: ReadonlyArray<Required<GatewayUser>> };
+export type ResolvedGatewayOptions = Omit<typeof DEFAULTS, 'users'> & { users: ReadonlyArray<GatewayUser & { arn: string }> };
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -40,10 +40,12 @@ function isPort(p: unknown): boolean {
  */
 export function normalizeOptions(options: GatewayOptions = {}): ResolvedGatewayOptions {
   const o = { ...DEFAULTS, ...(definedOnly(options) as Partial<typeof DEFAULTS>) };
-  for (const key of ['region', 'service', 'stage', 'host'] as const) {
+  for (const key of ['region', 'service', 'host'] as const) {
     if (typeof o[key] !== 'string' || o[key] === '') fail(`\`${key}\` must be a non-empty string, got ${JSON.stringify(o[key])}.`);
   }
-  if (!/^[A-Za-z0-9_-]+$/.test(o.stage)) fail(`\`stage\` may hold only letters, digits, '-' and '_' (got "${o.stage}").`);
+  if (typeof o.stage !== 'string' || !/^[A-Za-z0-9_-]*$/.test(o.stage)) {
+    fail(`\`stage\` may hold only letters, digits, '-' and '_' (got ${JSON.stringify(o.stage)}).`);
+  }
   if (!isPort(o.port) || !isPort(o.stsPort)) fail('`port` and `stsPort` must be integers from 0 to 65535.');
   if (typeof o.handler !== 'function') fail('`handler` must be a function (event) => ({ statusCode, body }).');
   if (typeof o.now !== 'function') fail('`now` must be a function returning a Date or epoch milliseconds.');
@@ -58,7 +60,10 @@ export function normalizeOptions(options: GatewayOptions = {}): ResolvedGatewayO
     if (!u || typeof u.accessKeyId !== 'string' || !u.accessKeyId || typeof u.secretAccessKey !== 'string' || !u.secretAccessKey) {
       fail(`users[${i}] needs a non-empty \`accessKeyId\` and \`secretAccessKey\`.`);
     }
-    return { accessKeyId: u.accessKeyId, secretAccessKey: u.secretAccessKey, arn: u.arn ?? `arn:aws:iam::${TEST_ACCOUNT_ID}:user/${u.accessKeyId}` };
+    if (u.sessionToken !== undefined && (typeof u.sessionToken !== 'string' || u.sessionToken === '')) {
+      fail(`users[${i}].sessionToken must be a non-empty string when given.`);
+    }
+    return { ...u, arn: u.arn ?? `arn:aws:iam::${TEST_ACCOUNT_ID}:user/${u.accessKeyId}` };
   });
   return { ...o, users };
 }

@@ -63,7 +63,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Gatewa
   const host = urlHost(resolved.host);
   let closed: Promise<void> | undefined;
   return {
-    url: `http://${host}:${(api.address() as AddressInfo).port}/${resolved.stage}`,
+    url: `http://${host}:${(api.address() as AddressInfo).port}${resolved.stage ? `/${resolved.stage}` : ''}`,
     stsUrl: `http://${host}:${(sts.address() as AddressInfo).port}/`,
     region: resolved.region,
     service: resolved.service,

@@ -67,6 +67,10 @@ export interface GatewayUser {
   secretAccessKey: string;
   /** @default `arn:aws:iam::123456789012:user/<accessKeyId>` */
   arn?: string;
+  /** Makes these temporary credentials: requests must carry this `x-amz-security-token`. */
+  sessionToken?: string;
+  /** When the temporary credentials expire (Date or epoch ms). */
+  expiration?: Date | number;
 }
 
 /**
@@ -78,7 +82,7 @@ export interface GatewayOptions {
   region?: string | undefined;
   /** Service of the API's credential scope (STS always uses `sts`). @default 'execute-api' */
   service?: string | undefined;
-  /** Stage: the first path segment of every API URL. @default 'dev' */
+  /** Stage: the first path segment of every API URL; '' serves at the root (like a custom domain mapping). @default 'dev' */
   stage?: string | undefined;
   /** When set, `x-api-key` must be one of these (403 `{"message":"Forbidden"}` otherwise). @default undefined */
   apiKeys?: readonly string[] | undefined;
