@@ -1,0 +1,227 @@
+import { fromAssumeRole, isSigV4Error } from '@sigv4/core';
+import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withSigV4 } from '../src/index.js';
+import { KY_VERSIONS } from './support/ky-versions.js';
+
+const REGION = 'eu-central-1';
+const SERVICE = 'execute-api';
+const signerOptions = { region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS };
+
+/** The seed's echo answer. */
+interface Echo {
+  message: string;
+  params: Record<string, string> | null;
+  body: unknown;
+  method: string;
+}
+
+const apiRequests = (gw: Gateway) => gw.requests.filter((r) => r.api === 'execute-api');
+const stsRequests = (gw: Gateway) => gw.requests.filter((r) => r.api === 'sts');
+const accessKeyOf = (authorization: string | undefined) => /Credential=([^/]+)\//.exec(authorization ?? '')?.[1];
+
+describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway', (v) => {
+  let gw: Gateway;
+  beforeEach(async () => {
+    gw = await startGateway({ apiKeys: [TEST_API_KEY] });
+  });
+  afterEach(async () => {
+    await gw.close();
+  });
+
+  const signedApi = (extra: Record<string, unknown> = {}, options: Record<string, unknown> = signerOptions) =>
+    withSigV4(v.ky.create({ ...v.base(gw.url), headers: { 'x-api-key': TEST_API_KEY }, ...extra }), options);
+
+  it('sends the seed GET ?client=ky with x-api-key, and the gateway accepts it', async () => {
+    const echo = await withSigV4(v.ky, signerOptions)
+      .get(gw.url, { searchParams: { client: 'ky' }, headers: { 'x-api-key': TEST_API_KEY } })
+      .json<Echo>();
+
+    expect(echo).toMatchObject({ message: 'API Called', params: { client: 'ky' }, method: 'GET' });
+    const [received] = apiRequests(gw);
+    expect(received).toMatchObject({ method: 'GET', target: '/dev?client=ky', status: 200 });
+    expect(received?.headers['x-api-key']).toBe(TEST_API_KEY);
+    expect(received?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIASIGV4GATEWAYTEST\/\d{8}\/eu-central-1\/execute-api\/aws4_request/);
+  });
+
+  it('sends the seed POST { client: "ky" } and the gateway echoes the body', async () => {
+    const echo = await signedApi().post('', { json: { client: 'ky' } }).json<Echo>();
+
+    expect(echo).toMatchObject({ message: 'API Called', body: { client: 'ky' }, method: 'POST' });
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(received?.body.toString('utf8')).toBe('{"client":"ky"}');
+  });
+
+  it('signs prefix + path exactly as it arrives on the request line', async () => {
+    await signedApi().get('items/42/details');
+
+    expect(apiRequests(gw)[0]).toMatchObject({ path: '/dev/items/42/details', status: 200 });
+  });
+
+  it('signs searchParams with spaces, unicode and repeated keys', async () => {
+    const searchParams = new URLSearchParams([
+      ['q', 'red shoes & socks'],
+      ['city', 'Zürich 東京'],
+      ['tag', 'a'],
+      ['tag', 'b'],
+      ['empty', ''],
+    ]);
+    const echo = await signedApi().get('search', { searchParams }).json<Echo>();
+
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(received?.query).toBe(searchParams.toString());
+    expect(echo.params).toMatchObject({ q: 'red shoes & socks', city: 'Zürich 東京', tag: 'b', empty: '' });
+  });
+
+  it.each([
+    ['json', { json: { client: 'ky', list: [1, 2] } }, '{"client":"ky","list":[1,2]}'],
+    ['a form', { body: new URLSearchParams({ name: 'a b', city: 'Zürich' }) }, 'name=a+b&city=Z%C3%BCrich'],
+    ['binary bytes', { body: new Uint8Array([0, 255, 1, 254, 128]) }, Buffer.from([0, 255, 1, 254, 128]).toString('latin1')],
+    ['an empty body', {}, ''],
+  ])('sends %s signed, byte for byte', async (_name, options, expected) => {
+    await signedApi().post('upload', options);
+
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(received?.body.toString('latin1')).toBe(expected);
+  });
+
+  it.each(['get', 'post', 'put', 'patch', 'delete', 'head'] as const)('gets %s accepted', async (method) => {
+    const response = await signedApi()[method]('resource/1');
+
+    expect(response.status).toBe(200);
+    expect(apiRequests(gw)[0]).toMatchObject({ method: method.toUpperCase(), status: 200 });
+  });
+
+  it('signs with temporary credentials from the gateway STS', async () => {
+    const credentials = fromAssumeRole({
+      roleArn: TEST_ROLE_ARN,
+      roleSessionName: 'session1',
+      masterCredentials: { ...TEST_CREDENTIALS },
+      clientConfig: { endpoint: gw.stsUrl, region: REGION },
+    });
+    const echo = await signedApi({}, { ...signerOptions, credentials }).get('', { searchParams: { client: 'ky' } }).json<Echo>();
+
+    expect(echo.params).toEqual({ client: 'ky' });
+    expect(stsRequests(gw)).toHaveLength(1);
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(accessKeyOf(received?.headers.authorization)).toMatch(/^ASIA/);
+    expect(received?.headers['x-amz-security-token']).toBeTruthy();
+  });
+
+  it('gets 200 concurrent requests accepted across a credential refresh', async () => {
+    const total = 200;
+    let arrived = 0;
+    let failed = 0;
+    let release!: () => void;
+    const allIn = new Promise<void>((resolve) => { release = resolve; });
+    const releaseWhenAllIn = () => { if (arrived + failed === total) release(); };
+    await gw.close();
+    // Every answer is held back until all 200 requests are in: they are all in flight at once.
+    gw = await startGateway({
+      apiKeys: [TEST_API_KEY],
+      handler: async (event) => {
+        arrived += 1;
+        releaseWhenAllIn();
+        await allIn;
+        return { statusCode: 200, body: JSON.stringify({ n: event.queryStringParameters?.n }) };
+      },
+    });
+    const sts = fromAssumeRole({
+      roleArn: TEST_ROLE_ARN,
+      masterCredentials: { ...TEST_CREDENTIALS },
+      clientConfig: { endpoint: gw.stsUrl, region: REGION },
+    });
+    // The first credentials claim to reach the signer's refresh point (5 minutes before expiration)
+    // 300 ms from now, so the second half of the batch is signed after a refresh.
+    const refreshMarginMs = 5 * 60 * 1000;
+    let refreshAt = 0;
+    let fetched = 0;
+    const credentials = async () => {
+      const fresh = await sts();
+      fetched += 1;
+      if (fetched > 1) return fresh;
+      refreshAt = Date.now() + 300;
+      return { ...fresh, expiration: new Date(refreshAt + refreshMarginMs) };
+    };
+    const api = signedApi({ retry: 0, timeout: 15_000 }, { ...signerOptions, credentials });
+    const send = (n: number) =>
+      api.get('concurrent', { searchParams: { n } }).json<{ n: string }>().catch((error: unknown) => {
+        failed += 1;
+        releaseWhenAllIn();
+        throw error;
+      });
+
+    const firstHalf = Array.from({ length: total / 2 }, (_, n) => send(n));
+    while (refreshAt === 0 || Date.now() <= refreshAt) await new Promise((resolve) => setTimeout(resolve, 20));
+    const secondHalf = Array.from({ length: total / 2 }, (_, n) => send(total / 2 + n));
+    const results = await Promise.allSettled([...firstHalf, ...secondHalf]);
+
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(0);
+    expect(apiRequests(gw).filter((r) => r.status === 200)).toHaveLength(total);
+    expect(stsRequests(gw).length).toBeGreaterThanOrEqual(2);
+    const keys = new Set(apiRequests(gw).map((r) => accessKeyOf(r.headers.authorization)));
+    expect(keys.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('retries a 503 with a fresh signature that the gateway accepts', async () => {
+    await gw.close();
+    let calls = 0;
+    gw = await startGateway({
+      apiKeys: [TEST_API_KEY],
+      handler: () => (++calls === 1 ? { statusCode: 503, body: '{"message":"Service Unavailable"}' } : { statusCode: 200, body: '{"ok":true}' }),
+    });
+    // A clock one second further on at every signing, so the retry's signature must differ.
+    let signings = 0;
+    const now = () => Date.now() + 1000 * signings++;
+    const body = await signedApi({ retry: { limit: 2, delay: () => 0 } }, { ...signerOptions, now }).put('items/9', { json: { n: 9 } }).json();
+
+    expect(body).toEqual({ ok: true });
+    const received = apiRequests(gw);
+    expect(received.map((r) => r.status)).toEqual([503, 200]);
+    expect(received[0]?.headers['x-amz-date']).not.toBe(received[1]?.headers['x-amz-date']);
+    expect(received[1]?.rawHeaders.filter(([name]) => name.toLowerCase() === 'authorization')).toHaveLength(1);
+    expect(received[1]?.body.toString('utf8')).toBe('{"n":9}');
+  });
+
+  it('still aborts on timeout', async () => {
+    await gw.close();
+    let unblock!: () => void;
+    const blocked = new Promise<void>((resolve) => { unblock = resolve; });
+    gw = await startGateway({
+      apiKeys: [TEST_API_KEY],
+      handler: async () => { await blocked; return { statusCode: 200, body: '{}' }; },
+    });
+    try {
+      const error = await signedApi({ timeout: 200, retry: 0 }).get('slow').then(() => undefined, (e: unknown) => e);
+
+      expect((error as Error).name).toBe('TimeoutError');
+      expect(apiRequests(gw)[0]?.headers.authorization).toBeTruthy();
+    } finally {
+      unblock();
+    }
+  });
+
+  it('gets a tampered request refused with 403 InvalidSignatureException', async () => {
+    const tamper = (input: RequestInfo | URL) => { const request = input as Request; return fetch(new Request(`${request.url}&tampered=1`, request)); };
+    const error = await signedApi({ fetch: tamper, retry: 0 }).get('items', { searchParams: { a: '1' } }).then(() => undefined, (e: unknown) => e);
+
+    expect((error as { response?: Response }).response?.status).toBe(403);
+    expect(apiRequests(gw)[0]).toMatchObject({ status: 403, errorType: 'InvalidSignatureException' });
+  });
+
+  it('rejects with the SigV4Error and sends nothing when the STS role cannot be assumed', async () => {
+    const credentials = fromAssumeRole({
+      roleArn: 'arn:aws:iam::123456789012:role/not-a-known-role',
+      masterCredentials: { ...TEST_CREDENTIALS },
+      clientConfig: { endpoint: gw.stsUrl, region: REGION, maxAttempts: 1 },
+    });
+    const error = await signedApi({ retry: 0 }, { ...signerOptions, credentials }).get('items').then(() => undefined, (e: unknown) => e);
+
+    expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
+    expect(apiRequests(gw)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import { isSigV4Error, SigV4Error } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
+import { sigv4Hook, withSigV4 } from '../src/index.js';
+import { captureFetch, verifyCaptured } from './support/capture-fetch.js';
+import { KY_VERSIONS } from './support/ky-versions.js';
+
+const NOW = new Date('2026-03-04T05:06:07Z');
+const AMZ_DATE = '20260304T050607Z';
+const credentials = { accessKeyId: 'AKIDKYUNITTEST', secretAccessKey: 'ky/unit+test/secret/EXAMPLEKEY' };
+const signerOptions = { region: 'eu-central-1', service: 'execute-api', credentials, now: () => NOW };
+const BASE = 'https://abc123.execute-api.eu-central-1.amazonaws.com/dev';
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const signedHeadersOf = (request: Request) =>
+  /SignedHeaders=([^,]+)/.exec(request.headers.get('authorization') ?? '')?.[1]?.split(';');
+
+/** A user hook written for both calling conventions: it returns a copy of the request with one more header. */
+const returnsRequestWith =
+  (name: string, value: string) =>
+  (...args: unknown[]): Request => {
+    const first = args[0];
+    const request = first instanceof Request ? first : (first as { request: Request }).request;
+    const headers = new Headers(request.headers);
+    headers.set(name, value);
+    return new Request(request, { headers });
+  };
+
+/** A user hook for both conventions that sets a header in place and returns nothing. */
+const setsHeader =
+  (name: string, value: string) =>
+  (...args: unknown[]): void => {
+    const first = args[0];
+    const request = first instanceof Request ? first : (first as { request: Request }).request;
+    request.headers.set(name, value);
+  };
+
+describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
+  it('signs the URL ky built from the prefix, the path and searchParams with spaces, unicode and repeated keys', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    const searchParams = new URLSearchParams([
+      ['q', 'red shoes'],
+      ['city', 'Zürich'],
+      ['tag', 'a'],
+      ['tag', 'b'],
+    ]);
+    await api.get('items/42', { searchParams });
+
+    expect(calls).toHaveLength(1);
+    const [sent] = calls;
+    expect(sent?.request.url).toBe(`${BASE}/items/42?q=red+shoes&city=Z%C3%BCrich&tag=a&tag=b`);
+    expect(sent?.request.headers.get('x-amz-date')).toBe(AMZ_DATE);
+    expect(sent?.request.headers.get('authorization')).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDKYUNITTEST\/20260304\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/,
+    );
+    const result = verifyCaptured(sent!, { credentials, now: NOW });
+    expect(result.ok ? result.canonicalRequest : result).toContain('city=Z%C3%BCrich&q=red%20shoes&tag=a&tag=b');
+  });
+
+  it('hashes a json body read from a clone and sends the very same bytes', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    const json = { client: 'ky', nested: { emoji: '🦄', list: [1, 2, 3] } };
+    await api.post('items', { json });
+
+    const [sent] = calls;
+    expect(text(sent!.body)).toBe(JSON.stringify(json));
+    expect(sent?.request.headers.get('content-type')).toBe('application/json');
+    const result = verifyCaptured(sent!, { credentials, now: NOW });
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.canonicalRequest.endsWith(`\n${sha256(JSON.stringify(json))}`)).toBe(true);
+  });
+
+  it.each([
+    ['a form', () => new URLSearchParams({ name: 'a b', city: 'Zürich' })],
+    ['binary bytes', () => new Uint8Array([0, 1, 2, 253, 254, 255])],
+    ['a Blob', () => new Blob(['blob body'], { type: 'text/plain' })],
+    ['FormData', () => { const form = new FormData(); form.set('field', 'value'); return form; }],
+    ['an empty string', () => ''],
+  ])('signs %s as the bytes fetch sends', async (_name, makeBody) => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    await api.put('upload', { body: makeBody() });
+
+    const [sent] = calls;
+    const result = verifyCaptured(sent!, { credentials, now: NOW });
+    expect(result.ok ? result.signedHeaders : result).toContain('host');
+    expect(result.ok && result.canonicalRequest.endsWith(`\n${sha256(sent!.body)}`)).toBe(true);
+  });
+
+  it.each(['get', 'post', 'put', 'patch', 'delete', 'head'] as const)('signs a %s request with the method it is sent with', async (method) => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    await api[method]('things/1');
+
+    const [sent] = calls;
+    expect(sent?.request.method).toBe(method.toUpperCase());
+    expect(verifyCaptured(sent!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('signs only headers that are on the request, never those fetch adds later', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, headers: { 'x-api-key': 'key-1' } }), signerOptions);
+    await api.post('items', { json: { a: 1 } }).json();
+
+    const [sent] = calls;
+    expect(signedHeadersOf(sent!.request)).toEqual(['accept', 'content-type', 'host', 'x-amz-date', 'x-api-key']);
+    expect(verifyCaptured(sent!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('keeps the signal, credentials, redirect mode and keepalive flag of the request ky built', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    const controller = new AbortController();
+    await api.get('items', { signal: controller.signal, credentials: 'omit', redirect: 'manual', keepalive: true, cache: 'no-store' });
+
+    const sent = calls[0]!.request;
+    expect([sent.credentials, sent.redirect, sent.keepalive, sent.cache]).toEqual(['omit', 'manual', true, 'no-store']);
+    expect(sent.signal.aborted).toBe(false);
+    controller.abort();
+    expect(sent.signal.aborted).toBe(true);
+  });
+
+  it('gives every retry a fresh signature and drops the stale signing headers first', async () => {
+    let clock = NOW.getTime();
+    const { calls, fetch } = captureFetch([503, 503, 200]);
+    const countingFetch = async (request: RequestInfo | URL) => {
+      const response = await fetch(request);
+      clock += 60_000;
+      return response;
+    };
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch: countingFetch, retry: { limit: 2, delay: () => 0 } }), {
+      ...signerOptions,
+      now: () => clock,
+    });
+    await api.put('items/7', { json: { n: 7 } });
+
+    expect(calls.map((c) => c.request.headers.get('x-amz-date'))).toEqual(['20260304T050607Z', '20260304T050707Z', '20260304T050807Z']);
+    for (const [index, sent] of calls.entries()) {
+      expect(sent.request.headers.get('authorization')?.match(/AWS4-HMAC-SHA256/g)).toHaveLength(1);
+      expect(text(sent.body)).toBe('{"n":7}');
+      expect(verifyCaptured(sent, { credentials, now: new Date(NOW.getTime() + index * 60_000) }).ok).toBe(true);
+    }
+  });
+
+  it('signs the request a user beforeRetry hook returns', async () => {
+    let clock = NOW.getTime();
+    const { calls, fetch } = captureFetch([503, 200]);
+    const api = withSigV4(
+      v.ky.create({
+        ...v.base(BASE),
+        fetch: async (request: RequestInfo | URL) => { const r = await fetch(request); clock += 1000; return r; },
+        retry: { limit: 1, delay: () => 0 },
+        hooks: { beforeRetry: [returnsRequestWith('x-retry', 'yes')] },
+      }),
+      { ...signerOptions, now: () => clock },
+    );
+    await api.get('items');
+
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.request.headers.get('x-retry')).toBe('yes');
+    expect(signedHeadersOf(calls[1]!.request)).toContain('x-retry');
+    expect(verifyCaptured(calls[1]!, { credentials, now: new Date(clock) }).ok).toBe(true);
+  });
+
+  it('rejects with the SigV4Error and sends nothing when the credentials provider fails', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), {
+      ...signerOptions,
+      credentials: async () => { throw new Error('metadata service unreachable'); },
+    });
+    const error = await api.get('items').then(() => undefined, (e: unknown) => e);
+
+    expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('refuses a stream body without unsignedPayload and sends nothing', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    const body = new ReadableStream<Uint8Array>({ start(c) { c.enqueue(new Uint8Array([1, 2, 3])); c.close(); } });
+    const error = await api.post('upload', { body }).then(() => undefined, (e: unknown) => e);
+
+    expect(error).toBeInstanceOf(SigV4Error);
+    expect((error as SigV4Error).code).toBe('UNSUPPORTED_BODY');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('signs a stream body as UNSIGNED-PAYLOAD with unsignedPayload and streams it unread', async () => {
+    const { calls, fetch } = captureFetch();
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), { ...signerOptions, unsignedPayload: true });
+    const chunks = ['first,', 'second,', 'third'];
+    const body = new ReadableStream<Uint8Array>({
+      start(c) { for (const chunk of chunks) c.enqueue(new TextEncoder().encode(chunk)); c.close(); },
+    });
+    await api.post('upload', { body });
+
+    const [sent] = calls;
+    expect(text(sent!.body)).toBe(chunks.join(''));
+    expect(sent?.request.headers.get('x-amz-content-sha256')).toBe('UNSIGNED-PAYLOAD');
+    expect(verifyCaptured(sent!, { credentials, now: NOW, allowUnsignedPayload: true }).ok).toBe(true);
+  });
+
+  it('runs the instance hooks first, in order, and signs what they set', async () => {
+    const { calls, fetch } = captureFetch();
+    const order: string[] = [];
+    const base = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      hooks: {
+        beforeRequest: [
+          (...args: unknown[]) => { order.push('first'); setsHeader('x-first', '1')(...args); },
+          (...args: unknown[]) => { order.push('second'); setsHeader('x-second', '2')(...args); },
+        ],
+      },
+    });
+    await withSigV4(base, signerOptions).get('items');
+
+    expect(order).toEqual(['first', 'second']);
+    expect(signedHeadersOf(calls[0]!.request)).toEqual(['host', 'x-amz-date', 'x-first', 'x-second']);
+    expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('still signs when an instance hook returns a new Request, keeping ky\'s rule for the hooks after it', async () => {
+    const { calls, fetch } = captureFetch();
+    const base = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      hooks: { beforeRequest: [returnsRequestWith('x-replaced', 'yes'), setsHeader('x-after', 'ran')] },
+    });
+    await withSigV4(base, signerOptions).get('items');
+
+    const sent = calls[0]!.request;
+    expect(sent.headers.get('x-replaced')).toBe('yes');
+    // ky 1 stops the list at a returned Request; ky 2 goes on with the new request.
+    expect(sent.headers.get('x-after')).toBe(v.major === 1 ? null : 'ran');
+    expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('sends the request unsigned in ky 1 when a plain hook list puts a Request-returning hook before sigv4Hook', async () => {
+    const { calls, fetch } = captureFetch();
+    const sign = sigv4Hook(signerOptions);
+    const api = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      hooks: { beforeRequest: [returnsRequestWith('x-replaced', 'yes'), sign] },
+    });
+    await api.get('items');
+
+    // The reason withSigV4 folds the instance hooks into its own: ky 1 never calls `sign` here.
+    expect(calls[0]?.request.headers.has('authorization')).toBe(v.major === 2);
+  });
+
+  it('passes a Response from an earlier hook back to ky without signing or sending', async () => {
+    const { calls, fetch } = captureFetch();
+    const base = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      hooks: { beforeRequest: [() => new Response('cached', { status: 200 })] },
+    });
+    const body = await withSigV4(base, signerOptions).get('items').text();
+
+    expect(body).toBe('cached');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('leaves the instance it was given unsigned', async () => {
+    const { calls, fetch } = captureFetch();
+    const base = v.ky.create({ ...v.base(BASE), fetch });
+    withSigV4(base, signerOptions);
+    await base.get('items');
+
+    expect(calls[0]?.request.headers.has('authorization')).toBe(false);
+  });
+
+  it('works as a plain hook in beforeRequest and beforeRetry', async () => {
+    const { calls, fetch } = captureFetch([500, 200]);
+    const sign = sigv4Hook(signerOptions);
+    const api = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      retry: { limit: 1, delay: () => 0 },
+      hooks: { beforeRequest: [sign], beforeRetry: [sign] },
+    });
+    await api.get('items');
+
+    expect(calls).toHaveLength(2);
+    for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('lets a timeout abort the signed request', async () => {
+    const neverAnswers = (input: RequestInfo | URL) =>
+      new Promise<Response>((_resolve, reject) => {
+        const { signal } = input as Request;
+        signal.addEventListener("abort", () => reject(signal.reason));
+      });
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch: neverAnswers, timeout: 50, retry: 0 }), signerOptions);
+    const error = await api.get('slow').then(() => undefined, (e: unknown) => e);
+
+    expect((error as Error).name).toBe('TimeoutError');
+  });
+});
+
+describe('sigv4Hook', () => {
+  it('fails with INVALID_OPTIONS when called without a ky Request', async () => {
+    const sign = sigv4Hook(signerOptions);
+    const error = await sign('https://example.com').then(() => undefined, (e: unknown) => e);
+
+    expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
+    expect((error as Error).message).toContain('hooks.beforeRequest');
+  });
+
+  it('accepts a shared signer', async () => {
+    const { createSigner } = await import('@sigv4/core');
+    const signer = createSigner(signerOptions);
+    const signed = await sigv4Hook({ signer })({ request: new Request(`${BASE}/x`), options: {}, retryCount: 0 });
+
+    expect(signed.headers.get('x-amz-date')).toBe(AMZ_DATE);
+  });
+
+  it('never puts the secret key or session token in its errors', async () => {
+    const secrets = { accessKeyId: 'ASIAKYSECRETTEST', secretAccessKey: 'very/secret+key', sessionToken: 'session-token-secret' };
+    // No region, and none to infer from a loopback host: signing fails after the credentials were read.
+    const sign = sigv4Hook({ service: 'execute-api', credentials: secrets, now: () => NOW });
+    const error = await sign({ request: new Request('http://127.0.0.1:1/x', { headers: { 'x-amz-security-token': 'stale' } }), options: {} })
+      .then(() => undefined, (e: unknown) => e);
+
+    const dump = JSON.stringify(error) + String(error) + String((error as { cause?: unknown }).cause ?? '');
+    expect(isSigV4Error(error) && error.code).toBe('REGION_UNRESOLVED');
+    expect(dump).not.toContain('very/secret+key');
+    expect(dump).not.toContain('session-token-secret');
+  });
+});
