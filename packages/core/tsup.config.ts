@@ -1,10 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-});
+/**
+ * The browser build swaps `src/platform/node.ts` (node:crypto, the SDK's Node credential chain)
+ * for `src/platform/browser.ts` (WebCrypto, no default chain), so it holds no Node built-in.
+ */
+const browserPlatform: Plugin = {
+  name: 'sigv4-browser-platform',
+  setup(build) {
+    const browser = fileURLToPath(new URL('./src/platform/browser.ts', import.meta.url));
+    build.onResolve({ filter: /\/platform\/node(\.js)?$/ }, () => ({ path: browser }));
+  },
+};
+
+export default defineConfig([
+  {
+    // Node: ESM + CJS + types.
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false, // the build script empties dist/ once, before both builds
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    // Browsers and workers (`browser` export condition): ESM only, same types.
+    entry: { index: 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'browser',
+    esbuildPlugins: [browserPlatform],
+  },
+]);

@@ -1,1 +1,26 @@
-export {};
+/**
+ * `@sigv4/core`: AWS Signature Version 4 for any HTTP client.
+ *
+ * Public API only; the rest of `src/` is internal. Left out on purpose: smithy's `SignatureV4`
+ * (wrapped, not re-exported) and the hash classes (picked by the `exports` conditions).
+ */
+export { createSigner } from './signer/create-signer.js';
+export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js';
+export { isClockSkewError } from './signer/clock-skew.js';
+export { fromAssumeRole, type AssumeRoleOptions } from './credentials/from-assume-role.js';
+export { SigV4Error, isSigV4Error, type SigV4ErrorCode } from './errors/sigv4-error.js';
+export { STALE_SIGNING_HEADERS } from './constants.js';
+export { stripSigningHeaders } from './utils/strip-signing-headers.js';
+export type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  CredentialsInput,
+  HeadersLike,
+  PresignRequest,
+  SignableBody,
+  SignableRequest,
+  SignedRequest,
+  Signer,
+  SignerOptions,
+  SigningExplanation,
+} from './types.js';

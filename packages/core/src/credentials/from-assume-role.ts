@@ -1,0 +1,88 @@
+import { DEFAULT_ASSUME_ROLE_DURATION_SECONDS } from '../constants.js';
+import { SigV4Error } from '../errors/sigv4-error.js';
+import { loadTemporaryCredentials } from '../platform/node.js';
+import type { AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+
+/**
+ * Options of {@link fromAssumeRole}.
+ *
+ * @example
+ * ```ts
+ * const options: AssumeRoleOptions = { roleArn: 'arn:aws:iam::123456789012:role/api-caller' };
+ * ```
+ */
+export interface AssumeRoleOptions {
+  /** ARN of the role to assume. */
+  roleArn: string;
+  /**
+   * Name of the role session (shows in CloudTrail).
+   * @default `sigv4-<epoch ms>`
+   */
+  roleSessionName?: string | undefined;
+  /**
+   * Lifetime of the temporary credentials in seconds (900 to the role's maximum, at most 43200).
+   * @default 900
+   */
+  durationSeconds?: number | undefined;
+  /** External id the role's trust policy asks for. */
+  externalId?: string | undefined;
+  /**
+   * Credentials that call STS AssumeRole.
+   * @default the AWS SDK's default chain
+   */
+  masterCredentials?: CredentialsInput | undefined;
+  /**
+   * STS client configuration, e.g. `{ region: 'eu-central-1' }`.
+   * @default the SDK's defaults (region from AWS_REGION / the profile)
+   */
+  clientConfig?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Credentials of an assumed IAM role, fetched from STS AssumeRole when first needed and again
+ * before they expire (the signer memoizes them). Wraps `fromTemporaryCredentials` of
+ * `@aws-sdk/credential-providers`, which is imported only when the credentials are first asked for.
+ *
+ * @param options - the role and how to assume it
+ * @returns an `AwsCredentialIdentityProvider` to pass as `credentials`
+ * @example
+ * ```ts
+ * import { createSigner, fromAssumeRole } from '@sigv4/core';
+ * const signer = createSigner({
+ *   region: 'eu-central-1',
+ *   service: 'execute-api',
+ *   credentials: fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/api-caller' }),
+ * });
+ * ```
+ */
+export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentityProvider {
+  if (typeof options !== 'object' || options === null || typeof options.roleArn !== 'string' || !options.roleArn.startsWith('arn:')) {
+    throw new SigV4Error('INVALID_OPTIONS', 'fromAssumeRole needs `roleArn`, e.g. "arn:aws:iam::123456789012:role/api-caller".');
+  }
+  const durationSeconds = options.durationSeconds ?? DEFAULT_ASSUME_ROLE_DURATION_SECONDS;
+  if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43_200) {
+    throw new SigV4Error('INVALID_OPTIONS', `fromAssumeRole: \`durationSeconds\` must be a whole number from 900 to 43200 (got ${String(durationSeconds)}).`);
+  }
+  const params = {
+    RoleArn: options.roleArn,
+    RoleSessionName: options.roleSessionName ?? `sigv4-${Date.now()}`,
+    DurationSeconds: durationSeconds,
+    ...(options.externalId === undefined ? {} : { ExternalId: options.externalId }),
+  };
+  let provider: Promise<AwsCredentialIdentityProvider> | undefined;
+  const load = async (): Promise<AwsCredentialIdentityProvider> => {
+    const fromTemporaryCredentials = await loadTemporaryCredentials();
+    return fromTemporaryCredentials({
+      params,
+      ...(options.masterCredentials === undefined ? {} : { masterCredentials: options.masterCredentials }),
+      ...(options.clientConfig === undefined ? {} : { clientConfig: options.clientConfig }),
+    });
+  };
+  return async () => {
+    provider ??= load().catch((error: unknown) => {
+      provider = undefined;
+      throw error;
+    });
+    return (await provider)();
+  };
+}

@@ -1,0 +1,128 @@
+import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
+import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+import { sanitizeCause } from '../utils/redact.js';
+
+/**
+ * Returns credentials for one signing; cached and refreshed as needed.
+ * `secrets()` lists the secret values seen so far, for redaction.
+ * @internal
+ */
+export interface CredentialsResolver {
+  (): Promise<AwsCredentialIdentity>;
+  secrets(): readonly string[];
+}
+
+/** Loads the default provider chain (Node) or fails (browsers). @internal */
+export type DefaultProviderLoader = () => Promise<AwsCredentialIdentityProvider>;
+
+const isValid = (value: unknown): value is AwsCredentialIdentity =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as AwsCredentialIdentity).accessKeyId === 'string' &&
+  (value as AwsCredentialIdentity).accessKeyId !== '' &&
+  typeof (value as AwsCredentialIdentity).secretAccessKey === 'string' &&
+  (value as AwsCredentialIdentity).secretAccessKey !== '';
+
+const invalid = (where: string): SigV4Error =>
+  new SigV4Error(
+    'CREDENTIALS_INVALID',
+    `The ${where} credentials lack a non-empty \`accessKeyId\` or \`secretAccessKey\`: pass { accessKeyId, secretAccessKey, sessionToken? } or a provider that resolves to it.`,
+  );
+
+const expiresSoon = (credentials: AwsCredentialIdentity, now: number): boolean => {
+  const expiration = credentials.expiration;
+  if (!expiration) return false;
+  const time = expiration instanceof Date ? expiration.getTime() : new Date(expiration as unknown as string).getTime();
+  return Number.isFinite(time) && time - CREDENTIALS_REFRESH_MARGIN_MS <= now;
+};
+
+const isExpired = (credentials: AwsCredentialIdentity, now: number): boolean => {
+  const expiration = credentials.expiration;
+  if (!expiration) return false;
+  const time = expiration instanceof Date ? expiration.getTime() : new Date(expiration as unknown as string).getTime();
+  return Number.isFinite(time) && time <= now;
+};
+
+/**
+ * Makes the credentials resolver of a signer.
+ *
+ * - Static credentials are checked once and returned as they are.
+ * - A provider is memoized: concurrent calls share one in-flight fetch; credentials are fetched again
+ *   5 minutes before their `expiration`; a failed fetch is not cached (the next call tries again),
+ *   and while the old credentials have not actually expired they are still used.
+ * - Without credentials, the default chain is loaded lazily on the first call.
+ * @internal
+ */
+export function createCredentialsResolver(
+  input: CredentialsInput | undefined,
+  loadDefault: DefaultProviderLoader,
+): CredentialsResolver {
+  const seen = new Set<string>();
+  const remember = (credentials: AwsCredentialIdentity): void => {
+    seen.add(credentials.secretAccessKey);
+    if (credentials.sessionToken) seen.add(credentials.sessionToken);
+  };
+  const secrets = (): readonly string[] => [...seen];
+
+  if (input !== undefined && typeof input !== 'function') {
+    if (!isValid(input)) throw invalid('given');
+    const credentials = input;
+    remember(credentials);
+    const resolved = Promise.resolve(credentials);
+    return Object.assign(() => resolved, { secrets });
+  }
+
+  const isDefault = input === undefined;
+  let provider: AwsCredentialIdentityProvider | undefined = input;
+  let cached: AwsCredentialIdentity | undefined;
+  let inFlight: Promise<AwsCredentialIdentity> | undefined;
+
+  const fetchCredentials = async (): Promise<AwsCredentialIdentity> => {
+    let value: unknown;
+    try {
+      provider ??= await loadDefault();
+      value = await provider();
+    } catch (error) {
+      if (isSigV4Error(error)) throw error;
+      if (isDefault) {
+        throw new SigV4Error(
+          'CREDENTIALS_MISSING',
+          'No AWS credentials found: pass `credentials` to createSigner (e.g. { accessKeyId, secretAccessKey } or a provider like fromIni() or fromAssumeRole()), or make them available to the AWS SDK default chain (AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, AWS_PROFILE, SSO, web identity, ECS or EC2 role).',
+          { cause: sanitizeCause(error, secrets()) },
+        );
+      }
+      throw new SigV4Error(
+        'CREDENTIALS_PROVIDER_FAILED',
+        `The credentials provider failed: ${sanitizeCause(error, secrets()).message} (see \`cause\`). Check the provider's configuration; the next signing tries it again.`,
+        { cause: sanitizeCause(error, secrets()) },
+      );
+    }
+    if (!isValid(value)) throw invalid(isDefault ? 'default-chain' : 'provider-returned');
+    remember(value);
+    return value;
+  };
+
+  const resolve = (): Promise<AwsCredentialIdentity> => {
+    const now = Date.now();
+    if (cached && !expiresSoon(cached, now)) return Promise.resolve(cached);
+    if (!inFlight) {
+      const stale = cached;
+      inFlight = fetchCredentials().then(
+        (credentials) => {
+          cached = credentials;
+          inFlight = undefined;
+          return credentials;
+        },
+        (error: unknown) => {
+          inFlight = undefined;
+          // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
+          if (stale && !isExpired(stale, Date.now())) return stale;
+          throw error;
+        },
+      );
+    }
+    return inFlight;
+  };
+  return Object.assign(resolve, { secrets });
+}

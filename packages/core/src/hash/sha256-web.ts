@@ -1,0 +1,97 @@
+import { Sha256 as JsSha256 } from '@aws-crypto/sha256-js';
+import type { Sha256Hash, SourceData } from './types.js';
+
+const encoder = new TextEncoder();
+
+const toBytes = (data: SourceData): Uint8Array =>
+  typeof data === 'string'
+    ? encoder.encode(data)
+    : data instanceof Uint8Array
+      ? data
+      : ArrayBuffer.isView(data)
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : new Uint8Array(data);
+
+const concat = (chunks: Uint8Array[]): Uint8Array => {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  let length = 0;
+  for (const chunk of chunks) length += chunk.byteLength;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+};
+
+/** `crypto.subtle` when the platform has it (browsers in secure contexts, workers, Deno, Bun). */
+const getSubtle = (): SubtleCrypto | undefined => {
+  const c = (globalThis as { crypto?: Crypto }).crypto;
+  return c?.subtle && typeof c.subtle.digest === 'function' ? c.subtle : undefined;
+};
+
+/**
+ * SHA-256 / HMAC-SHA-256 on WebCrypto (`crypto.subtle`), falling back to `@aws-crypto/sha256-js`
+ * where WebCrypto is missing (e.g. an insecure http: page). No Node built-ins.
+ * @internal
+ */
+export class WebSha256 implements Sha256Hash {
+  readonly #secret: Uint8Array | undefined;
+  #chunks: Uint8Array[] = [];
+
+  constructor(secret?: SourceData) {
+    this.#secret = secret === undefined ? undefined : toBytes(secret);
+  }
+
+  update(data: SourceData): void {
+    // Copy: the caller may reuse its buffer before digest() runs.
+    this.#chunks.push(toBytes(data).slice());
+  }
+
+  async digest(): Promise<Uint8Array> {
+    const data = concat(this.#chunks);
+    const subtle = getSubtle();
+    if (!subtle) {
+      const fallback = new JsSha256(this.#secret);
+      fallback.update(data);
+      return fallback.digest();
+    }
+    if (this.#secret === undefined) {
+      return new Uint8Array(await subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
+    }
+    if (this.#secret.byteLength === 0) {
+      // WebCrypto rejects empty HMAC keys; the pure-JS hash handles them.
+      const fallback = new JsSha256(this.#secret);
+      fallback.update(data);
+      return fallback.digest();
+    }
+    const key = await subtle.importKey(
+      'raw',
+      this.#secret as Uint8Array<ArrayBuffer>,
+      { name: 'HMAC', hash: { name: 'SHA-256' } },
+      false,
+      ['sign'],
+    );
+    return new Uint8Array(await subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>));
+  }
+
+  reset(): void {
+    this.#chunks = [];
+  }
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * Hex SHA-256 of bytes or a UTF-8 string.
+ * @internal
+ */
+export async function sha256Hex(data: SourceData): Promise<string> {
+  const hash = new WebSha256();
+  hash.update(data);
+  const bytes = await hash.digest();
+  let out = '';
+  for (const byte of bytes) out += HEX[byte];
+  return out;
+}

@@ -1,0 +1,8 @@
+import type { AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+
+/** The part of the SDK's `fromTemporaryCredentials` that `fromAssumeRole` uses. @internal */
+export type TemporaryCredentialsFactory = (options: {
+  params: { RoleArn: string; RoleSessionName: string; DurationSeconds: number; ExternalId?: string };
+  masterCredentials?: CredentialsInput;
+  clientConfig?: Record<string, unknown>;
+}) => AwsCredentialIdentityProvider;

@@ -1,0 +1,57 @@
+import { SigV4Error } from '../errors/sigv4-error.js';
+import type { HeadersLike } from '../types.js';
+
+const isHeaders = (value: unknown): value is Headers =>
+  typeof Headers !== 'undefined' && value instanceof Headers;
+
+const isIterable = (value: object): value is Iterable<readonly [string, string]> =>
+  typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+
+/**
+ * Turns any header input into a plain object with lower-case names and string values.
+ * Repeated names (pairs, arrays) are joined with `,` as an HTTP server joins repeated header lines;
+ * a `Headers` object is read as it will be sent (its own `, ` joining).
+ * @internal
+ */
+export function normalizeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (input === undefined || input === null) return out;
+  if (typeof input !== 'object') {
+    throw new SigV4Error('INVALID_OPTIONS', `Cannot read headers of type ${typeof input}: pass a plain object, a Headers instance or [name, value] pairs.`);
+  }
+  const add = (name: string, value: string): void => {
+    const key = name.toLowerCase();
+    if (key === '__proto__') return;
+    const previous = out[key];
+    out[key] = previous === undefined ? value : `${previous},${value}`;
+  };
+  if (isHeaders(input)) {
+    input.forEach((value, name) => {
+      out[name.toLowerCase()] = value;
+    });
+    return out;
+  }
+  if (isIterable(input)) {
+    for (const pair of input) {
+      if (!Array.isArray(pair) || typeof pair[0] !== 'string') {
+        throw new SigV4Error('INVALID_OPTIONS', 'Cannot read headers: an iterable must yield [name, value] pairs.');
+      }
+      add(pair[0], String(pair[1]));
+    }
+    return out;
+  }
+  for (const name of Object.keys(input)) {
+    const value = (input as Record<string, unknown>)[name];
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) add(name, String(item));
+    } else if (typeof value === 'string') {
+      add(name, value);
+    } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+      add(name, String(value));
+    } else {
+      throw new SigV4Error('INVALID_OPTIONS', `Cannot sign header "${name}": its value is a ${typeof value}; pass a string, a number or an array of strings.`);
+    }
+  }
+  return out;
+}

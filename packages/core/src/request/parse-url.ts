@@ -1,0 +1,97 @@
+import { SigV4Error } from '../errors/sigv4-error.js';
+
+/** A URL split into what SigV4 signs. @internal */
+export interface ParsedUrl {
+  /** The URL string exactly as given (a `URL` object's `href`). */
+  readonly href: string;
+  /** `http:` or `https:`. */
+  readonly protocol: string;
+  /** Lower-case host name (IDN in punycode), without port. */
+  readonly hostname: string;
+  /** `hostname[:port]`, the port only when not the scheme's default: the signed `host` header. */
+  readonly host: string;
+  /** Port when not the default one. */
+  readonly port: number | undefined;
+  /** The path as it goes on the wire (not re-encoded), `/` when empty. */
+  readonly path: string;
+  /** Decoded query parameters; repeated names keep every value, in order. */
+  readonly query: Record<string, string | string[]>;
+}
+
+/** `scheme://authority` prefix; the rest of the string is path, query and fragment. */
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i;
+
+/**
+ * Splits an absolute http(s) URL into the parts SigV4 signs.
+ *
+ * The path and query are taken from the string as written, since that string is what goes on the wire;
+ * host and port come from the WHATWG parser (lower-cased, punycode, default port dropped).
+ * Query names and values are decoded as `application/x-www-form-urlencoded` (`+` is a space, as
+ * API Gateway reads it); the signer re-encodes them (RFC 3986) for the canonical query.
+ * @internal
+ */
+export function parseUrl(input: string | URL): ParsedUrl {
+  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
+  if (href === undefined) {
+    throw new SigV4Error('INVALID_URL', `Cannot sign a request whose url is a ${typeof input}: pass an absolute http(s) URL string or a URL object.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch (cause) {
+    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(href)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`, { cause });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(href)}": only http: and https: URLs can be signed (got ${url.protocol}).`);
+  }
+  const authority = AUTHORITY.exec(href);
+  let path: string;
+  let rawQuery: string;
+  if (authority) {
+    let rest = href.slice(authority[0].length);
+    const hash = rest.indexOf('#');
+    if (hash !== -1) rest = rest.slice(0, hash);
+    const question = rest.indexOf('?');
+    path = question === -1 ? rest : rest.slice(0, question);
+    rawQuery = question === -1 ? '' : rest.slice(question + 1);
+  } else {
+    // Unusual spellings ("https:host/path", backslashes): sign what the WHATWG parser will send.
+    path = url.pathname;
+    rawQuery = url.search.slice(1);
+  }
+  return {
+    href,
+    protocol: url.protocol,
+    hostname: url.hostname,
+    host: url.host,
+    port: url.port === '' ? undefined : Number(url.port),
+    path: path === '' ? '/' : path,
+    query: parseQuery(rawQuery),
+  };
+}
+
+/**
+ * Decodes a raw query string into smithy's query shape (`string | string[]` values).
+ * @internal
+ */
+export function parseQuery(rawQuery: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  if (rawQuery === '') return query;
+  for (const [name, value] of new URLSearchParams(rawQuery)) {
+    const existing = Object.prototype.hasOwnProperty.call(query, name) ? query[name] : undefined;
+    if (existing === undefined) {
+      Object.defineProperty(query, name, { value, enumerable: true, writable: true, configurable: true });
+    } else if (Array.isArray(existing)) {
+      existing.push(value);
+    } else {
+      query[name] = [existing, value];
+    }
+  }
+  return query;
+}
+
+/** Shortens a URL for an error message and drops its query (which may carry tokens). */
+function clip(href: string): string {
+  const noQuery = href.split(/[?#]/, 1)[0] ?? '';
+  return noQuery.length > 120 ? `${noQuery.slice(0, 117)}...` : noQuery;
+}

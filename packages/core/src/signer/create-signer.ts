@@ -1,0 +1,228 @@
+import { escapeUri } from '@smithy/core/protocols';
+import { createScope, getCanonicalHeaders, getPayloadHash, hasHeader, prepareRequest as smithyPrepare } from '@smithy/signature-v4';
+import {
+  AMZ_DATE_HEADER,
+  AUTHORIZATION_HEADER,
+  CONTENT_SHA256_HEADER,
+  DEFAULT_PRESIGN_EXPIRES_IN,
+  MAX_PRESIGN_EXPIRES_IN,
+  SECURITY_TOKEN_HEADER,
+  UNSIGNED_PAYLOAD,
+} from '../constants.js';
+import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
+import { Sha256 } from '../platform/node.js';
+import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
+import { redactText, sanitizeCause } from '../utils/redact.js';
+import { toServerTime } from './clock-skew.js';
+import { normalizeOptions } from './normalize-options.js';
+import { prepareRequest } from './prepare-request.js';
+import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
+import { createTargetResolver, type SigningTarget } from './resolve-target.js';
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+
+/** Query parameters of a presigned URL, in the order AWS's reference signer writes them. */
+const PRESIGN_PARAMS = [
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Expires',
+  'X-Amz-Security-Token',
+  'X-Amz-Signature',
+] as const;
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const toHex = (bytes: Uint8Array): string => {
+  let out = '';
+  for (const byte of bytes) out += HEX[byte];
+  return out;
+};
+
+/**
+ * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
+ *
+ * @param options - region, service, credentials and signing rules; all optional
+ * @returns a {@link Signer} with `sign`, `presign`, `explain` and clock-skew correction
+ * @example
+ * ```ts
+ * import { createSigner } from '@sigv4/core';
+ * const signer = createSigner({ region: 'eu-central-1', service: 'execute-api' });
+ * const { url, method, headers, body } = await signer.sign({
+ *   method: 'POST',
+ *   url: 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items',
+ *   headers: { 'content-type': 'application/json' },
+ *   body: JSON.stringify({ name: 'x' }),
+ * });
+ * await fetch(url, { method, headers, body });
+ * ```
+ */
+export function createSigner(options: SignerOptions = {}): Signer {
+  const resolved = normalizeOptions(options);
+  const resolveTarget = createTargetResolver(resolved);
+  const credentials = resolved.credentials;
+  const smithySigners = new Map<string, SmithySigner>();
+  let clockOffset = 0;
+
+  const smithyFor = (target: SigningTarget): SmithySigner => {
+    const key = `${target.region}\n${target.service}\n${target.uriEscapePath}\n${target.applyChecksum}`;
+    let signer = smithySigners.get(key);
+    if (!signer) {
+      signer = createSmithySigner(target, credentials, Sha256);
+      smithySigners.set(key, signer);
+    }
+    return signer;
+  };
+
+  const localNow = (): number => {
+    const value = resolved.now();
+    const time = value instanceof Date ? value.getTime() : value;
+    if (typeof time !== 'number' || !Number.isFinite(time)) {
+      throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `now()` must return a valid Date or epoch milliseconds.');
+    }
+    return time;
+  };
+  const signingDate = (): Date => new Date(localNow() + clockOffset);
+
+  /** Runs a public operation; whatever it throws leaves as a SigV4Error without secrets. */
+  const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (error) {
+      throw toSafeError(error, operation, credentials.secrets());
+    }
+  };
+
+  const sign = (request: SignableRequest): Promise<SignedRequest> =>
+    guard('sign', async () => {
+      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const signed = await smithyFor(target).sign(prepared.smithy, { signingDate: signingDate() });
+      const headers: Record<string, string> = { ...prepared.headers };
+      const from = signed.headers;
+      headers[AMZ_DATE_HEADER] = from[AMZ_DATE_HEADER] as string;
+      const token = from[SECURITY_TOKEN_HEADER];
+      if (token !== undefined) headers[SECURITY_TOKEN_HEADER] = token;
+      const checksum = from[CONTENT_SHA256_HEADER];
+      if (checksum !== undefined) headers[CONTENT_SHA256_HEADER] = checksum;
+      headers[AUTHORIZATION_HEADER] = from[AUTHORIZATION_HEADER] as string;
+      return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
+    });
+
+  const presign = (request: PresignRequest): Promise<string> =>
+    guard('presign', async () => {
+      const expiresIn = request?.expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
+      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
+        throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be a whole number of seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days); got ${String(expiresIn)}.`);
+      }
+      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const smithyRequest = prepared.smithy;
+      const keepOut = new Set<string>();
+      if (smithyRequest.body === undefined && target.service === 's3' && smithyRequest.headers[CONTENT_SHA256_HEADER] === undefined) {
+        // S3 presigned URLs sign the payload as UNSIGNED-PAYLOAD: whoever uses the link sends any body.
+        smithyRequest.headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
+      }
+      if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
+      const before = new Set(Object.keys(smithyRequest.query));
+      const presigned = await smithyFor(target).presign(smithyRequest, {
+        signingDate: signingDate(),
+        expiresIn,
+        unsignableHeaders: keepOut,
+        unhoistableHeaders: keepOut,
+      });
+      const fixed = new Set<string>(PRESIGN_PARAMS);
+      const added: string[] = [];
+      for (const name of Object.keys(presigned.query)) {
+        if (!before.has(name) && !fixed.has(name)) added.push(name);
+      }
+      for (const name of PRESIGN_PARAMS) if (presigned.query[name] !== undefined) added.push(name);
+      const pairs = added.map((name) => {
+        const value = presigned.query[name];
+        return (Array.isArray(value) ? value : [value ?? ''])
+          .map((item) => `${escapeUri(name)}=${escapeUri(item)}`)
+          .join('&');
+      });
+      const href = prepared.url.href;
+      const hash = href.indexOf('#');
+      const base = hash === -1 ? href : href.slice(0, hash);
+      const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+      return `${base}${separator}${pairs.join('&')}`;
+    });
+
+  const explain = (request: SignableRequest): Promise<SigningExplanation> =>
+    guard('explain', async () => {
+      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const smithy = smithyFor(target);
+      const identity = await credentials();
+      // The steps of smithy's signRequest, with smithy's own functions, keeping the intermediate strings.
+      const smithyRequest = smithyPrepare(prepared.smithy as never) as unknown as typeof prepared.smithy;
+      const { longDate, shortDate } = smithy.formatDate(signingDate());
+      const scope = createScope(shortDate, target.region, target.service);
+      smithyRequest.headers[AMZ_DATE_HEADER] = longDate;
+      if (identity.sessionToken) smithyRequest.headers[SECURITY_TOKEN_HEADER] = identity.sessionToken;
+      const payloadHash = await getPayloadHash(smithyRequest as never, Sha256);
+      if (target.applyChecksum && !hasHeader(CONTENT_SHA256_HEADER, smithyRequest.headers)) {
+        smithyRequest.headers[CONTENT_SHA256_HEADER] = payloadHash;
+      }
+      const canonicalHeaders = getCanonicalHeaders(smithyRequest as never) as Record<string, string>;
+      const canonicalRequest = smithy.createCanonicalRequest(smithyRequest, canonicalHeaders, payloadHash);
+      const stringToSign = await smithy.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
+      const hmac = new Sha256(await smithy.getSigningKey(identity, target.region, shortDate, target.service));
+      hmac.update(stringToSign);
+      const signature = toHex(await hmac.digest());
+      const secrets = [identity.secretAccessKey, ...(identity.sessionToken ? [identity.sessionToken] : [])];
+      return {
+        canonicalRequest: redactText(canonicalRequest, secrets),
+        stringToSign,
+        signature,
+        credentialScope: scope,
+        signedHeaders: Object.keys(canonicalHeaders).sort(),
+        accessKeyId: identity.accessKeyId,
+        region: target.region,
+        service: target.service,
+        signingDate: longDate,
+      };
+    });
+
+  const signer: Signer = {
+    sign,
+    presign,
+    explain,
+    correctClockSkew(serverDate) {
+      clockOffset = toServerTime(serverDate) - localNow();
+      return clockOffset;
+    },
+    get clockOffset() {
+      return clockOffset;
+    },
+    set clockOffset(value: number) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new SigV4Error('INVALID_OPTIONS', '`clockOffset` must be a finite number of milliseconds.');
+      }
+      clockOffset = value;
+    },
+  };
+  return signer;
+}
+
+/** Makes any thrown value a SigV4Error whose message and cause hold none of the given secrets. */
+function toSafeError(error: unknown, operation: string, secrets: readonly string[]): SigV4Error {
+  if (isSigV4Error(error)) {
+    const message = redactText(error.message, secrets);
+    const cause = (error as { cause?: unknown }).cause;
+    if (message === error.message && (cause === undefined || !containsSecret(cause, secrets))) return error;
+    return new SigV4Error(error.code, message, cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets) });
+  }
+  const safe = sanitizeCause(error, secrets);
+  return new SigV4Error('SIGNING_FAILED', `${operation}() failed: ${safe.message}`, { cause: safe });
+}
+
+function containsSecret(value: unknown, secrets: readonly string[]): boolean {
+  let text: string;
+  try {
+    text = value instanceof Error ? `${value.name} ${value.message} ${value.stack ?? ''} ${JSON.stringify(value)}` : JSON.stringify(value) ?? String(value);
+  } catch {
+    return true;
+  }
+  return secrets.some((secret) => secret.length > 0 && text.includes(secret));
+}
+

@@ -1,0 +1,64 @@
+import { createCredentialsResolver, type CredentialsResolver } from '../credentials/resolve-credentials.js';
+import { SigV4Error } from '../errors/sigv4-error.js';
+import { loadDefaultCredentialProvider } from '../platform/node.js';
+import type { SignerOptions } from '../types.js';
+
+/** Every option of {@link createSigner} with its default (`undefined`: decided per request). @internal */
+export const DEFAULTS = {
+  region: undefined,
+  service: undefined,
+  credentials: undefined,
+  unsignedPayload: false,
+  uriEscapePath: undefined,
+  applyChecksum: undefined,
+  now: Date.now,
+} as const satisfies Required<{ [K in keyof SignerOptions]: unknown }>;
+
+/** Options after validation. @internal */
+export interface ResolvedSignerOptions {
+  readonly region: string | undefined;
+  readonly service: string | undefined;
+  readonly credentials: CredentialsResolver;
+  readonly unsignedPayload: boolean;
+  readonly uriEscapePath: boolean | undefined;
+  readonly applyChecksum: boolean | undefined;
+  readonly now: () => Date | number;
+}
+
+const checkType = (name: string, value: unknown, type: 'string' | 'boolean' | 'function', example: string): void => {
+  if (value !== undefined && typeof value !== type) {
+    throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` must be a ${type} (got ${value === null ? 'null' : typeof value}), e.g. ${example}.`);
+  }
+};
+
+/**
+ * Validates {@link SignerOptions} and fills defaults. Nothing else reads raw options.
+ * Unknown keys are ignored, so adapters can pass their own option objects through.
+ * @internal
+ */
+export function normalizeOptions(options: SignerOptions | undefined): ResolvedSignerOptions {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new SigV4Error('INVALID_OPTIONS', 'createSigner takes an options object, e.g. createSigner({ region: "eu-central-1", service: "execute-api" }).');
+  }
+  const o = options ?? {};
+  checkType('region', o.region, 'string', '"eu-central-1"');
+  checkType('service', o.service, 'string', '"execute-api"');
+  checkType('unsignedPayload', o.unsignedPayload, 'boolean', 'true');
+  checkType('uriEscapePath', o.uriEscapePath, 'boolean', 'false');
+  checkType('applyChecksum', o.applyChecksum, 'boolean', 'true');
+  checkType('now', o.now, 'function', '() => new Date()');
+  if (o.region === '') throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `region` is empty; pass e.g. "eu-central-1" or leave it out to infer it from the URL.');
+  if (o.service === '') throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `service` is empty; pass e.g. "execute-api" or leave it out to infer it from the URL.');
+  if (o.credentials !== undefined && (o.credentials === null || (typeof o.credentials !== 'object' && typeof o.credentials !== 'function'))) {
+    throw new SigV4Error('CREDENTIALS_INVALID', 'createSigner: `credentials` must be { accessKeyId, secretAccessKey, sessionToken? } or an async function returning that.');
+  }
+  return {
+    region: o.region,
+    service: o.service,
+    credentials: createCredentialsResolver(o.credentials, loadDefaultCredentialProvider),
+    unsignedPayload: o.unsignedPayload ?? DEFAULTS.unsignedPayload,
+    uriEscapePath: o.uriEscapePath,
+    applyChecksum: o.applyChecksum,
+    now: o.now ?? DEFAULTS.now,
+  };
+}

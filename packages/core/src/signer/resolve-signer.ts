@@ -1,0 +1,43 @@
+import { SigV4Error } from '../errors/sigv4-error.js';
+import type { Signer, SignerOptions } from '../types.js';
+import { createSigner } from './create-signer.js';
+
+/**
+ * Adapter options: either signer options or a ready signer to share.
+ *
+ * @example
+ * ```ts
+ * const a: SignerOrOptions = { region: 'eu-central-1', service: 'execute-api' };
+ * const b: SignerOrOptions = { signer: createSigner({ region: 'eu-central-1', service: 'execute-api' }) };
+ * ```
+ */
+export type SignerOrOptions = SignerOptions | { signer: Signer };
+
+const isSigner = (value: unknown): value is Signer =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Signer).sign === 'function' &&
+  typeof (value as Signer).presign === 'function';
+
+/**
+ * Returns `options.signer` when given, else `createSigner(options)`. Adapters call it once per instance.
+ *
+ * @param options - `{ signer }` or {@link SignerOptions}
+ * @example
+ * ```ts
+ * import { resolveSigner } from '@sigv4/core';
+ * export function sigv4Interceptor(options: SignerOrOptions & { retries?: number }) {
+ *   const signer = resolveSigner(options);
+ *   // …
+ * }
+ * ```
+ */
+export function resolveSigner(options: SignerOrOptions | undefined = {}): Signer {
+  if (typeof options === 'object' && options !== null && 'signer' in options && options.signer !== undefined) {
+    if (!isSigner(options.signer)) {
+      throw new SigV4Error('INVALID_OPTIONS', '`signer` must be a Signer made by createSigner() (an object with sign() and presign()).');
+    }
+    return options.signer;
+  }
+  return createSigner(options as SignerOptions);
+}

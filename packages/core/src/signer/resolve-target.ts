@@ -1,0 +1,53 @@
+import { SigV4Error } from '../errors/sigv4-error.js';
+import { inferEndpoint, type InferredEndpoint } from '../infer/infer-endpoint.js';
+import type { ResolvedSignerOptions } from './normalize-options.js';
+
+/** Region, service and path/checksum rules for one host. @internal */
+export interface SigningTarget {
+  readonly region: string;
+  readonly service: string;
+  readonly uriEscapePath: boolean;
+  readonly applyChecksum: boolean;
+}
+
+const MAX_CACHED_HOSTS = 64;
+
+/**
+ * Resolves (and caches per host) the signing target of a request: explicit options first, then what the
+ * host name says. s3 defaults to no path double-encoding and an `x-amz-content-sha256` header.
+ * @internal
+ */
+export function createTargetResolver(options: ResolvedSignerOptions): (hostname: string) => SigningTarget {
+  const cache = new Map<string, SigningTarget>();
+  return (hostname) => {
+    const hit = cache.get(hostname);
+    if (hit) return hit;
+    const inferred: InferredEndpoint =
+      options.region !== undefined && options.service !== undefined ? { region: undefined, service: undefined } : inferEndpoint(hostname);
+    const region = options.region ?? inferred.region;
+    const service = options.service ?? inferred.service;
+    if (region === undefined) {
+      const both = service === undefined ? ' The service cannot be inferred either: pass `service` too (e.g. "execute-api").' : '';
+      throw new SigV4Error(
+        'REGION_UNRESOLVED',
+        `Cannot infer the AWS region from the host "${hostname}": pass \`region\` to createSigner (e.g. "eu-central-1").${both}`,
+      );
+    }
+    if (service === undefined) {
+      throw new SigV4Error(
+        'SERVICE_UNRESOLVED',
+        `Cannot infer the AWS service from the host "${hostname}": pass \`service\` to createSigner (e.g. "execute-api" for API Gateway, "lambda" for function URLs).`,
+      );
+    }
+    const isS3 = service === 's3';
+    const target: SigningTarget = {
+      region,
+      service,
+      uriEscapePath: options.uriEscapePath ?? !isS3,
+      applyChecksum: options.applyChecksum ?? isS3,
+    };
+    if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
+    cache.set(hostname, target);
+    return target;
+  };
+}

@@ -1,0 +1,154 @@
+import aws4 from 'aws4';
+import { describe, expect, it } from 'vitest';
+import { createSigner, isSigV4Error, resolveSigner, type SignerOptions } from '@sigv4/core';
+import { API_URL, CREDENTIALS, FIXED_NOW, TEMP_CREDENTIALS } from './support/fixtures.js';
+
+const signer = (options: SignerOptions = {}) =>
+  createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW, ...options });
+
+const signatureOf = (authorization: string | undefined): string => /Signature=([0-9a-f]{64})$/.exec(authorization ?? '')?.[1] ?? '';
+const signedHeadersOf = (authorization: string | undefined): string => /SignedHeaders=([^,]+),/.exec(authorization ?? '')?.[1] ?? '';
+
+/** aws4 signs independently (its own canonicalization): a second opinion on our signatures. */
+function aws4Signature(method: string, url: string, headers: Record<string, string>, body?: string, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = CREDENTIALS): string {
+  const u = new URL(url);
+  const request = {
+    method,
+    host: u.host,
+    path: `${u.pathname}${u.search}`,
+    service: 'execute-api',
+    region: 'eu-central-1',
+    headers: { ...headers, 'X-Amz-Date': '20150830T123600Z' },
+    ...(body === undefined ? {} : { body }),
+  };
+  const signed = aws4.sign(request, credentials) as { headers: Record<string, string> };
+  return signatureOf(signed.headers.Authorization);
+}
+
+describe('sign', () => {
+  it('returns lower-case headers with x-amz-date and authorization', async () => {
+    const signed = await signer().sign({ method: 'get', url: API_URL, headers: { 'X-Custom': 'a' } });
+    expect(signed.method).toBe('GET');
+    expect(signed.headers).toEqual({
+      'x-custom': 'a',
+      'x-amz-date': '20150830T123600Z',
+      authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20150830\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date;x-custom, Signature=[0-9a-f]{64}$/),
+    });
+  });
+
+  it('matches an independent signer (aws4) for a JSON POST', async () => {
+    const body = JSON.stringify({ hello: 'world' });
+    const headers = { 'content-type': 'application/json', 'content-length': String(body.length) };
+    const signed = await signer().sign({ method: 'POST', url: `${API_URL}?a=1&b=x`, headers, body });
+    expect(signatureOf(signed.headers.authorization)).toBe(aws4Signature('POST', `${API_URL}?a=1&b=x`, headers, body));
+  });
+
+  it('signs host from the URL but does not return it unless the caller passed it', async () => {
+    const signed = await signer().sign({ url: API_URL });
+    expect(signed.headers.host).toBeUndefined();
+    expect(signedHeadersOf(signed.headers.authorization)).toBe('host;x-amz-date');
+    const withHost = await signer().sign({ url: API_URL, headers: { Host: 'abc123.execute-api.eu-central-1.amazonaws.com' } });
+    expect(withHost.headers.host).toBe('abc123.execute-api.eu-central-1.amazonaws.com');
+    expect(withHost.headers.authorization).toBe(signed.headers.authorization);
+  });
+
+  it('signs a non-default port into host and leaves the default port out', async () => {
+    const s = signer();
+    const explained = await s.explain({ url: 'http://127.0.0.1:8080/prod/items' });
+    expect(explained.canonicalRequest).toContain('\nhost:127.0.0.1:8080\n');
+    const defaultPort = await s.explain({ url: 'https://abc123.execute-api.eu-central-1.amazonaws.com:443/prod' });
+    expect(defaultPort.canonicalRequest).toContain('\nhost:abc123.execute-api.eu-central-1.amazonaws.com\n');
+    const url = 'http://127.0.0.1:8080/prod/items';
+    const signed = await s.sign({ url });
+    expect(signatureOf(signed.headers.authorization)).toBe(aws4Signature('GET', url, {}));
+  });
+
+  it('adds x-amz-security-token when credentials carry a session token', async () => {
+    const signed = await signer({ credentials: TEMP_CREDENTIALS }).sign({ url: API_URL });
+    expect(signed.headers['x-amz-security-token']).toBe(TEMP_CREDENTIALS.sessionToken);
+    expect(signedHeadersOf(signed.headers.authorization)).toBe('host;x-amz-date;x-amz-security-token');
+    expect(signatureOf(signed.headers.authorization)).toBe(aws4Signature('GET', API_URL, {}, undefined, TEMP_CREDENTIALS));
+  });
+
+  it('replaces authorization, x-amz-date and x-amz-security-token left by an earlier signing', async () => {
+    const s = signer();
+    const first = await s.sign({ url: API_URL });
+    const again = await s.sign({ url: API_URL, headers: { ...first.headers, 'X-Amz-Security-Token': 'stale' } });
+    expect(again.headers).toEqual(first.headers);
+  });
+
+  it('returns the URL string unchanged, even when it is not in WHATWG form', async () => {
+    const url = 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/a%20b/?q=a+b&q=c&empty=&flag#frag';
+    const signed = await signer().sign({ url });
+    expect(signed.url).toBe(url);
+    const info = await signer().explain({ url });
+    // The path is signed as sent and encoded once more (non-S3 rule); "+" in the query is a space.
+    expect(info.canonicalRequest.split('\n').slice(1, 3)).toEqual(['/prod/a%2520b/', 'empty=&flag=&q=a%20b&q=c']);
+  });
+
+  it('accepts a URL object and signs its href', async () => {
+    const url = new URL(API_URL);
+    const signed = await signer().sign({ url });
+    expect(signed.url).toBe(url.href);
+  });
+
+  it('joins repeated header values with commas and drops undefined ones', async () => {
+    const info = await signer().explain({ url: API_URL, headers: { 'x-a': ['1', '2'], 'x-b': undefined, 'x-n': 3 } });
+    expect(info.canonicalRequest).toContain('x-a:1,2\n');
+    expect(info.canonicalRequest).toContain('x-n:3\n');
+    expect(info.signedHeaders).toEqual(['host', 'x-a', 'x-amz-date', 'x-n']);
+  });
+
+  it('reads Headers instances and [name, value] pairs', async () => {
+    const fromHeaders = await signer().sign({ url: API_URL, headers: new Headers({ 'X-A': '1' }) });
+    const fromPairs = await signer().sign({ url: API_URL, headers: [['x-a', '1']] });
+    expect(fromHeaders.headers).toEqual(fromPairs.headers);
+    expect(fromPairs.headers['x-a']).toBe('1');
+  });
+
+  it('does not sign headers that proxies and clients change (user-agent)', async () => {
+    const info = await signer().explain({ url: API_URL, headers: { 'user-agent': 'x/1' } });
+    expect(info.signedHeaders).toEqual(['host', 'x-amz-date']);
+  });
+
+  it('uses the clock option and the clock offset for the signing date', async () => {
+    const s = signer();
+    s.clockOffset = 60_000;
+    const signed = await s.sign({ url: API_URL });
+    expect(signed.headers['x-amz-date']).toBe('20150830T123700Z');
+  });
+
+  it('explains with the same signature that sign puts in authorization', async () => {
+    const s = signer({ credentials: TEMP_CREDENTIALS });
+    const request = { method: 'PUT', url: `${API_URL}/1?x=y`, headers: { 'content-type': 'text/plain' }, body: 'hello' };
+    const [signed, info] = await Promise.all([s.sign(request), s.explain(request)]);
+    expect(signatureOf(signed.headers.authorization)).toBe(info.signature);
+    expect(signedHeadersOf(signed.headers.authorization)).toBe(info.signedHeaders.join(';'));
+    expect(info).toMatchObject({ accessKeyId: 'ASIAEXAMPLE', region: 'eu-central-1', service: 'execute-api', signingDate: '20150830T123600Z', credentialScope: '20150830/eu-central-1/execute-api/aws4_request' });
+    expect(JSON.stringify(info)).not.toContain(TEMP_CREDENTIALS.secretAccessKey);
+    expect(JSON.stringify(info)).not.toContain(TEMP_CREDENTIALS.sessionToken);
+  });
+});
+
+describe('resolveSigner', () => {
+  it('returns the given signer as it is', () => {
+    const s = signer();
+    expect(resolveSigner({ signer: s })).toBe(s);
+  });
+
+  it('creates a signer from options', async () => {
+    const s = resolveSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW });
+    const signed = await s.sign({ url: API_URL });
+    expect(signed.headers.authorization).toBe((await signer().sign({ url: API_URL })).headers.authorization);
+  });
+
+  it('rejects a signer option that is not a signer', () => {
+    let error: unknown;
+    try {
+      resolveSigner({ signer: {} as never });
+    } catch (e) {
+      error = e;
+    }
+    expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
+  });
+});
