@@ -48,12 +48,14 @@ export const TEST_ACCOUNT_ID = '123456789012';
 
 /**
  * Long-term credentials the gateway knows by default. A fixture: never a real key.
+ * Not frozen on purpose: the AWS SDK tags credential objects it is given
+ * (`$source`), and throws on a frozen one.
  * @public
  */
-export const TEST_CREDENTIALS: Readonly<{ accessKeyId: string; secretAccessKey: string }> = Object.freeze({
+export const TEST_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = {
   accessKeyId: 'AKIASIGV4GATEWAYTEST',
   secretAccessKey: 'sigv4/Gateway+Test/SecretKey/EXAMPLE+KEY',
-});
+};
 
 /**
  * Role the gateway's STS lets `TEST_CREDENTIALS` assume by default.

@@ -2,7 +2,7 @@ import { STS_XMLNS } from './constants.js';
 
 /** Escapes text for an XML element. @internal */
 export function xmlEscape(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** STS's error document (`ErrorResponse/Error{Type, Code, Message}`). @internal */
