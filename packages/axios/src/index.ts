@@ -1,1 +1,10 @@
-export {};
+/**
+ * `@sigv4/axios`: sign every axios request with AWS SigV4 in one request interceptor.
+ *
+ * Only the two entry points and their options type are exported; the URL, header and body
+ * helpers are internal because their behaviour follows axios' internals and may change with it.
+ * `SigV4Error` and `isSigV4Error` are re-exported from `@sigv4/core` for `catch` blocks.
+ */
+export { sigv4Interceptor, attachSigV4 } from './interceptor.js';
+export type { SigV4InterceptorOptions } from './types.js';
+export { SigV4Error, isSigV4Error } from '@sigv4/core';

@@ -1,0 +1,279 @@
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type CreateAxiosDefaults } from 'axios';
+import axiosRetry from 'axios-retry';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createSigner, fromAssumeRole, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
+import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, startGateway, type Gateway, type RecordedRequest } from '@sigv4/gateway';
+import { attachSigV4 } from '../src/index.js';
+import { bodyBytes } from './helpers.js';
+
+const REGION = 'eu-central-1';
+const SERVICE = 'execute-api';
+
+let gw: Gateway;
+/** The gateway answers 503 to the next `failNext` API calls (for the retry test). */
+let failNext = 0;
+
+beforeAll(async () => {
+  gw = await startGateway({
+    apiKeys: [TEST_API_KEY],
+    handler: (event) => {
+      if (failNext > 0) {
+        failNext -= 1;
+        return { statusCode: 503, body: JSON.stringify({ message: 'Service Unavailable' }) };
+      }
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: event.httpMethod,
+          path: event.path,
+          params: event.multiValueQueryStringParameters,
+          body: event.body,
+          isBase64Encoded: event.isBase64Encoded,
+        }),
+      };
+    },
+  });
+});
+afterAll(async () => {
+  await gw.close();
+});
+beforeEach(() => {
+  gw.requests.length = 0;
+  failNext = 0;
+});
+
+/** A signer that signs with @sigv4/core and remembers each request it signed. */
+function recordingSigner(options: SignerOptions = {}): { signer: Signer; signed: SignableRequest[] } {
+  const real = createSigner({ region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS, ...options });
+  const signed: SignableRequest[] = [];
+  const signer = Object.create(real) as Signer;
+  signer.sign = (request) => {
+    signed.push(request);
+    return real.sign(request);
+  };
+  return { signer, signed };
+}
+
+function client(config: CreateAxiosDefaults = {}, options: SignerOptions = {}) {
+  const { signer, signed } = recordingSigner(options);
+  const api = axios.create({ baseURL: gw.url, headers: { 'x-api-key': TEST_API_KEY }, proxy: false, ...config });
+  attachSigV4(api, { signer });
+  return { api, signed };
+}
+
+function apiRequests(): RecordedRequest[] {
+  return gw.requests.filter((r) => r.api === 'execute-api');
+}
+
+/**
+ * The request the gateway received is byte for byte the one that was signed: request target,
+ * every signed header value, body; and the gateway accepted the signature.
+ */
+function expectWireMatchesSigned(signedRequest: SignableRequest, wire: RecordedRequest): void {
+  const url = new URL(String(signedRequest.url));
+  expect(wire.target).toBe(url.pathname + url.search);
+  expect(wire.method).toBe(signedRequest.method);
+  for (const [name, value] of Object.entries(signedRequest.headers as Record<string, string | string[]>)) {
+    // header bytes arrive as a byte string; the signer hashed the value as UTF-8
+    const onWire = wire.rawHeaders
+      .filter(([n]) => n.toLowerCase() === name)
+      .map(([, v]) => Buffer.from(v, 'latin1').toString('utf8'));
+    expect(onWire, name).toEqual(Array.isArray(value) ? value : [value]);
+  }
+  expect(wire.body.equals(bodyBytes(signedRequest.body)), 'body bytes').toBe(true);
+  const signedHeaderNames = /SignedHeaders=([^,]+)/.exec(wire.headers['authorization'] ?? '')?.[1]?.split(';') ?? [];
+  expect(signedHeaderNames).toContain('host');
+  for (const unsigned of ['user-agent', 'accept-encoding', 'content-length', 'connection']) {
+    expect(signedHeaderNames).not.toContain(unsigned);
+  }
+  expect(wire.status).toBe(200);
+}
+
+async function roundTrip(api: AxiosInstance, signed: SignableRequest[], config: AxiosRequestConfig) {
+  const response = await api.request(config);
+  expect(response.status).toBe(200);
+  const wire = apiRequests();
+  expect(wire).toHaveLength(1);
+  expect(signed).toHaveLength(1);
+  expectWireMatchesSigned(signed[0]!, wire[0]!);
+  return { response, wire: wire[0]!, signedRequest: signed[0]! };
+}
+
+for (const adapter of ['http', 'fetch'] as const) {
+  describe(`signed requests are accepted by the gateway (${adapter} adapter)`, () => {
+    it("sends the seed's GET ?client=axios with x-api-key", async () => {
+      const { api, signed } = client({ adapter });
+      const { response, wire } = await roundTrip(api, signed, { url: '/hello', params: { client: 'axios' } });
+      expect(wire.target).toBe('/dev/hello?client=axios');
+      expect(response.data.params).toEqual({ client: ['axios'] });
+      expect(/SignedHeaders=[^,]*x-api-key/.test(wire.headers['authorization'] ?? '')).toBe(true);
+    });
+
+    it("sends the seed's POST { client: 'axios' } as JSON", async () => {
+      const { api, signed } = client({ adapter });
+      const { response, wire } = await roundTrip(api, signed, { url: 'hello', method: 'post', data: { client: 'axios' } });
+      expect(wire.body.toString()).toBe('{"client":"axios"}');
+      expect(wire.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(response.data.body)).toEqual({ client: 'axios' });
+    });
+
+    it('joins baseURL and a relative url with nested paths', async () => {
+      const { api, signed } = client({ adapter, baseURL: `${gw.url}/v1/` });
+      const { wire } = await roundTrip(api, signed, { url: 'items/a b/ü' });
+      expect(wire.target).toBe('/dev/v1/items/a%20b/%C3%BC');
+    });
+
+    it("signs params with spaces, unicode, arrays, '*', '~' and quotes", async () => {
+      const { api, signed } = client({ adapter });
+      const params = { q: "it's a *test* ~ok~ (1+1)", city: 'São Paulo 東京', tags: ['a b', 'c'], empty: '' };
+      const { response } = await roundTrip(api, signed, { url: 'search', params });
+      expect(response.data.params).toEqual({
+        q: [params.q],
+        city: [params.city],
+        'tags[]': ['a b', 'c'],
+        empty: [''],
+      });
+    });
+
+    it('signs the query built by a custom paramsSerializer, even one that leaves characters unencoded', async () => {
+      const { api, signed } = client({
+        adapter,
+        paramsSerializer: (p: Record<string, string[]>) =>
+          Object.entries(p)
+            .flatMap(([k, values]) => values.map((v) => `${k}=${v}`))
+            .join('&'),
+      });
+      const { response, wire } = await roundTrip(api, signed, { url: 'raw', params: { k: ['a b', "x'y", 'z~*'] } });
+      expect(wire.query).not.toContain(' ');
+      expect(response.data.params).toEqual({ k: ['a b', "x'y", 'z~*'] });
+    });
+
+    it('signs a form body, a binary body of all 256 byte values and an empty body', async () => {
+      const form = client({ adapter });
+      const sentForm = await roundTrip(form.api, form.signed, { url: 'f', method: 'post', data: new URLSearchParams({ a: 'b c', 'é': '&=' }) });
+      expect(sentForm.wire.body.toString()).toBe('a=b+c&%C3%A9=%26%3D');
+
+      gw.requests.length = 0;
+      const bytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+      const bin = client({ adapter });
+      const sentBin = await roundTrip(bin.api, bin.signed, {
+        url: 'bin',
+        method: 'put',
+        data: bytes,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
+      expect(sentBin.wire.body.equals(bytes)).toBe(true);
+
+      gw.requests.length = 0;
+      const empty = client({ adapter });
+      const sentEmpty = await roundTrip(empty.api, empty.signed, { url: 'e', method: 'post' });
+      expect(sentEmpty.wire.body.length).toBe(0);
+    });
+
+    it('signs GET, POST, PUT, PATCH, DELETE and HEAD', async () => {
+      for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head'] as const) {
+        gw.requests.length = 0;
+        const { api, signed } = client({ adapter });
+        const data = method === 'get' || method === 'head' || method === 'delete' ? undefined : { method };
+        const { wire } = await roundTrip(api, signed, { url: `m/${method}`, method, data });
+        expect(wire.method).toBe(method.toUpperCase());
+      }
+    });
+
+    it('signs custom headers, including non-ASCII values (sent as UTF-8), empty values and repeated spaces', async () => {
+      const { api, signed } = client({ adapter, headers: { common: { 'X-Common': 'c' }, 'x-api-key': TEST_API_KEY } });
+      const { wire } = await roundTrip(api, signed, {
+        url: 'h',
+        headers: { 'X-Trace': 'a   b', 'X-Name': 'Jos\u00e9 \u2603', 'X-Empty': '', 'X-Number': 42 },
+      });
+      const name = wire.rawHeaders.find(([n]) => n.toLowerCase() === 'x-name')![1];
+      expect(Buffer.from(name, 'latin1')).toEqual(Buffer.from('Jos\u00e9 \u2603', 'utf8'));
+      const signedNames = /SignedHeaders=([^,]+)/.exec(wire.headers['authorization']!)![1]!.split(';');
+      expect(signedNames).toEqual(expect.arrayContaining(['x-common', 'x-trace', 'x-name', 'x-number', 'x-api-key', 'host']));
+    });
+  });
+}
+
+describe('credentials, failures and retries against the gateway', () => {
+  it('answers a tampered request with 403 as an ordinary AxiosError that explains the mismatch', async () => {
+    const { signer } = recordingSigner();
+    const tampered = axios.create({ baseURL: gw.url, headers: { 'x-api-key': TEST_API_KEY }, proxy: false });
+    // registered before the signer, so it runs after it and changes a signed header
+    tampered.interceptors.request.use((config) => {
+      config.headers.set('X-Custom', 'changed-after-signing');
+      return config;
+    });
+    attachSigV4(tampered, { signer });
+    const error = await tampered.get('/t', { headers: { 'X-Custom': 'original' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AxiosError);
+    const response = (error as AxiosError<{ message: string }>).response!;
+    expect(response.status).toBe(403);
+    expect(response.data.message).toMatch(/signature/i);
+    expect(apiRequests()[0]!.errorType).toBeDefined();
+  });
+
+  it('signs with temporary credentials from the gateway STS via fromAssumeRole', async () => {
+    const credentials = fromAssumeRole({
+      roleArn: TEST_ROLE_ARN,
+      masterCredentials: TEST_CREDENTIALS,
+      clientConfig: { endpoint: gw.stsUrl, region: REGION },
+    });
+    const { api, signed } = client({}, { credentials });
+    const { wire } = await roundTrip(api, signed, { url: 'temp', params: { client: 'axios' } });
+    expect(wire.headers['x-amz-security-token']).toBeTruthy();
+    expect(/Credential=ASIA/.test(wire.headers['authorization']!)).toBe(true);
+  });
+
+  it('sends 200 concurrent requests while the credentials refresh, and none is rejected', async () => {
+    const assumeRole = fromAssumeRole({
+      roleArn: TEST_ROLE_ARN,
+      masterCredentials: TEST_CREDENTIALS,
+      clientConfig: { endpoint: gw.stsUrl, region: REGION },
+    });
+    let refreshes = 0;
+    // Each set of credentials claims to expire 5 minutes + 40 ms from now: the signer's
+    // 5-minute refresh margin makes it fetch new ones every ~40 ms during the burst.
+    const credentials = async () => {
+      refreshes += 1;
+      const fresh = await assumeRole();
+      return { ...fresh, expiration: new Date(Date.now() + 5 * 60_000 + 40) };
+    };
+    const { api } = client({}, { credentials });
+    const results = await Promise.allSettled(
+      Array.from(
+        { length: 200 },
+        (_, i) =>
+          new Promise<number>((resolve, reject) => {
+            setTimeout(() => {
+              api.post(`burst/${i}`, { i }, { params: { i } }).then((r) => resolve(r.status), reject);
+            }, i * 2);
+          }),
+      ),
+    );
+    const rejected = results.filter((r) => r.status === 'rejected');
+    expect(rejected).toEqual([]);
+    const accepted = apiRequests().filter((r) => r.status === 200);
+    expect(accepted).toHaveLength(200);
+    const keys = new Set(accepted.map((r) => /Credential=(\w+)\//.exec(r.headers['authorization']!)![1]));
+    expect(refreshes).toBeGreaterThan(1);
+    expect(keys.size).toBeGreaterThan(1);
+  });
+
+  it('works with axios-retry: the retried attempt is signed afresh and accepted', async () => {
+    const { api, signed } = client();
+    axiosRetry(api, { retries: 2, retryDelay: () => 0, retryCondition: (e) => e.response?.status === 503 });
+    failNext = 1;
+    const response = await api.post('retry', { client: 'axios' }, { params: { q: 'a b' }, headers: { 'X-Custom': 'v' } });
+    expect(response.status).toBe(200);
+    const wire = apiRequests();
+    expect(wire.map((r) => r.status)).toEqual([503, 200]);
+    expect(signed).toHaveLength(2);
+    expectWireMatchesSigned(signed[1]!, wire[1]!);
+    expect(wire[1]!.target).toBe(wire[0]!.target);
+    expect(wire[1]!.body.equals(wire[0]!.body)).toBe(true);
+    for (const name of ['authorization', 'x-amz-date']) {
+      expect(wire[1]!.rawHeaders.filter(([n]) => n.toLowerCase() === name)).toHaveLength(1);
+    }
+  });
+});
