@@ -55,3 +55,27 @@ export async function smithySign(options: {
     init: { method: options.method ?? 'GET', headers, ...(options.body === undefined ? {} : { body: options.body }) },
   };
 }
+
+/** Presigns a URL with @smithy/signature-v4 (query auth). */
+export async function smithyPresign(options: {
+  url: string;
+  method?: string;
+  credentials: TestCredentials;
+  region: string;
+  service: string;
+  expiresIn?: number;
+  signingDate?: Date;
+}): Promise<string> {
+  const url = new URL(options.url);
+  const signer = new SignatureV4({ credentials: options.credentials, region: options.region, service: options.service, sha256: Sha256 });
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = v;
+  const signed = await signer.presign(
+    { method: options.method ?? 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers: { host: url.host } },
+    { expiresIn: options.expiresIn ?? 900, ...(options.signingDate ? { signingDate: options.signingDate } : {}) },
+  );
+  const search = Object.entries(signed.query ?? {})
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&');
+  return `${url.origin}${url.pathname}?${search}`;
+}
