@@ -32,6 +32,7 @@ export async function oracleAuthorization(wire: {
     region: REGION,
     service: SERVICE,
     sha256: Sha256,
+    applyChecksum: false,
   });
   const q = wire.target.indexOf('?');
   const path = q === -1 ? wire.target : wire.target.slice(0, q);
