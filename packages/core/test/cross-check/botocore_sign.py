@@ -1,0 +1,46 @@
+"""Sign requests with botocore's SigV4Auth: an independent SigV4 implementation.
+
+Reads a JSON list of requests on stdin and prints, for each, the URL botocore
+would send and the headers it added. Used by botocore-cross-check.test.ts.
+Requires Debian's python3-botocore (run with /usr/bin/python3).
+"""
+import base64
+import datetime
+import json
+import sys
+
+import botocore.auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+
+def fixed_clock(iso):
+    moment = datetime.datetime.strptime(iso, '%Y%m%dT%H%M%SZ')
+
+    class FixedDatetime(datetime.datetime):
+        @classmethod
+        def utcnow(cls):
+            return moment
+
+    return FixedDatetime
+
+
+def sign(case):
+    botocore.auth.datetime.datetime = fixed_clock(case['amzDate'])
+    creds = Credentials(case['accessKeyId'], case['secretAccessKey'], case.get('sessionToken'))
+    request = AWSRequest(
+        method=case['method'],
+        url=case['url'],
+        params=[(k, v) for k, v in case['params']],
+        headers=dict(case['headers']),
+        data=base64.b64decode(case['body']) if case.get('body') is not None else None,
+    )
+    botocore.auth.SigV4Auth(creds, case['service'], case['region']).add_auth(request)
+    prepared = request.prepare()
+    return {
+        'url': prepared.url,
+        'headers': {k.lower(): v for k, v in prepared.headers.items()},
+    }
+
+
+print(json.dumps([sign(c) for c in json.load(sys.stdin)]))
