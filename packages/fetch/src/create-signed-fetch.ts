@@ -1,0 +1,43 @@
+import { normalizeOptions } from './normalize-options.js';
+import { signRequest } from './sign-request.js';
+import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
+
+/**
+ * Creates a `fetch` that signs every request with AWS Signature Version 4 before sending it.
+ *
+ * The returned function takes exactly what the global `fetch` takes and resolves to its
+ * `Response`. It builds the `Request` fetch would build (so `input` and `init` merge as
+ * fetch merges them), reads the body from a clone, signs, and sends a new `Request` with
+ * the signed headers and the same body. Non-2xx answers (a 403 from AWS, say) resolve
+ * like any fetch answer; a signing failure rejects with a `SigV4Error` and nothing is sent.
+ *
+ * Stream bodies (`ReadableStream`, async iterables) are signed with `UNSIGNED-PAYLOAD`
+ * when the signer allows it (`unsignedPayload: true`), else the call rejects with
+ * `SigV4Error` `UNSUPPORTED_BODY`.
+ *
+ * @param options - `createSigner` options (`region`, `service`, `credentials`, …) or `{ signer }`.
+ * @param dependencies - `{ fetch }`: the fetch that sends. Default: the global `fetch`.
+ * @returns a function with the signature of the global `fetch`.
+ * @throws {@link SigV4Error} `INVALID_OPTIONS` when the arguments are not usable.
+ *
+ * @example
+ * ```ts
+ * import { createSignedFetch } from '@sigv4/fetch';
+ *
+ * const signedFetch = createSignedFetch({ region: 'eu-central-1', service: 'execute-api' });
+ * const res = await signedFetch('https://abc123.execute-api.eu-central-1.amazonaws.com/dev?client=fetch');
+ * console.log(await res.json());
+ * ```
+ * @public
+ */
+export function createSignedFetch(
+  options: SignedFetchOptions,
+  dependencies?: SignedFetchDependencies,
+): SignedFetch {
+  const { signer, getFetch } = normalizeOptions(options, dependencies);
+  return async function signedFetch(input, init) {
+    const fetch = getFetch();
+    const request = await signRequest(signer, input, init);
+    return fetch(request);
+  };
+}

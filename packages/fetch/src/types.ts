@@ -1,0 +1,39 @@
+import type { Signer, SignerOptions } from '@sigv4/core';
+
+/**
+ * Options of {@link createSignedFetch}: `createSigner`'s options, or `{ signer }` to share one
+ * signer (its credentials cache and clock) between clients.
+ * @public
+ */
+export type SignedFetchOptions = SignerOptions | { signer: Signer };
+
+/**
+ * The function that finally sends the signed `Request`. Any WHATWG fetch fits:
+ * Node's global `fetch`, a browser's `window.fetch`, undici's, a test double.
+ * @public
+ */
+export type FetchLike = (input: Request) => Promise<Response>;
+
+/**
+ * What {@link createSignedFetch} sends through.
+ * @public
+ */
+export interface SignedFetchDependencies {
+  /**
+   * The fetch that sends the signed request.
+   * @default `globalThis.fetch`, looked up at each call (so polyfills and test interceptors installed later apply)
+   */
+  fetch?: FetchLike | undefined;
+}
+
+/**
+ * A drop-in replacement for the global `fetch`: same arguments, same `Response`, signed with SigV4.
+ * @public
+ */
+export type SignedFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * `RequestInit` with the `duplex` member that TypeScript's DOM types do not declare yet.
+ * @internal
+ */
+export type RequestInitWithDuplex = RequestInit & { duplex?: 'half' };
