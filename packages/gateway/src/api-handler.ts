@@ -60,6 +60,8 @@ function stripStage(path: string, stage: string): string | undefined {
 export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { options } = ctx;
   const received = await receive(req, 'execute-api');
+  // Date comes from the gateway's clock, so clients can correct their skew against it
+  res.setHeader('date', new Date(nowMs(options)).toUTCString());
   ctx.requests.push(received.record);
   const requestId = randomUUID();
   const fail = (status: number, errorType: string, message: string) =>

@@ -62,6 +62,8 @@ function readParams(received: Received): Map<string, string> {
 export async function handleStsRequest(ctx: StsContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { options, identities } = ctx;
   const received = await receive(req, 'sts');
+  // Date comes from the gateway's clock, so clients can correct their skew against it
+  res.setHeader('date', new Date(nowMs(options)).toUTCString());
   ctx.requests.push(received.record);
   const requestId = randomUUID();
   const xml = (status: number, body: string, errorType?: string) =>
