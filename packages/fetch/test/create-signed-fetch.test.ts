@@ -1,4 +1,4 @@
-import { describe, it, expect, vi, afterEach } from 'vitest';
+import { describe, it, expect, expectTypeOf, vi, afterEach } from 'vitest';
 import { createSigner, isSigV4Error, type SignerOptions, type SigV4Error } from '@sigv4/core';
 import { createSignedFetch } from '../src/index.js';
 import {
@@ -300,6 +300,13 @@ describe('createSignedFetch with stream bodies', () => {
 });
 
 describe('createSignedFetch options and errors', () => {
+  it('returns a function that fits wherever the global fetch is expected', () => {
+    const signedFetch = createSignedFetch(options, { fetch: recordingFetch().fetch });
+    expectTypeOf(signedFetch).toMatchTypeOf<typeof globalThis.fetch>();
+    expect(signedFetch).toBeTypeOf('function');
+    expect(signedFetch.length).toBe(2);
+  });
+
   it('shares a given signer ({ signer }) instead of creating one', async () => {
     const signer = createSigner(options);
     const sign = vi.spyOn(signer, 'sign');

@@ -225,6 +225,15 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
     expect(seen[0]!.errorType).toMatch(/InvalidSignatureException/);
   });
 
+  it('rejects with the AbortError of an aborted signal and sends nothing', async () => {
+    const signedFetch = signedFetchWith();
+    const before = gw.requests.length;
+    const error: unknown = await signedFetch(gw.url, { headers: apiKey, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(gw.requests.length).toBe(before);
+  });
+
   it('is refused without the API key even when correctly signed', async () => {
     const signedFetch = signedFetchWith();
     const res = await signedFetch(`${gw.url}?client=fetch`);
