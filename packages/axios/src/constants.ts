@@ -4,26 +4,12 @@
  */
 
 /**
- * Headers that axios, Node or the browser add or rewrite after the request interceptors
- * ran (or that proxies change on the way). They are sent but never signed: a signed value
- * that changes in flight would break the signature.
+ * Headers that axios, Node or the browser add or rewrite after the request interceptors ran
+ * (or that proxies change on the way). They are sent but never signed: a signed value that
+ * changes in flight would break the signature.
  * @internal
  */
-export const UNSIGNABLE_HEADERS: ReadonlySet<string> = new Set([
-  'user-agent',
-  'accept-encoding',
-  'content-length',
-  'connection',
-]);
-
-/**
- * Headers a signing attempt owns. They are removed before every signing, so a retried
- * config (axios-retry re-sends the config of the failed attempt) never carries an old
- * signature. `x-amz-content-sha256` is only removed when this interceptor signed the
- * config before: on a first attempt a caller's value (e.g. `UNSIGNED-PAYLOAD`) is kept and signed.
- * @internal
- */
-export const SIGNER_OWNED_HEADERS: readonly string[] = ['authorization', 'x-amz-date', 'x-amz-security-token'];
+export const UNSIGNABLE_HEADERS: readonly string[] = ['user-agent', 'accept-encoding', 'content-length', 'connection'];
 
 /** @internal */
 export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
@@ -38,26 +24,7 @@ export const CONTENT_TYPE_HEADER = 'content-type';
 export const AXIOS_DEFAULT_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
 /** Methods for which axios sets {@link AXIOS_DEFAULT_CONTENT_TYPE}. @internal */
-export const METHODS_WITH_DEFAULT_CONTENT_TYPE: ReadonlySet<string> = new Set(['post', 'put', 'patch']);
-
-/**
- * Header buckets axios merges into the flat headers (`headers.common`, `headers.get`, …).
- * @internal
- */
-export const HEADER_BUCKETS: readonly string[] = [
-  'common',
-  'delete',
-  'get',
-  'head',
-  'post',
-  'put',
-  'patch',
-  'options',
-  'query',
-  'purge',
-  'link',
-  'unlink',
-];
+export const METHODS_WITH_DEFAULT_CONTENT_TYPE: readonly string[] = ['post', 'put', 'patch'];
 
 /**
  * Config key that marks a config this interceptor already signed. It survives axios'

@@ -1,5 +1,5 @@
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { normalizeOptions } from './normalize-options.js';
+import { resolveSigner } from '@sigv4/core';
 import { signAxiosConfig } from './sign-config.js';
 import type { SigV4InterceptorOptions } from './types.js';
 
@@ -28,7 +28,7 @@ import type { SigV4InterceptorOptions } from './types.js';
 export function sigv4Interceptor(
   options: SigV4InterceptorOptions,
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
-  const signer = normalizeOptions(options);
+  const signer = resolveSigner(options);
   return function sigv4SignRequest(config) {
     return signAxiosConfig(config, signer);
   };

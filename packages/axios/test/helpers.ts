@@ -69,7 +69,10 @@ export function recordingSigner(fail?: Error): Signer & { calls: SignableRequest
     headers['authorization'] = `AWS4-HMAC-SHA256 attempt=${n}`;
     return { method: String(request.method).toUpperCase(), url: String(request.url), headers, body: request.body } as SignedRequest;
   };
-  return { calls, sign } as unknown as Signer & { calls: SignableRequest[] };
+  const unused = async (): Promise<never> => {
+    throw new Error('not used by the interceptor');
+  };
+  return { calls, sign, presign: unused, explain: unused } as unknown as Signer & { calls: SignableRequest[] };
 }
 
 /** Bytes of a body the signer was given, for comparing with what went on the wire. */
