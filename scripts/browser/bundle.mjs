@@ -43,12 +43,32 @@ function newestMtime(dir) {
 function sourceFor(distFile, packageDir) {
   const rel = relative(join(packageDir, 'dist'), distFile).replace(/\.(m|c)?js$/, '');
   if (rel.startsWith('..')) return undefined;
-  for (const candidate of [`${rel}.ts`, `${rel}.tsx`, `${rel}/index.ts`]) {
-    const path = join(packageDir, 'src', candidate);
-    if (existsSync(path)) return path;
+  // `dist/browser/index.js` is built from `src/index.ts` (core's tsup browser build).
+  const rels = rel.startsWith('browser/') ? [rel, rel.slice('browser/'.length)] : [rel];
+  for (const r of rels) {
+    for (const candidate of [`${r}.ts`, `${r}.tsx`, `${r}/index.ts`]) {
+      const path = join(packageDir, 'src', candidate);
+      if (existsSync(path)) return path;
+    }
   }
   return undefined;
 }
+
+/**
+ * Source mode only: mirrors the module swap of core's tsup browser build
+ * (`src/platform/node.ts` -> `src/platform/browser.ts`, see packages/core/tsup.config.ts).
+ * The built `dist` already has it.
+ */
+const browserPlatformSwap = {
+  name: 'sigv4-browser-platform',
+  setup(b) {
+    b.onResolve({ filter: /\/platform\/node(\.js)?$/ }, (args) => {
+      if (!/[\\/]packages[\\/][^\\/]+[\\/]src[\\/]/.test(args.importer)) return undefined;
+      const browser = join(args.resolveDir, args.path.replace(/node(\.js)?$/, 'browser.ts'));
+      return existsSync(browser) ? { path: browser } : undefined;
+    });
+  },
+};
 
 /**
  * Resolves `@sigv4/*` through the package's real `exports` map (browser condition), then, in `src`
@@ -108,7 +128,7 @@ export async function bundleBrowser(options) {
     legalComments: 'none',
     external: options.external ?? [],
     logLevel: 'silent',
-    plugins: [recordNodeBuiltins, workspacePackages(from, workspaceFiles)],
+    plugins: [recordNodeBuiltins, browserPlatformSwap, workspacePackages(from, workspaceFiles)],
   });
   const output = result.outputFiles.find((f) => f.path.endsWith('.js')) ?? result.outputFiles[0];
   if (!output) throw new Error('esbuild produced no output');

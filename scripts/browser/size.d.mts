@@ -24,4 +24,8 @@ export interface MeasuredTarget {
 
 export declare function measureTarget(name: SizeTargetName): Promise<MeasuredTarget>;
 export declare function formatKB(bytes: number): string;
+/** `node_modules/@scope/name/x.js` -> `@scope/name`; `packages/core/src/x.ts` -> `@sigv4/core`. */
+export declare function packageOf(path: string): string;
+/** Minified bytes per package, largest first. */
+export declare function sizeByPackage(size: BundleSize): Array<{ name: string; bytes: number }>;
 export declare function describeSize(measured: MeasuredTarget, top?: number): string;

@@ -32,11 +32,30 @@ export function formatKB(bytes) {
   return `${(bytes / 1024).toFixed(2)} KB`;
 }
 
-/** A readable account of a measured target: total and its largest inputs. */
-export function describeSize(measured, top = 10) {
-  const lines = measured.size.inputs.slice(0, top).map((i) => `  ${String(i.bytes).padStart(6)} B  ${i.path}`);
+/** The package an input belongs to: `node_modules/@scope/name/...` -> `@scope/name`, workspace files by package. */
+export function packageOf(path) {
+  const nm = path.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const parts = path.slice(nm + 'node_modules/'.length).split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  const ws = /^packages\/([^/]+)\//.exec(path);
+  return ws ? `@sigv4/${ws[1]}` : path;
+}
+
+/** Minified bytes per package, largest first. */
+export function sizeByPackage(size) {
+  const totals = new Map();
+  for (const i of size.inputs) totals.set(packageOf(i.path), (totals.get(packageOf(i.path)) ?? 0) + i.bytes);
+  return [...totals].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+/** A readable account of a measured target: total, bytes per package and the largest inputs. */
+export function describeSize(measured, top = 12) {
+  const pkgs = sizeByPackage(measured.size).slice(0, top).map((p) => `  ${String(p.bytes).padStart(7)} B  ${p.name}`);
+  const files = measured.size.inputs.slice(0, top).map((i) => `  ${String(i.bytes).padStart(7)} B  ${i.path}`);
   return `${measured.label}: ${formatKB(measured.size.gzip)} gzip, ${measured.size.minified} B minified\n` +
-    `largest inputs (minified bytes):\n${lines.join('\n')}`;
+    `by package (minified bytes):\n${pkgs.join('\n')}\nlargest inputs (minified bytes):\n${files.join('\n')}`;
 }
 
 async function main() {

@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSigner } from '@sigv4/core';
+import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
+import { CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
+import { startBrowserSuite, type BrowserSuite } from '../../../../scripts/browser/e2e.mjs';
+import { describeSize, measureTarget } from '../../../../scripts/browser/size.mjs';
+
+// The browser build of @sigv4/core (its `browser` export condition): no Node built-ins, WebCrypto
+// hashing that signs byte-for-byte like the Node build, and no default credential chain.
+const PAGE = fileURLToPath(new URL('./page.js', import.meta.url));
+
+const REGION = 'eu-central-1';
+const SERVICE = 'execute-api';
+const SIGNING_DATE = '2026-01-02T03:04:05.000Z';
+/** A fixture, never a real key. */
+const CREDENTIALS = {
+  accessKeyId: 'ASIABROWSERTESTEXAMPLE',
+  secretAccessKey: 'browser/Test+Secret/Key/EXAMPLEKEY0123456789',
+  sessionToken: 'browser-test-session-token-EXAMPLE',
+};
+const URL_BASE = 'https://abc123.execute-api.eu-central-1.amazonaws.com/dev';
+const REQUESTS = [
+  { name: 'GET with query', method: 'GET', url: `${URL_BASE}/items/a%20b?q=a%20b&tag=y&tag=x&empty=`, headers: {}, body: 'none' },
+  { name: 'POST string', method: 'POST', url: `${URL_BASE}/items`, headers: { 'content-type': 'application/json' }, body: 'string' },
+  { name: 'PUT bytes', method: 'PUT', url: `${URL_BASE}/items/1`, headers: { 'content-type': 'text/plain' }, body: 'bytes' },
+  { name: 'POST Blob', method: 'POST', url: `${URL_BASE}/blobs`, headers: { 'content-type': 'application/octet-stream' }, body: 'blob' },
+  { name: 'POST form', method: 'POST', url: `${URL_BASE}/forms`, headers: {}, body: 'form' },
+] as const;
+
+const NODE_BODIES = {
+  none: () => undefined,
+  string: () => 'grüße ✓ {"a":1}',
+  bytes: () => new TextEncoder().encode('grüße ✓ {"a":1}'),
+  blob: () => new Blob(['grüße ✓ ', '{"a":1}'], { type: 'application/octet-stream' }),
+  form: () => new URLSearchParams({ q: 'a b', tag: 'x&y' }),
+};
+
+describe('browser build of @sigv4/core', () => {
+  const measured = measureTarget('core');
+
+  it('imports no Node built-in anywhere', async () => {
+    const core = await measured;
+    expect(findNodeBuiltinImports(core.bundle.metafile), describeSize(core)).toEqual([]);
+  });
+
+  it('is what the `browser` export condition resolves to', async () => {
+    const core = await measured;
+    expect(core.bundle.workspaceFiles['@sigv4/core']).toMatch(/browser/);
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)(
+  HAS_CHROMIUM ? '@sigv4/core in Chromium' : `@sigv4/core in Chromium (skipped: ${CHROMIUM_MISSING_MESSAGE})`,
+  () => {
+    let suite: BrowserSuite;
+    let results: Awaited<ReturnType<BrowserSuite['run']>>;
+
+    beforeAll(async () => {
+      suite = await startBrowserSuite({ pages: { core: PAGE } });
+      results = await suite.run('core', {
+        requests: REQUESTS,
+        credentials: CREDENTIALS,
+        region: REGION,
+        service: SERVICE,
+        signingDate: SIGNING_DATE,
+      });
+    });
+
+    afterAll(async () => {
+      await suite?.close();
+    });
+
+    it('runs on WebCrypto in the page', () => {
+      expect(results['WebCrypto available']).toMatchObject({ body: 'function' });
+    });
+
+    it.each(REQUESTS.map((r) => [r.name, r] as const))('signs %s exactly as the Node build does', async (_name, r) => {
+      const signer = createSigner({ region: REGION, service: SERVICE, credentials: CREDENTIALS, now: () => new Date(SIGNING_DATE) });
+      const expected = await signer.sign({ method: r.method, url: r.url, headers: { ...r.headers }, body: NODE_BODIES[r.body]() });
+      const inBrowser = results[`sign ${r.name}`];
+      expect(inBrowser?.error).toBeUndefined();
+      expect(inBrowser?.body).toEqual(expected.headers);
+    });
+
+    it('rejects with CREDENTIALS_MISSING that says to pass credentials when a browser signer has none', () => {
+      const result = results['no credentials'];
+      expect(result?.error).toMatchObject({ name: 'SigV4Error', code: 'CREDENTIALS_MISSING' });
+      expect(result?.error?.message).toMatch(/pass `credentials`/);
+      expect(result?.error?.message).toMatch(/fromCognitoIdentityPool/);
+      expect(result?.body).toEqual({ isSigV4Error: true });
+    });
+  },
+);

@@ -1,0 +1,34 @@
+// Test page for @sigv4/core's browser build in Chromium (bundled by scripts/browser/e2e.mjs).
+import { createSigner, isSigV4Error } from '@sigv4/core';
+import { definePage, toPageError } from '../../../../scripts/browser/page-kit.js';
+
+definePage(({ requests, credentials, region, service, signingDate }) => {
+  // Same static credentials and fixed clock as the Node side: signatures must be identical.
+  const signer = createSigner({ region, service, credentials, now: () => new Date(signingDate) });
+  const bodies = {
+    none: () => undefined,
+    string: () => 'grüße ✓ {"a":1}',
+    bytes: () => new TextEncoder().encode('grüße ✓ {"a":1}'),
+    blob: () => new Blob(['grüße ✓ ', '{"a":1}'], { type: 'application/octet-stream' }),
+    form: () => new URLSearchParams({ q: 'a b', tag: 'x&y' }),
+  };
+  const cases = {
+    'WebCrypto available': async () => ({ body: typeof globalThis.crypto?.subtle?.sign }),
+    'no credentials': async () => {
+      const bare = createSigner({ region, service });
+      try {
+        await bare.sign({ method: 'GET', url: 'https://abc123.execute-api.eu-central-1.amazonaws.com/dev/items' });
+        return { body: 'signed without credentials' };
+      } catch (error) {
+        return { error: toPageError(error), body: { isSigV4Error: isSigV4Error(error) } };
+      }
+    },
+  };
+  for (const r of requests) {
+    cases[`sign ${r.name}`] = async () => {
+      const signed = await signer.sign({ method: r.method, url: r.url, headers: r.headers, body: bodies[r.body]() });
+      return { body: signed.headers };
+    };
+  }
+  return cases;
+});

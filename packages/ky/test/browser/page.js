@@ -1,0 +1,22 @@
+// Test page for @sigv4/ky (ky 2) in Chromium (bundled by scripts/browser/e2e.mjs).
+import ky from 'ky';
+import { sigv4Hook } from '@sigv4/ky';
+import { credentialsProvider, definePage, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
+
+definePage(({ gatewayUrl, region, service }) => {
+  const sign = sigv4Hook({ region, service, credentials: credentialsProvider });
+  const api = ky.create({ throwHttpErrors: false, retry: 0, hooks: { beforeRequest: [sign] } });
+  // A hook after signing swaps in a request with one more query parameter.
+  const tampering = ky.create({
+    throwHttpErrors: false,
+    retry: 0,
+    hooks: { beforeRequest: [sign, ({ request }) => new Request(`${request.url}&tampered=1`, request)] },
+  });
+  return {
+    'GET with query': async () =>
+      fromResponse(await api.get(`${gatewayUrl}/items`, { searchParams: { client: 'ky', q: 'a b', tag: 'x' } })),
+    'POST JSON': async () => fromResponse(await api.post(`${gatewayUrl}/items`, { json: postBody('ky') })),
+    'tampered after signing': async () =>
+      fromResponse(await tampering.get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-tampered' } })),
+  };
+});
