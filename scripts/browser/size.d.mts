@@ -29,3 +29,7 @@ export declare function packageOf(path: string): string;
 /** Minified bytes per package, largest first. */
 export declare function sizeByPackage(size: BundleSize): Array<{ name: string; bytes: number }>;
 export declare function describeSize(measured: MeasuredTarget, top?: number): string;
+/** The "Bundle size" README section of one package. */
+export declare function readmeSection(name: SizeTargetName, measured: Record<SizeTargetName, MeasuredTarget>): string;
+/** Writes the section into each existing package README (between its markers; appended if absent); returns the paths written. */
+export declare function writeReadmes(measured: Record<SizeTargetName, MeasuredTarget>): string[];

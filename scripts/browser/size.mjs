@@ -1,6 +1,8 @@
 // Bundle-size budget of the browser builds (issue 8). Run `node scripts/browser/size.mjs` for the table.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleBrowser, measureBundle } from './bundle.mjs';
+import { bundleBrowser, measureBundle, REPO_ROOT } from './bundle.mjs';
 
 /** Gzip budget for `@sigv4/core` + `@sigv4/fetch` (aws4fetch is 3.0 KB, @smithy/signature-v4 5.8 KB). */
 export const CORE_FETCH_BUDGET = 7 * 1024;
@@ -58,6 +60,60 @@ export function describeSize(measured, top = 12) {
     `by package (minified bytes):\n${pkgs.join('\n')}\nlargest inputs (minified bytes):\n${files.join('\n')}`;
 }
 
+const START = '<!-- bundle-size:start (written by node scripts/browser/size.mjs --readme) -->';
+const END = '<!-- bundle-size:end -->';
+
+/** The "Bundle size" README section of one package, from measured targets (by name). */
+export function readmeSection(name, measured) {
+  const core = measured.core.size.gzip;
+  const rows = [`| \`@sigv4/core\` (every export) | ${formatKB(core)} | |`];
+  if (name === 'fetch') {
+    const m = measured.fetch.size.gzip;
+    rows.push(`| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(m)} | <= ${formatKB(CORE_FETCH_BUDGET)} |`);
+    rows.push(`| \`@sigv4/fetch\` on top of core | ${m - core} B | <= ${ADAPTER_OVER_CORE_BUDGET} B |`);
+  } else if (name === 'core') {
+    const m = measured.fetch.size.gzip;
+    rows.push(`| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(m)} | <= ${formatKB(CORE_FETCH_BUDGET)} |`);
+  } else {
+    const m = measured[name].size.gzip;
+    rows.push(`| \`@sigv4/${name}\` on top of core (${name} itself excluded) | ${m - core} B | <= ${ADAPTER_OVER_CORE_BUDGET} B |`);
+  }
+  return [
+    START,
+    '## Bundle size',
+    '',
+    'Browser build (the `browser` export condition: WebCrypto, no Node built-ins), bundled with esbuild,',
+    'minified and gzipped (level 9). Measured by `node scripts/browser/size.mjs`; CI fails over budget',
+    `(\`packages/${name === 'core' ? 'fetch' : name}/test/browser/size.test.ts\`).`,
+    '',
+    '| Bundle | min + gzip | Budget |',
+    '| --- | --- | --- |',
+    ...rows,
+    END,
+  ].join('\n');
+}
+
+/** Writes the "Bundle size" section into each package README (only between its markers; appended if absent). */
+export function writeReadmes(measured) {
+  const written = [];
+  for (const name of Object.keys(SIZE_TARGETS)) {
+    const path = join(REPO_ROOT, 'packages', name, 'README.md');
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const section = readmeSection(name, measured);
+    const start = text.indexOf(START.slice(0, 26));
+    const end = text.indexOf(END);
+    const next = start >= 0 && end > start
+      ? text.slice(0, start) + section + text.slice(end + END.length)
+      : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
+    if (next !== text) {
+      writeFileSync(path, next);
+      written.push(path);
+    }
+  }
+  return written;
+}
+
 async function main() {
   const names = Object.keys(SIZE_TARGETS);
   const settled = await Promise.allSettled(names.map(measureTarget));
@@ -79,6 +135,10 @@ async function main() {
     console.log(`${ok ? 'ok  ' : 'OVER'} ${m.label.padEnd(28)} ${String(m.size.gzip).padStart(6)} B gzip  ${formatKB(m.size.gzip)}${over}`);
     if (process.argv.includes('--verbose')) console.log(`${describeSize(m)}\n`);
   });
+  if (process.argv.includes('--readme') && settled.every((x) => x.status === 'fulfilled')) {
+    const byName = Object.fromEntries(settled.map((x) => [x.value.name, x.value]));
+    for (const path of writeReadmes(byName)) console.log(`wrote the Bundle size section of ${path}`);
+  }
   if (failed) process.exitCode = 1;
 }
 
