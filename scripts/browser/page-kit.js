@@ -24,6 +24,24 @@ export function getProviderCalls() {
   return providerCalls;
 }
 
+/**
+ * Counts calls of `crypto.subtle.digest`, `.sign` and `.importKey` from now on, so a page can show
+ * that signing really ran on WebCrypto. Returns a function reading the counts.
+ */
+export function countWebCryptoCalls() {
+  const counts = { digest: 0, sign: 0, importKey: 0 };
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return () => counts;
+  for (const name of Object.keys(counts)) {
+    const original = subtle[name].bind(subtle);
+    subtle[name] = (...args) => {
+      counts[name] += 1;
+      return original(...args);
+    };
+  }
+  return () => ({ ...counts });
+}
+
 /** Parses JSON bodies, keeps anything else as text. */
 export function parseBody(text) {
   try {

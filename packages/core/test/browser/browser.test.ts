@@ -5,6 +5,7 @@ import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
 import { CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
 import { startBrowserSuite, type BrowserSuite } from '../../../../scripts/browser/e2e.mjs';
 import { describeSize, measureTarget } from '../../../../scripts/browser/size.mjs';
+import { loadSuite, type SuiteCase } from '../support/test-suite.js';
 
 // The browser build of @sigv4/core (its `browser` export condition): no Node built-ins, WebCrypto
 // hashing that signs byte-for-byte like the Node build, and no default credential chain.
@@ -36,6 +37,38 @@ const NODE_BODIES = {
   form: () => new URLSearchParams({ q: 'a b', tag: 'x&y' }),
 };
 
+/** One AWS vector as the page signs it: signer options, sign/explain input, presign input. */
+function suiteInput(c: SuiteCase) {
+  const { context, request } = c;
+  const host = request.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? '';
+  const url = `https://${host}${request.target}`;
+  const token = context.credentials.token;
+  return {
+    name: c.name,
+    signer: {
+      region: context.region,
+      service: context.service,
+      credentials: {
+        accessKeyId: context.credentials.access_key_id,
+        secretAccessKey: context.credentials.secret_access_key,
+        ...(token && context.omit_session_token !== true ? { sessionToken: token } : {}),
+      },
+      uriEscapePath: context.normalize,
+      applyChecksum: context.sign_body,
+      now: context.timestamp,
+    },
+    input: { method: request.method, url, headers: request.headers, body: request.body },
+    presign: {
+      method: request.method,
+      url,
+      headers: request.headers,
+      body: context.sign_body ? request.body : undefined,
+      expiresIn: context.expiration_in_seconds,
+    },
+  };
+}
+const SUITE = loadSuite();
+
 describe('browser build of @sigv4/core', () => {
   const measured = measureTarget('core');
 
@@ -64,6 +97,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         region: REGION,
         service: SERVICE,
         signingDate: SIGNING_DATE,
+        suite: SUITE.map(suiteInput),
       });
     });
 
@@ -71,8 +105,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       await suite?.close();
     });
 
-    it('runs on WebCrypto in the page', () => {
+    it('hashes and signs with WebCrypto (crypto.subtle) in the page', () => {
       expect(results['WebCrypto available']).toMatchObject({ body: 'function' });
+      const calls = results['WebCrypto calls']?.body as { digest: number; sign: number; importKey: number };
+      // Every signing hashes its canonical request and runs the HMAC chain (or reuses a cached key).
+      expect(calls.digest).toBeGreaterThanOrEqual(REQUESTS.length);
+      expect(calls.sign).toBeGreaterThanOrEqual(REQUESTS.length);
+      expect(calls.importKey).toBeGreaterThanOrEqual(1);
     });
 
     it.each(REQUESTS.map((r) => [r.name, r] as const))('signs %s exactly as the Node build does', async (_name, r) => {
@@ -81,6 +120,23 @@ describe.skipIf(!HAS_CHROMIUM)(
       const inBrowser = results[`sign ${r.name}`];
       expect(inBrowser?.error).toBeUndefined();
       expect(inBrowser?.body).toEqual(expected.headers);
+    });
+
+    it.each(SUITE.map((c) => [c.name, c] as const))('passes the AWS SigV4 vector %s on WebCrypto', async (_name, c) => {
+      const result = results[`suite ${c.name}`];
+      expect(result?.error).toBeUndefined();
+      const got = result?.body as { headers: Record<string, string>; canonicalRequest: string; stringToSign: string; signature: string; link: string };
+      const signature = c.read('header-signature.txt');
+      expect(got.signature).toBe(signature);
+      expect(got.headers.authorization).toMatch(new RegExp(`Signature=${signature}$`));
+      expect(got.stringToSign).toBe(c.read('header-string-to-sign.txt'));
+      expect(got.link).toContain(`X-Amz-Signature=${c.read('query-signature.txt')}`);
+      // Same headers, canonical request and link as the Node build (node:crypto) produces.
+      const input = suiteInput(c);
+      const node = createSigner({ ...input.signer, now: () => new Date(input.signer.now) });
+      expect(got.headers).toEqual((await node.sign(input.input)).headers);
+      expect(got.canonicalRequest).toBe((await node.explain(input.input)).canonicalRequest);
+      expect(got.link).toBe(await node.presign(input.presign));
     });
 
     it('rejects with CREDENTIALS_MISSING that says to pass credentials when a browser signer has none', () => {

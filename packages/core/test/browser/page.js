@@ -1,8 +1,10 @@
 // Test page for @sigv4/core's browser build in Chromium (bundled by scripts/browser/e2e.mjs).
 import { createSigner, isSigV4Error } from '@sigv4/core';
-import { definePage, toPageError } from '../../../../scripts/browser/page-kit.js';
+import { countWebCryptoCalls, definePage, toPageError } from '../../../../scripts/browser/page-kit.js';
 
-definePage(({ requests, credentials, region, service, signingDate }) => {
+const webCryptoCalls = countWebCryptoCalls();
+
+definePage(({ requests, credentials, region, service, signingDate, suite }) => {
   // Same static credentials and fixed clock as the Node side: signatures must be identical.
   const signer = createSigner({ region, service, credentials, now: () => new Date(signingDate) });
   const bodies = {
@@ -30,5 +32,25 @@ definePage(({ requests, credentials, region, service, signingDate }) => {
       return { body: signed.headers };
     };
   }
+  // AWS's official SigV4 vectors, signed here on WebCrypto: sign, explain and presign.
+  for (const c of suite) {
+    cases[`suite ${c.name}`] = async () => {
+      const s = createSigner({ ...c.signer, now: () => new Date(c.signer.now) });
+      const signed = await s.sign(c.input);
+      const info = await s.explain(c.input);
+      const link = await s.presign(c.presign);
+      return {
+        body: {
+          headers: signed.headers,
+          canonicalRequest: info.canonicalRequest,
+          stringToSign: info.stringToSign,
+          signature: info.signature,
+          link,
+        },
+      };
+    };
+  }
+  // Last: how often signing above called crypto.subtle.
+  cases['WebCrypto calls'] = async () => ({ body: webCryptoCalls() });
   return cases;
 });
