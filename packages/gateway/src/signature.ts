@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { ALGORITHM, SCOPE_TERMINATOR } from './constants.js';
 
 /** Lower-case hex SHA-256 of bytes or of a byte string. @internal */
@@ -26,16 +26,30 @@ export function buildStringToSign(amzDate: string, scope: string, canonicalReque
   return `${ALGORITHM}\n${amzDate}\n${scope}\n${sha256Hex(canonicalRequest)}`;
 }
 
+/** Signing keys by secret and scope: they change once a day, deriving one costs four HMACs. */
+const signingKeys = new Map<string, KeyObject>();
+const MAX_CACHED_KEYS = 64;
+
+function signingKey(secretAccessKey: string, scope: { date: string; region: string; service: string }): KeyObject {
+  const cacheKey = `${scope.date}/${scope.region}/${scope.service}/${secretAccessKey}`;
+  let key = signingKeys.get(cacheKey);
+  if (!key) {
+    const hmac = (k: Uint8Array | string, data: string) => createHmac('sha256', k).update(data, 'utf8').digest();
+    const kDate = hmac(`AWS4${secretAccessKey}`, scope.date);
+    const kRegion = hmac(kDate, scope.region);
+    const kService = hmac(kRegion, scope.service);
+    key = createSecretKey(hmac(kService, SCOPE_TERMINATOR));
+    if (signingKeys.size >= MAX_CACHED_KEYS) signingKeys.delete(signingKeys.keys().next().value ?? '');
+    signingKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
 /** Derives the signing key and signs (AWS "Calculate the signature"). @internal */
 export function calculateSignature(
   secretAccessKey: string,
   scope: { date: string; region: string; service: string },
   stringToSign: string,
 ): string {
-  const hmac = (key: Uint8Array | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
-  const kDate = hmac(`AWS4${secretAccessKey}`, scope.date);
-  const kRegion = hmac(kDate, scope.region);
-  const kService = hmac(kRegion, scope.service);
-  const kSigning = hmac(kService, SCOPE_TERMINATOR);
-  return createHmac('sha256', kSigning).update(Buffer.from(stringToSign, 'latin1')).digest('hex');
+  return createHmac('sha256', signingKey(secretAccessKey, scope)).update(Buffer.from(stringToSign, 'latin1')).digest('hex');
 }
