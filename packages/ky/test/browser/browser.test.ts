@@ -10,7 +10,10 @@ import { measureTarget } from '../../../../scripts/browser/size.mjs';
 // The browser build of @sigv4/ky (resolved through the `browser` export condition; ky itself stays
 // external for the size): what it pulls in, and an end-to-end run in Chromium against the gateway,
 // cross-origin. The size budget is in size.test.ts.
-const PAGE = fileURLToPath(new URL('./page.js', import.meta.url));
+const PAGES = {
+  ky: fileURLToPath(new URL('./page.js', import.meta.url)),
+  ky1: fileURLToPath(new URL('./page-ky1.js', import.meta.url)),
+};
 
 describe('browser build of @sigv4/ky', () => {
   const measured = measureTarget('ky');
@@ -30,7 +33,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     beforeAll(async () => {
       gateway = await startGateway();
       suite = await startBrowserSuite({
-        pages: { ky: PAGE },
+        pages: PAGES,
         assumeRole: fromAssumeRole({
           roleArn: TEST_ROLE_ARN,
           roleSessionName: 'browser-ky',
@@ -45,17 +48,21 @@ describe.skipIf(!HAS_CHROMIUM)(
       await gateway?.close();
     });
 
-    it('signs a GET with query and a POST JSON cross-origin with STS credentials from a provider, and a tampered request gets 403', async () => {
-      const r = await suite.run('ky', { gatewayUrl: gateway.url, region: gateway.region, service: gateway.service });
+    it.each([
+      ['ky 2', 'ky'],
+      ['ky 1', 'ky1'],
+    ] as const)('signs a GET with query and a POST JSON cross-origin with %s, STS credentials from a provider, and a tampered request gets 403', async (_label, page) => {
+      gateway.requests.length = 0;
+      const r = await suite.run(page, { gatewayUrl: gateway.url, region: gateway.region, service: gateway.service });
       const show = JSON.stringify(r, null, 1);
 
       expect(r['GET with query'], show).toMatchObject({
         status: 200,
-        body: { method: 'GET', params: { client: 'ky', q: 'a b', tag: 'x' } },
+        body: { method: 'GET', params: { client: page, q: 'a b', tag: 'x' } },
       });
       expect(r['POST JSON'], show).toMatchObject({
         status: 200,
-        body: { method: 'POST', body: { client: 'ky', items: [1, 2, 3], note: 'grüße ✓' } },
+        body: { method: 'POST', body: { client: page, items: [1, 2, 3], note: 'grüße ✓' } },
       });
       expect(r['tampered after signing'], show).toMatchObject({ status: 403 });
       expect(r.providerCalls?.body, show).toBeGreaterThanOrEqual(1);
