@@ -40,6 +40,10 @@ export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 export const MIN_SESSION_SECONDS = 900;
 export const MAX_SESSION_SECONDS = 43_200;
 export const DEFAULT_SESSION_SECONDS = 3600;
+/** A role session that assumes another role (role chaining) lasts at most 1 hour. */
+export const MAX_CHAINED_SESSION_SECONDS = 3600;
+/** Prefix of `X-Amz-Target` for STS over the JSON protocols. */
+export const STS_JSON_TARGET_PREFIX = 'AWSSecurityTokenServiceV20110615.';
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const STS_VERSION = '2011-06-15';
 

@@ -157,4 +157,35 @@ describe('STS AssumeRole', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('<Code>InvalidAction</Code>');
   });
+
+  it('limits a session assuming a role (role chaining) to 1 hour, like STS', async () => {
+    const g = await start();
+    const first = await assumeRole(g, { RoleArn: TEST_ROLE_ARN, RoleSessionName: 'first' });
+    const chained = (d: number) =>
+      stsCall(g, `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(TEST_ROLE_ARN)}&RoleSessionName=chained&DurationSeconds=${d}`, first);
+    const tooLong = await chained(3601);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.text).toContain('<Message>The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.</Message>');
+    expect((await chained(3600)).status).toBe(200);
+  });
+
+  it('also speaks the JSON protocol (X-Amz-Target AWSSecurityTokenServiceV20110615.AssumeRole)', async () => {
+    const g = await start();
+    const call = async (target: string, body: unknown) => {
+      const s = await smithySign({
+        url: g.stsUrl, method: 'POST', body: JSON.stringify(body),
+        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AWSSecurityTokenServiceV20110615.${target}` },
+        credentials: TEST_CREDENTIALS, region: g.region, service: 'sts',
+      });
+      const res = await fetch(s.url, s.init);
+      return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), json: (await res.json()) as Record<string, any> };
+    };
+    const ok = await call('AssumeRole', { RoleArn: TEST_ROLE_ARN, RoleSessionName: 'json', DurationSeconds: 900 });
+    expect(ok.status).toBe(200);
+    expect(ok.json.Credentials.AccessKeyId).toMatch(/^ASIA/);
+    expect(typeof ok.json.Credentials.Expiration).toBe('number');
+    expect(ok.json.AssumedRoleUser.Arn).toBe('arn:aws:sts::123456789012:assumed-role/sigv4-test-role/json');
+    const denied = await call('AssumeRole', { RoleArn: 'arn:aws:iam::123456789012:role/other', RoleSessionName: 'json' });
+    expect(denied).toMatchObject({ status: 403, queryError: 'AccessDenied;Sender', json: { __type: 'AccessDenied' } });
+  });
 });
