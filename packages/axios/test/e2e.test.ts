@@ -1,13 +1,17 @@
-import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type CreateAxiosDefaults } from 'axios';
+import { Readable } from 'node:stream';
+import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosRequestConfig, type CreateAxiosDefaults } from 'axios';
 import axiosRetry from 'axios-retry';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSigner, fromAssumeRole, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
+import { createSigner, fromAssumeRole, isSigV4Error, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
 import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, startGateway, type Gateway, type RecordedRequest } from '@sigv4/gateway';
 import { attachSigV4 } from '../src/index.js';
 import { bodyBytes } from './helpers.js';
 
 const REGION = 'eu-central-1';
 const SERVICE = 'execute-api';
+
+/** Headers the README tells users to leave out of signer.explain(): set by the signer, or never signed. */
+const NOT_SIGNED = ['authorization', 'x-amz-date', 'x-amz-security-token', 'user-agent', 'accept-encoding', 'content-length', 'connection'];
 
 let gw: Gateway;
 /** The gateway answers 503 to the next `failNext` API calls (for the retry test). */
@@ -211,6 +215,64 @@ describe('credentials, failures and retries against the gateway', () => {
     expect(response.status).toBe(403);
     expect(response.data.message).toMatch(/signature/i);
     expect(apiRequests()[0]!.errorType).toBeDefined();
+  });
+
+  it("follows the README's 403 recipe: signer.explain() over error.config gives the canonical request the service expected", async () => {
+    const now = () => new Date('2026-01-02T03:04:05Z');
+    const fixedGw = await startGateway({ now });
+    try {
+      // the right access key with a wrong secret: the canonical requests agree, the signatures do not
+      const signer = createSigner({
+        region: REGION,
+        service: SERVICE,
+        credentials: { accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: 'not-the-secret' },
+        now,
+      });
+      const api = axios.create({ baseURL: fixedGw.url, proxy: false });
+      attachSigV4(api, { signer });
+      const error = await api.post('/items', { client: 'axios' }, { params: { q: 'a b' } }).catch((e: unknown) => e);
+
+      // --- the recipe, as in README.md ---
+      if (!isAxiosError(error) || error.response?.status !== 403) throw error;
+      const reason = (error.response.data as { message: string }).message; // the service's own canonical request
+      const { method = 'get', url = '', headers, data } = error.config!;
+      const sent = Object.entries(headers.toJSON(true) as Record<string, string>).filter(
+        ([name]) => !NOT_SIGNED.includes(name.toLowerCase()),
+      );
+      const { canonicalRequest } = await signer.explain({ method, url, headers: sent, body: data });
+      // --- end of the recipe ---
+
+      expect(reason).toContain(`The Canonical String for this request should have been\n'${canonicalRequest}'`);
+    } finally {
+      await fixedGw.close();
+    }
+  });
+
+  it('signs a stream as UNSIGNED-PAYLOAD when allowed, and rejects it with UNSUPPORTED_BODY otherwise', async () => {
+    const strict = client();
+    const error = await strict.api
+      .put('/upload', Readable.from([Buffer.from('chunk-1 '), Buffer.from('chunk-2')]), {
+        headers: { 'Content-Type': 'application/octet-stream' },
+      })
+      .catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe('UNSUPPORTED_BODY');
+    expect(apiRequests()).toHaveLength(0);
+
+    const s3Like = await startGateway({ allowUnsignedPayload: true });
+    try {
+      const api = axios.create({ baseURL: s3Like.url, proxy: false });
+      attachSigV4(api, { region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+      const response = await api.put('/upload', Readable.from([Buffer.from('chunk-1 '), Buffer.from('chunk-2')]), {
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
+      expect(response.status).toBe(200);
+      const [wire] = s3Like.requests;
+      expect(wire!.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+      expect(wire!.headers['authorization']).toContain('x-amz-content-sha256');
+      expect(wire!.body.toString()).toBe('chunk-1 chunk-2');
+    } finally {
+      await s3Like.close();
+    }
   });
 
   it('signs with temporary credentials from the gateway STS via fromAssumeRole', async () => {
