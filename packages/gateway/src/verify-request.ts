@@ -1,22 +1,15 @@
 import { timingSafeEqual } from 'node:crypto';
+import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './auth-failure.js';
 import { canonicalHeaders } from './canonical-headers.js';
 import { canonicalPath } from './canonical-path.js';
 import { canonicalQuery, parseQuery } from './canonical-query.js';
-import {
-  CONTENT_SHA256_HEADER, MAX_CLOCK_SKEW_MS, MAX_PRESIGN_EXPIRES_S, QUERY_SIGNATURE, QUERY_TOKEN, SCOPE_TERMINATOR, UNSIGNED_PAYLOAD,
-} from './constants.js';
-import { formatAmzDate, headerValues, parseAmzDate, parseAuth, type AuthFields } from './parse-auth.js';
+import { checkScope } from './check-scope.js';
+import { checkTime } from './check-time.js';
+import { CONTENT_SHA256_HEADER, QUERY_SIGNATURE, QUERY_TOKEN, UNSIGNED_PAYLOAD } from './constants.js';
+import { headerValues, parseAuth } from './parse-auth.js';
 import { parseRawRequest, splitTarget, type RawHttpRequest } from './raw-request.js';
 import { buildCanonicalRequest, buildStringToSign, calculateSignature, sha256Hex } from './signature.js';
-import { bytesToText } from './uri-encode.js';
-import type { AuthErrorType, KnownCredentials, VerifyFailure, VerifyOptions, VerifyResult } from './verify-types.js';
-
-const INVALID_TOKEN = 'The security token included in the request is invalid.';
-const EXPIRED_TOKEN = 'The security token included in the request is expired';
-
-function refuse(errorType: AuthErrorType, message: string, extra?: Partial<VerifyFailure>): VerifyFailure {
-  return { ok: false, status: 403, errorType, message, ...extra };
-}
+import type { KnownCredentials, VerifyOptions, VerifyResult } from './verify-types.js';
 
 function toMs(value: Date | number): number {
   return typeof value === 'number' ? value : value.getTime();
@@ -91,87 +84,6 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   };
 }
 
-interface Scope {
-  accessKeyId: string;
-  date: string;
-  region: string;
-  service: string;
-  scope: string;
-  dateMs: number;
-}
-
-function checkScope(auth: AuthFields, options: VerifyOptions): Scope | VerifyFailure {
-  const parts = auth.credential.split('/');
-  if (parts.length !== 5) {
-    return refuse(
-      'IncompleteSignatureException',
-      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${bytesToText(auth.credential)}'`,
-    );
-  }
-  const [accessKeyId, date, region, service, terminator] = parts as [string, string, string, string, string];
-  const dateMs = parseAmzDate(auth.amzDate);
-  if (Number.isNaN(dateMs)) {
-    return refuse(
-      'IncompleteSignatureException',
-      `Date must be in ISO-8601 'basic format'. Got '${bytesToText(auth.amzDate)}'. See http://en.wikipedia.org/wiki/ISO_8601`,
-    );
-  }
-  if (terminator !== SCOPE_TERMINATOR) {
-    return refuse('InvalidSignatureException', `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${bytesToText(terminator)}'. `);
-  }
-  if (date !== auth.amzDate.slice(0, 8)) {
-    return refuse(
-      'InvalidSignatureException',
-      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${bytesToText(date)}' != '${auth.amzDate.slice(0, 8)}', from '${auth.amzDate}'.`,
-    );
-  }
-  if (region !== options.region) {
-    return refuse('InvalidSignatureException', `Credential should be scoped to a valid region, not '${bytesToText(region)}'. `);
-  }
-  if (service !== options.service) {
-    return refuse('InvalidSignatureException', `Credential should be scoped to correct service: '${options.service}'. `);
-  }
-  return { accessKeyId, date, region, service, scope: parts.slice(1).join('/'), dateMs };
-}
-
-/**
- * AWS's window: a header-signed request is good 5 minutes either side of its
- * date; a presigned one from 5 minutes before its date until `X-Amz-Expires`
- * seconds after it.
- */
-function checkTime(auth: AuthFields, dateMs: number, nowMs: number): VerifyFailure | undefined {
-  const date = auth.amzDate;
-  if (dateMs > nowMs + MAX_CLOCK_SKEW_MS) {
-    return refuse(
-      'InvalidSignatureException',
-      `Signature not yet current: ${date} is still later than ${formatAmzDate(nowMs + MAX_CLOCK_SKEW_MS)} (${formatAmzDate(nowMs)} + 5 min.)`,
-    );
-  }
-  if (auth.via === 'query' && auth.expires !== undefined) {
-    const expires = /^\d{1,7}$/.test(auth.expires) ? Number(auth.expires) : Number.NaN;
-    if (!(expires >= 1 && expires <= MAX_PRESIGN_EXPIRES_S)) {
-      return refuse(
-        'IncompleteSignatureException',
-        `X-Amz-Expires must be an integer number of seconds between 1 and ${MAX_PRESIGN_EXPIRES_S}, got '${bytesToText(auth.expires)}'.`,
-      );
-    }
-    if (nowMs > dateMs + expires * 1000) {
-      return refuse(
-        'InvalidSignatureException',
-        `Signature expired: ${date} is now earlier than ${formatAmzDate(nowMs - expires * 1000)} (${formatAmzDate(nowMs)} - ${expires} sec.)`,
-      );
-    }
-    return undefined;
-  }
-  if (dateMs < nowMs - MAX_CLOCK_SKEW_MS) {
-    return refuse(
-      'InvalidSignatureException',
-      `Signature expired: ${date} is now earlier than ${formatAmzDate(nowMs - MAX_CLOCK_SKEW_MS)} (${formatAmzDate(nowMs)} - 5 min.)`,
-    );
-  }
-  return undefined;
-}
-
 function omittedQueryParams(options: VerifyOptions): string[] {
   return options.unsignedSessionToken ? [QUERY_SIGNATURE, QUERY_TOKEN] : [QUERY_SIGNATURE];
 }
@@ -198,12 +110,3 @@ function sameSignature(expected: string, provided: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The exact wording of AWS's signature-mismatch answer (JSON protocols, e.g. API Gateway). @internal */
-export function signatureMismatchMessage(canonicalRequest: string, stringToSign: string): string {
-  return (
-    'The request signature we calculated does not match the signature you provided. ' +
-    'Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n' +
-    `The Canonical String for this request should have been\n'${bytesToText(canonicalRequest)}'\n\n` +
-    `The String-to-Sign should have been\n'${stringToSign}'\n`
-  );
-}
