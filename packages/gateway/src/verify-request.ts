@@ -40,7 +40,8 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
     return refuse('IncompleteSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   }
 
-  const timing = checkTime(auth, scope.dateMs, toMs((options.now ?? Date.now)()));
+  const nowMs = toMs((options.now ?? Date.now)());
+  const timing = checkTime(auth, scope.dateMs, nowMs);
   if (timing) return timing;
 
   const credentials = findCredentials(scope.accessKeyId, options);
@@ -48,12 +49,13 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   if (credentials.sessionToken !== undefined || auth.sessionToken !== undefined) {
     if (auth.sessionToken !== credentials.sessionToken) return refuse('UnrecognizedClientException', INVALID_TOKEN);
     const expiration = credentials.expiration === undefined ? undefined : toMs(credentials.expiration);
-    if (expiration !== undefined && toMs((options.now ?? Date.now)()) >= expiration) {
+    if (expiration !== undefined && nowMs >= expiration) {
       return refuse('ExpiredTokenException', EXPIRED_TOKEN);
     }
   }
 
   const service = options.service;
+  const payload = payloadHash(req, options.allowUnsignedPayload ?? service === 's3');
   const canonicalRequest = buildCanonicalRequest({
     method: req.method,
     path: canonicalPath(rawPath, {
@@ -63,7 +65,7 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
     query: canonicalQuery(rawQuery, auth.via === 'query' ? omittedQueryParams(options) : []),
     headers: canonicalHeaders(req.rawHeaders, signedHeaders),
     signedHeaders: auth.signedHeaders,
-    payloadHash: payloadHash(req, options.allowUnsignedPayload ?? service === 's3'),
+    payloadHash: payload,
   });
   const stringToSign = buildStringToSign(auth.amzDate, scope.scope, canonicalRequest);
   const expected = calculateSignature(credentials.secretAccessKey, scope, stringToSign);
@@ -72,6 +74,11 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
       canonicalRequest,
       stringToSign,
     });
+  }
+  // an unsigned x-amz-content-sha256 must still tell the truth
+  const declared = headerValues(req.rawHeaders, CONTENT_SHA256_HEADER)[0]?.trim();
+  if (declared !== undefined && declared !== payload) {
+    return refuse('InvalidSignatureException', "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
   return {
     ok: true,

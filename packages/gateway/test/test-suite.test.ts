@@ -182,6 +182,17 @@ describe('AWS SigV4 test suite: time, credentials and flags', () => {
     expect(verifyRequest(req, caseOptions(after.context)).ok).toBe(true);
   });
 
+  it('refuses an unsigned x-amz-content-sha256 header that is not the hash of the body received', () => {
+    const req = parseRawRequest(vanilla.signed.header);
+    const withHash = (value: string) => ({ ...cloneRequest(req), rawHeaders: [...req.rawHeaders, ['x-amz-content-sha256', value] as [string, string]] });
+    expect(verifyRequest(withHash('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'), caseOptions(vanilla.context)).ok).toBe(true);
+    expectRefused(
+      verifyRequest(withHash('0'.repeat(64)), caseOptions(vanilla.context)),
+      'InvalidSignatureException',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
+  });
+
   it('refuses an unnormalized signature when the verifier normalizes, as execute-api does', () => {
     const c = cases.find((x) => x.name === 'get-slashes-unnormalized');
     if (!c) throw new Error('case missing');
