@@ -60,6 +60,8 @@ export function corsHeaders(req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   return {
     'access-control-allow-origin': typeof origin === 'string' ? origin : '*',
+    // with an echoed origin, pages may also call with `credentials: 'include'`
+    ...(typeof origin === 'string' ? { 'access-control-allow-credentials': 'true' } : {}),
     'access-control-expose-headers': CORS_EXPOSE_HEADERS,
     vary: 'Origin',
   };
@@ -81,6 +83,8 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
         ? requested
         : 'authorization,content-type,x-amz-date,x-amz-security-token,x-amz-content-sha256,x-api-key',
     'access-control-max-age': '600',
+    // Chrome's Private Network Access preflight (a public page calling loopback)
+    ...(req.headers['access-control-request-private-network'] === 'true' ? { 'access-control-allow-private-network': 'true' } : {}),
   };
 }
 

@@ -122,7 +122,7 @@ export interface RecordedRequest {
   rawHeaders: Array<[string, string]>;
   /** Lower-case names; repeated headers joined with ', '. */
   headers: Record<string, string>;
-  /** Body bytes received (at most 10 MB are kept). */
+  /** Body bytes received; empty for a body over the 10 MB limit (answered 413). */
   body: Buffer;
   /** Status the gateway answered. */
   status: number;
