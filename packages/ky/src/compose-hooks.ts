@@ -1,6 +1,6 @@
 import { readHookCall } from './read-hook-call.js';
+import type { SignCall } from './sigv4-hook.js';
 import { isRequest, isResponse } from './utils/guards.js';
-import type { SigV4Hook } from './types.js';
 
 /** A hook of the user's, called the way ky would call it. @internal */
 export type UnknownHook = (...args: unknown[]) => unknown;
@@ -12,45 +12,46 @@ export type UnknownHook = (...args: unknown[]) => unknown;
  * ends the list, as ky 1 does, but the signing step still runs: in a plain hook list ky 1
  * would have skipped it and sent the request unsigned.
  *
+ * On the first attempt, when no hook replaced it, the request is the one ky built from its
+ * options, so a string or bytes body is taken from ky's options instead of a clone.
  * @internal
  */
-export function composeBeforeRequest(hooks: readonly UnknownHook[], sign: SigV4Hook): UnknownHook {
-  if (hooks.length === 0) return sign;
+export function composeBeforeRequest(hooks: readonly UnknownHook[], signCall: SignCall): UnknownHook {
   return async (...args: unknown[]) => {
     const call = readHookCall(args);
-    let current = args;
+    let request = call.request;
+    let replaced = false;
     for (const hook of hooks) {
-      const result = await hook(...current);
+      const result = await hook(...call.withRequest(request));
       if (isResponse(result)) return result;
       if (isRequest(result)) {
-        current = call.withRequest(result);
+        request = result;
+        replaced = true;
         if (call.positional) break;
       }
     }
-    return sign(...current);
+    return signCall(call, request, !replaced && call.retryCount === 0);
   };
 }
 
 /**
  * One `beforeRetry` hook that runs `hooks` in order, the way ky does (the first returned
  * `Request` replaces the request and ends the list; `ky.stop` or a `Response` is passed back
- * to ky as it is), and then signs the request of the retry with a fresh signature.
- *
+ * to ky as it is), and then gives the request of the retry a fresh signature.
  * @internal
  */
-export function composeBeforeRetry(hooks: readonly UnknownHook[], sign: SigV4Hook): UnknownHook {
-  if (hooks.length === 0) return sign;
+export function composeBeforeRetry(hooks: readonly UnknownHook[], signCall: SignCall): UnknownHook {
   return async (...args: unknown[]) => {
     const call = readHookCall(args);
-    let current = args;
+    let request = call.request;
     for (const hook of hooks) {
-      const result = await hook(...current);
+      const result = await hook(...call.withRequest(request));
       if (isRequest(result)) {
-        current = call.withRequest(result);
+        request = result;
         break;
       }
       if (result !== undefined) return result;
     }
-    return sign(...current);
+    return signCall(call, request, false);
   };
 }

@@ -18,9 +18,17 @@ export interface HookCall {
    * `beforeRetry` of both), where ky 2 keeps running the later `beforeRequest` hooks.
    */
   readonly positional: boolean;
+  /**
+   * The `retryCount` ky passed (`0` for the first attempt), or `undefined` when it passed none
+   * (ky 1 before 1.11 calls `beforeRequest` with two arguments only).
+   */
+  readonly retryCount: number | undefined;
   /** The same arguments with `request` replaced, to call the next hook of a list. */
   withRequest(request: Request): unknown[];
 }
+
+const readRetryCount = (state: unknown): number | undefined =>
+  isObject(state) && typeof state.retryCount === 'number' ? state.retryCount : undefined;
 
 /**
  * Reads the arguments ky passed to a hook. ky's version is told by their shape, never guessed:
@@ -36,6 +44,7 @@ export function readHookCall(args: readonly unknown[]): HookCall {
       request: first,
       kyOptions: isObject(second) ? second : undefined,
       positional: true,
+      retryCount: readRetryCount(args[2]),
       withRequest: (request) => [request, ...args.slice(1)],
     };
   }
@@ -45,6 +54,7 @@ export function readHookCall(args: readonly unknown[]): HookCall {
       request: first.request,
       kyOptions: isObject(state.options) ? state.options : undefined,
       positional: false,
+      retryCount: readRetryCount(state),
       withRequest: (request) => [{ ...state, request }, ...args.slice(1)],
     };
   }

@@ -1,5 +1,5 @@
 import { composeBeforeRequest, composeBeforeRetry, type UnknownHook } from './compose-hooks.js';
-import { sigv4Hook } from './sigv4-hook.js';
+import { createSignCall } from './sigv4-hook.js';
 import type { ExtendableKy, SigV4HookOptions } from './types.js';
 
 /** The parts of a ky instance's defaults that `withSigV4` reads. */
@@ -40,7 +40,7 @@ interface KyDefaults {
  * @public
  */
 export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOptions): T {
-  const sign = sigv4Hook(options);
+  const signCall = createSignCall(options);
   let beforeRequest: readonly UnknownHook[] = [];
   let beforeRetry: readonly UnknownHook[] = [];
   // First extend: read the parent's hooks and clear both lists (`undefined` empties a hook list).
@@ -52,8 +52,8 @@ export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOp
   // Second extend: one hook per list that runs the parent's hooks and then signs.
   return cleared.extend({
     hooks: {
-      beforeRequest: [composeBeforeRequest(beforeRequest, sign)],
-      beforeRetry: [composeBeforeRetry(beforeRetry, sign)],
+      beforeRequest: [composeBeforeRequest(beforeRequest, signCall)],
+      beforeRetry: [composeBeforeRetry(beforeRetry, signCall)],
     },
   } as never);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isSigV4Error, SigV4Error } from '@sigv4/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { sigv4Hook, withSigV4 } from '../src/index.js';
 import { captureFetch, verifyCaptured } from './support/capture-fetch.js';
 import { KY_VERSIONS } from './support/ky-versions.js';
@@ -237,6 +237,55 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     // ky 1 stops the list at a returned Request; ky 2 goes on with the new request.
     expect(sent.headers.get('x-after')).toBe(v.major === 1 ? null : 'ran');
     expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('signs the body of a request an earlier hook replaced, not the body ky was given', async () => {
+    const { calls, fetch } = captureFetch();
+    const replaceBody = (...args: unknown[]) => {
+      const first = args[0];
+      const request = first instanceof Request ? first : (first as { request: Request }).request;
+      return new Request(request, { body: '{"replaced":true}', duplex: 'half' } as RequestInit);
+    };
+    const sign = sigv4Hook(signerOptions);
+    const viaWithSigV4 = withSigV4(v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody] } }), signerOptions);
+    const viaPlainList = v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody, sign] } });
+    await viaWithSigV4.post('items', { json: { original: true } });
+    if (v.major === 2) await viaPlainList.post('items', { json: { original: true } });
+
+    for (const sent of calls) {
+      expect(text(sent.body)).toBe('{"replaced":true}');
+      expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+    }
+  });
+
+  it('signs the body a user beforeRetry hook puts on the retry', async () => {
+    const { calls, fetch } = captureFetch([503, 200]);
+    const replaceBody = ({ request }: { request: Request }) =>
+      new Request(request, { body: '{"retry":2}', duplex: 'half' } as RequestInit);
+    const api = withSigV4(
+      v.ky.create({ ...v.base(BASE), fetch, retry: { limit: 1, delay: () => 0 }, hooks: { beforeRetry: [replaceBody] } }),
+      signerOptions,
+    );
+    await api.put('items/1', { json: { retry: 1 } });
+
+    expect(calls.map((c) => text(c.body))).toEqual(['{"retry":1}', '{"retry":2}']);
+    for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('takes a json body from ky instead of reading a clone when withSigV4 knows the request is ky\'s own', async () => {
+    const clone = vi.spyOn(Request.prototype, 'clone');
+    try {
+      const { fetch } = captureFetch();
+      const sign = sigv4Hook(signerOptions);
+      await v.ky.create({ ...v.base(BASE), fetch, retry: 0, hooks: { beforeRequest: [sign] } }).post('items', { json: { a: 1 } });
+      const withPlainHook = clone.mock.calls.length;
+      clone.mockClear();
+      await withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions).post('items', { json: { a: 1 } });
+
+      expect(clone.mock.calls.length).toBe(withPlainHook - 1);
+    } finally {
+      clone.mockRestore();
+    }
   });
 
   it('sends the request unsigned in ky 1 when a plain hook list puts a Request-returning hook before sigv4Hook', async () => {
