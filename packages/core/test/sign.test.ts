@@ -152,3 +152,20 @@ describe('resolveSigner', () => {
     expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
   });
 });
+
+describe('query parsing', () => {
+  it('reads any query string as URLSearchParams does (names, values, repeats, "+", malformed escapes)', async () => {
+    const { parseQuery } = await import('../src/request/parse-url.js');
+    const fc = (await import('fast-check')).default;
+    const part = fc.string({ unit: fc.constantFrom('a', 'B', '1', '+', '%', '%2', '%20', '%2B', '%E1%88%B4', '%FF', '=', '&', ' ', 'é', '~', '*') });
+    fc.assert(
+      fc.property(part, (raw) => {
+        const expected: Record<string, string[]> = {};
+        for (const [name, value] of new URLSearchParams(raw)) (expected[name] ??= []).push(value);
+        const actual = Object.fromEntries(Object.entries(parseQuery(raw)).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]));
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

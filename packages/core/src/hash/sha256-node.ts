@@ -1,4 +1,4 @@
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject } from 'node:crypto';
 import type { Sha256Hash, SourceData } from './types.js';
 
 const toBinary = (data: SourceData): string | Uint8Array =>
@@ -11,15 +11,33 @@ const toBinary = (data: SourceData): string | Uint8Array =>
         : new Uint8Array(data);
 
 /**
+ * KeyObjects of byte keys (signing keys are the same Uint8Array on every signing, from the key cache).
+ * Node turns a raw key into a KeyObject on every `createHmac`, which costs more than the HMAC itself.
+ */
+const keyObjects = new WeakMap<Uint8Array, KeyObject>();
+
+const toKey = (secret: SourceData): string | KeyObject | Uint8Array => {
+  if (typeof secret === 'string') return secret;
+  const bytes = toBinary(secret) as Uint8Array;
+  if (bytes.byteLength === 0) return bytes;
+  let key = keyObjects.get(bytes);
+  if (!key) {
+    key = createSecretKey(bytes);
+    keyObjects.set(bytes, key);
+  }
+  return key;
+};
+
+/**
  * SHA-256 / HMAC-SHA-256 on `node:crypto` (native code), for `@smithy/signature-v4`.
  * @internal
  */
 export class NodeSha256 implements Sha256Hash {
-  readonly #secret: string | Uint8Array | undefined;
+  readonly #secret: string | KeyObject | Uint8Array | undefined;
   #hash: Hash | Hmac;
 
   constructor(secret?: SourceData) {
-    this.#secret = secret === undefined ? undefined : toBinary(secret);
+    this.#secret = secret === undefined ? undefined : toKey(secret);
     this.#hash = this.#create();
   }
 
@@ -43,9 +61,17 @@ export class NodeSha256 implements Sha256Hash {
 }
 
 /**
- * Hex SHA-256 of bytes or a UTF-8 string, synchronously.
+ * Hex SHA-256 of bytes or a UTF-8 string.
  * @internal
  */
 export function sha256Hex(data: SourceData): Promise<string> {
   return Promise.resolve(createHash('sha256').update(toBinary(data)).digest('hex'));
+}
+
+/**
+ * Hex HMAC-SHA-256 of a UTF-8 string under a byte key (the signing key).
+ * @internal
+ */
+export function hmacSha256Hex(key: Uint8Array, data: string): Promise<string> {
+  return Promise.resolve(createHmac('sha256', toKey(key)).update(data).digest('hex'));
 }

@@ -81,6 +81,16 @@ export class WebSha256 implements Sha256Hash {
   }
 }
 
+/**
+ * Hex HMAC-SHA-256 of a UTF-8 string under a byte key (the signing key).
+ * @internal
+ */
+export async function hmacSha256Hex(key: Uint8Array, data: string): Promise<string> {
+  const hash = new WebSha256(key);
+  hash.update(data);
+  return toHex(await hash.digest());
+}
+
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
@@ -90,7 +100,10 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 export async function sha256Hex(data: SourceData): Promise<string> {
   const hash = new WebSha256();
   hash.update(data);
-  const bytes = await hash.digest();
+  return toHex(await hash.digest());
+}
+
+function toHex(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += HEX[byte];
   return out;

@@ -7,7 +7,7 @@ import { SigV4Error } from '../errors/sigv4-error.js';
 import type { AwsCredentialIdentityProvider } from '../types.js';
 import type { TemporaryCredentialsFactory } from './types.js';
 
-export { WebSha256 as Sha256, sha256Hex } from '../hash/sha256-web.js';
+export { WebSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-web.js';
 
 /** Browsers have no default credential chain. @internal */
 export function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {

@@ -6,7 +6,7 @@
 import type { AwsCredentialIdentityProvider } from '../types.js';
 import type { TemporaryCredentialsFactory } from './types.js';
 
-export { NodeSha256 as Sha256, sha256Hex } from '../hash/sha256-node.js';
+export { NodeSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-node.js';
 
 /** Loads `fromNodeProviderChain` on first use, so importing the signer stays cheap. @internal */
 export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {

@@ -75,12 +75,17 @@ export function parseUrl(input: string | URL): ParsedUrl {
  * @internal
  */
 export function parseQuery(rawQuery: string): Record<string, string | string[]> {
-  const query: Record<string, string | string[]> = {};
+  // No prototype: a parameter named "__proto__" or "constructor" is just a parameter.
+  const query = Object.create(null) as Record<string, string | string[]>;
   if (rawQuery === '') return query;
-  for (const [name, value] of new URLSearchParams(rawQuery)) {
-    const existing = Object.prototype.hasOwnProperty.call(query, name) ? query[name] : undefined;
+  for (const pair of rawQuery.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const name = decodeFormComponent(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? '' : decodeFormComponent(pair.slice(eq + 1));
+    const existing = query[name];
     if (existing === undefined) {
-      Object.defineProperty(query, name, { value, enumerable: true, writable: true, configurable: true });
+      query[name] = value;
     } else if (Array.isArray(existing)) {
       existing.push(value);
     } else {
@@ -88,6 +93,21 @@ export function parseQuery(rawQuery: string): Record<string, string | string[]> 
     }
   }
   return query;
+}
+
+/**
+ * Decodes one `application/x-www-form-urlencoded` name or value as `URLSearchParams` does:
+ * `+` is a space, `%XX` are UTF-8 bytes, malformed escapes stay as written.
+ */
+function decodeFormComponent(text: string): string {
+  const plain = text.includes('+') ? text.replace(/\+/g, ' ') : text;
+  if (!plain.includes('%')) return plain;
+  try {
+    return decodeURIComponent(plain);
+  } catch {
+    // Stray "%" or invalid UTF-8: the WHATWG parser's lenient result.
+    return new URLSearchParams(`a=${text}`).get('a') ?? plain;
+  }
 }
 
 /** Shortens a URL for an error message and drops its query (which may carry tokens). */

@@ -1,12 +1,9 @@
 import { escapeUri } from '@smithy/core/protocols';
-import { createScope, getCanonicalHeaders, getPayloadHash, hasHeader, prepareRequest as smithyPrepare } from '@smithy/signature-v4';
 import {
-  AMZ_DATE_HEADER,
   AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   DEFAULT_PRESIGN_EXPIRES_IN,
   MAX_PRESIGN_EXPIRES_IN,
-  SECURITY_TOKEN_HEADER,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
@@ -14,12 +11,11 @@ import { Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
 import { redactText, sanitizeCause } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
+import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
-
-const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 /** Query parameters of a presigned URL, in the order AWS's reference signer writes them. */
 const PRESIGN_PARAMS = [
@@ -31,13 +27,6 @@ const PRESIGN_PARAMS = [
   'X-Amz-Security-Token',
   'X-Amz-Signature',
 ] as const;
-
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-const toHex = (bytes: Uint8Array): string => {
-  let out = '';
-  for (const byte of bytes) out += HEX[byte];
-  return out;
-};
 
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
@@ -96,15 +85,10 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const sign = (request: SignableRequest): Promise<SignedRequest> =>
     guard('sign', async () => {
       const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
-      const signed = await smithyFor(target).sign(prepared.smithy, { signingDate: signingDate() });
-      const headers: Record<string, string> = { ...prepared.headers };
-      const from = signed.headers;
-      headers[AMZ_DATE_HEADER] = from[AMZ_DATE_HEADER] as string;
-      const token = from[SECURITY_TOKEN_HEADER];
-      if (token !== undefined) headers[SECURITY_TOKEN_HEADER] = token;
-      const checksum = from[CONTENT_SHA256_HEADER];
-      if (checksum !== undefined) headers[CONTENT_SHA256_HEADER] = checksum;
-      headers[AUTHORIZATION_HEADER] = from[AUTHORIZATION_HEADER] as string;
+      const identity = await credentials();
+      const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
+      const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
+      headers[AUTHORIZATION_HEADER] = parts.authorization;
       return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
     });
 
@@ -151,35 +135,19 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>
     guard('explain', async () => {
       const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
-      const smithy = smithyFor(target);
       const identity = await credentials();
-      // The steps of smithy's signRequest, with smithy's own functions, keeping the intermediate strings.
-      const smithyRequest = smithyPrepare(prepared.smithy as never) as unknown as typeof prepared.smithy;
-      const { longDate, shortDate } = smithy.formatDate(signingDate());
-      const scope = createScope(shortDate, target.region, target.service);
-      smithyRequest.headers[AMZ_DATE_HEADER] = longDate;
-      if (identity.sessionToken) smithyRequest.headers[SECURITY_TOKEN_HEADER] = identity.sessionToken;
-      const payloadHash = await getPayloadHash(smithyRequest as never, Sha256);
-      if (target.applyChecksum && !hasHeader(CONTENT_SHA256_HEADER, smithyRequest.headers)) {
-        smithyRequest.headers[CONTENT_SHA256_HEADER] = payloadHash;
-      }
-      const canonicalHeaders = getCanonicalHeaders(smithyRequest as never) as Record<string, string>;
-      const canonicalRequest = smithy.createCanonicalRequest(smithyRequest, canonicalHeaders, payloadHash);
-      const stringToSign = await smithy.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
-      const hmac = new Sha256(await smithy.getSigningKey(identity, target.region, shortDate, target.service));
-      hmac.update(stringToSign);
-      const signature = toHex(await hmac.digest());
+      const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       const secrets = [identity.secretAccessKey, ...(identity.sessionToken ? [identity.sessionToken] : [])];
       return {
-        canonicalRequest: redactText(canonicalRequest, secrets),
-        stringToSign,
-        signature,
-        credentialScope: scope,
-        signedHeaders: Object.keys(canonicalHeaders).sort(),
+        canonicalRequest: redactText(parts.canonicalRequest, secrets),
+        stringToSign: parts.stringToSign,
+        signature: parts.signature,
+        credentialScope: parts.credentialScope,
+        signedHeaders: parts.signedHeaders,
         accessKeyId: identity.accessKeyId,
         region: target.region,
         service: target.service,
-        signingDate: longDate,
+        signingDate: parts.longDate,
       };
     });
 
