@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TEST_API_KEY, TEST_CREDENTIALS, startGateway, type Gateway } from '@sigv4/gateway';
+
+// The oldest axios the peer range allows (>= 1.6): `axios` resolves to axios@1.6.0 for this file,
+// in the interceptor's own imports too (vi.mock replaces the module everywhere).
+vi.mock('axios', async () => import('axios16'));
+
+const { default: axios } = await import('axios');
+const { attachSigV4 } = await import('../src/index.js');
+
+let gw: Gateway;
+beforeAll(async () => {
+  gw = await startGateway({ apiKeys: [TEST_API_KEY] });
+});
+afterAll(async () => {
+  await gw.close();
+});
+beforeEach(() => {
+  gw.requests.length = 0;
+});
+
+function client() {
+  const api = axios.create({ baseURL: `${gw.url}/v1/`, headers: { 'x-api-key': TEST_API_KEY }, proxy: false });
+  attachSigV4(api, { region: 'eu-central-1', service: 'execute-api', credentials: TEST_CREDENTIALS });
+  return api;
+}
+
+describe('with axios 1.6.0, the lowest supported version', () => {
+  it('is really axios 1.6.0', () => {
+    expect(axios.VERSION).toBe('1.6.0');
+  });
+
+  it('signs GET with params and POST with JSON, and the gateway accepts both', async () => {
+    const api = client();
+    const get = await api.get('items', { params: { client: 'axios', q: "a b*~'é", tags: ['x', 'y'] } });
+    expect(get.data.params).toEqual({ client: 'axios', q: "a b*~'é", 'tags[]': 'y' });
+    const post = await api.post('items', { client: 'axios' }, { headers: { 'X-Custom': 'v' } });
+    expect(post.data.body).toEqual({ client: 'axios' });
+    expect(gw.requests.map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it('signs form, binary and empty bodies, and a re-sent config afresh', async () => {
+    const api = client();
+    await api.put('f', new URLSearchParams({ a: 'b c' }));
+    await api.patch('b', Buffer.from([0, 255]), { headers: { 'Content-Type': 'application/octet-stream' } });
+    const empty = await api.delete('e');
+    await api.request(empty.config);
+    expect(gw.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'PATCH 200', 'DELETE 200', 'DELETE 200']);
+  });
+});
