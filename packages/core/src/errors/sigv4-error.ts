@@ -9,6 +9,13 @@
  * - `UNSUPPORTED_BODY`: the body cannot be hashed (a stream without `unsignedPayload: true`, or an unknown type).
  * - `INVALID_OPTIONS`: an option has the wrong type or range.
  * - `SIGNING_FAILED`: the signing library failed (see `cause`).
+ *
+ * @example
+ * ```ts
+ * import { isSigV4Error, type SigV4ErrorCode } from '@sigv4/core';
+ * const retryable: SigV4ErrorCode[] = ['CREDENTIALS_PROVIDER_FAILED'];
+ * if (isSigV4Error(error) && retryable.includes(error.code)) { ... }
+ * ```
  */
 export type SigV4ErrorCode =
   | 'CREDENTIALS_MISSING'
