@@ -44,6 +44,21 @@ function errorAnswer(
   );
 }
 
+/** API Gateway answers 502 to a "malformed Lambda proxy response": no integer status, a non-string body, odd headers. */
+function isProxyResult(result: unknown): result is ProxyResult {
+  if (typeof result !== 'object' || result === null) return false;
+  const r = result as Record<string, unknown>;
+  const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    typeof r.statusCode === 'number' && Number.isInteger(r.statusCode) && r.statusCode >= 100 && r.statusCode <= 599 &&
+    (r.body === undefined || r.body === null || typeof r.body === 'string') &&
+    (r.headers === undefined || r.headers === null || (isRecord(r.headers) && Object.values(r.headers).every(scalar))) &&
+    (r.multiValueHeaders === undefined || r.multiValueHeaders === null ||
+      (isRecord(r.multiValueHeaders) && Object.values(r.multiValueHeaders).every((v) => Array.isArray(v) && v.every(scalar))))
+  );
+}
+
 /** Splits `/dev/items` into the part after the stage (`/items`), or undefined for another stage. */
 function stripStage(path: string, stage: string): string | undefined {
   if (stage === '') return path === '' ? '/' : path;
@@ -104,9 +119,7 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
   } catch {
     return fail(502, 'InternalServerErrorException', 'Internal server error');
   }
-  if (!result || typeof result.statusCode !== 'number' || !Number.isInteger(result.statusCode) || result.statusCode < 100 || result.statusCode > 599) {
-    return fail(502, 'InternalServerErrorException', 'Internal server error');
-  }
+  if (!isProxyResult(result)) return fail(502, 'InternalServerErrorException', 'Internal server error');
   const headers: Record<string, string | string[]> = { ...corsHeaders(req), 'x-amzn-requestid': requestId };
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);

@@ -176,8 +176,14 @@ describe('limits, stages and failures', () => {
     expect(await errorOf(await fetch(s.url, s.init))).toEqual({ status: 403, type: 'ForbiddenException', message: 'Forbidden' });
   });
 
-  it('answers 502 Internal server error when the handler throws or returns no status', async () => {
-    for (const handler of [() => { throw new Error('boom'); }, () => ({}) as never]) {
+  it('answers 502 Internal server error when the handler throws or returns a malformed proxy result', async () => {
+    const malformed = [
+      () => { throw new Error('boom'); },
+      () => ({}) as never,
+      () => ({ statusCode: 200, body: { not: 'a string' } }) as never,
+      () => ({ statusCode: 200, headers: { x: { nested: true } } }) as never,
+    ];
+    for (const handler of malformed) {
       const g = await start({ handler });
       const s = await sign(g, '/x');
       expect(await errorOf(await fetch(s.url, s.init))).toEqual({ status: 502, type: 'InternalServerErrorException', message: 'Internal server error' });
