@@ -47,13 +47,15 @@ export const STS_JSON_TARGET_PREFIX = 'AWSSecurityTokenServiceV20110615.';
 export const STS_XMLNS = 'https://sts.amazonaws.com/doc/2011-06-15/';
 export const STS_VERSION = '2011-06-15';
 
-/** The account every fixture identity belongs to. */
+/** The account every fixture identity belongs to (in ARNs and `requestContext.accountId`). @public */
 export const TEST_ACCOUNT_ID = '123456789012';
 
 /**
  * Long-term credentials the gateway knows by default. A fixture: never a real key.
  * Not frozen on purpose: the AWS SDK tags credential objects it is given
  * (`$source`), and throws on a frozen one.
+ * @example
+ * createSigner({ region: gw.region, service: gw.service, credentials: TEST_CREDENTIALS });
  * @public
  */
 export const TEST_CREDENTIALS: { readonly accessKeyId: string; readonly secretAccessKey: string } = {
@@ -63,12 +65,16 @@ export const TEST_CREDENTIALS: { readonly accessKeyId: string; readonly secretAc
 
 /**
  * Role the gateway's STS lets `TEST_CREDENTIALS` assume by default.
+ * @example
+ * fromTemporaryCredentials({ params: { RoleArn: TEST_ROLE_ARN, RoleSessionName: 'test' }, masterCredentials: TEST_CREDENTIALS, clientConfig: { endpoint: gw.stsUrl, region: gw.region } });
  * @public
  */
 export const TEST_ROLE_ARN = `arn:aws:iam::${TEST_ACCOUNT_ID}:role/sigv4-test-role`;
 
 /**
  * An API key for `apiKeys: [TEST_API_KEY]`.
+ * @example
+ * const gw = await startGateway({ apiKeys: [TEST_API_KEY] }); // then send `x-api-key: TEST_API_KEY`
  * @public
  */
 export const TEST_API_KEY = 'sigv4-test-api-key-0123456789abcdefEXAMPLE';
