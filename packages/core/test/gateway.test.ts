@@ -21,7 +21,7 @@ describe('signed requests against the local gateway', () => {
   });
 
   const send = async (signed: { method: string; url: string; headers: Record<string, string>; body?: unknown }) =>
-    fetch(signed.url, { method: signed.method, headers: signed.headers, body: signed.body as BodyInit | undefined });
+    fetch(signed.url, { method: signed.method, headers: signed.headers, body: (signed.body ?? null) as BodyInit | null });
 
   it('accepts a GET with an encoded path, "+" and repeated query parameters', async () => {
     const response = await send(await signer.sign({ url: `${gateway.url}/items/a%20b?q=x+y&tag=2&tag=1&empty=` }));
