@@ -143,6 +143,22 @@ describe('payload hash', () => {
     expect((await errorOf(await fetch(s.url, s.init))).type).toBe('InvalidSignatureException');
   });
 
+  it('hashes a chunked body after de-chunking: the bytes the client meant', async () => {
+    const g = await start();
+    const s = await sign(g, '/stream', { method: 'POST', body: 'hello world', headers: { 'content-type': 'text/plain' } });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('hello '));
+        controller.enqueue(new TextEncoder().encode('world'));
+        controller.close();
+      },
+    });
+    const res = await fetch(s.url, { ...s.init, body: stream, duplex: 'half' } as RequestInit);
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(g.requests[0]?.headers['transfer-encoding']).toBe('chunked');
+    expect(await res.json()).toMatchObject({ body: 'hello world' });
+  });
+
   it('hands a non-UTF-8 body to the handler base64-encoded', async () => {
     let seen: ProxyEvent | undefined;
     const g = await start({ handler: (e) => ((seen = e), { statusCode: 204 }) });
