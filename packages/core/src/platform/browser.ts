@@ -32,5 +32,3 @@ export function loadTemporaryCredentials(): Promise<TemporaryCredentialsFactory>
   );
 }
 
-/** @internal */
-export const PLATFORM = 'browser';

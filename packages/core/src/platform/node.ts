@@ -20,5 +20,3 @@ export async function loadTemporaryCredentials(): Promise<TemporaryCredentialsFa
   return fromTemporaryCredentials as unknown as TemporaryCredentialsFactory;
 }
 
-/** @internal */
-export const PLATFORM = 'node';

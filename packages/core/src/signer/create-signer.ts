@@ -1,4 +1,3 @@
-import { escapeUri } from '@smithy/core/protocols';
 import {
   AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
@@ -6,27 +5,18 @@ import {
   MAX_PRESIGN_EXPIRES_IN,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
-import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
+import { SigV4Error } from '../errors/sigv4-error.js';
+import { toSafeError } from '../errors/to-safe-error.js';
 import { Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
-import { redactText, sanitizeCause } from '../utils/redact.js';
+import { redactText } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
+import { buildPresignedUrl } from './presigned-url.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
-
-/** Query parameters of a presigned URL, in the order AWS's reference signer writes them. */
-const PRESIGN_PARAMS = [
-  'X-Amz-Algorithm',
-  'X-Amz-Credential',
-  'X-Amz-Date',
-  'X-Amz-SignedHeaders',
-  'X-Amz-Expires',
-  'X-Amz-Security-Token',
-  'X-Amz-Signature',
-] as const;
 
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
@@ -113,23 +103,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
         unsignableHeaders: keepOut,
         unhoistableHeaders: keepOut,
       });
-      const fixed = new Set<string>(PRESIGN_PARAMS);
-      const added: string[] = [];
-      for (const name of Object.keys(presigned.query)) {
-        if (!before.has(name) && !fixed.has(name)) added.push(name);
-      }
-      for (const name of PRESIGN_PARAMS) if (presigned.query[name] !== undefined) added.push(name);
-      const pairs = added.map((name) => {
-        const value = presigned.query[name];
-        return (Array.isArray(value) ? value : [value ?? ''])
-          .map((item) => `${escapeUri(name)}=${escapeUri(item)}`)
-          .join('&');
-      });
-      const href = prepared.url.href;
-      const hash = href.indexOf('#');
-      const base = hash === -1 ? href : href.slice(0, hash);
-      const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
-      return `${base}${separator}${pairs.join('&')}`;
+      return buildPresignedUrl(prepared.url.href, presigned.query, before);
     });
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>
@@ -171,26 +145,3 @@ export function createSigner(options: SignerOptions = {}): Signer {
   };
   return signer;
 }
-
-/** Makes any thrown value a SigV4Error whose message and cause hold none of the given secrets. */
-function toSafeError(error: unknown, operation: string, secrets: readonly string[]): SigV4Error {
-  if (isSigV4Error(error)) {
-    const message = redactText(error.message, secrets);
-    const cause = (error as { cause?: unknown }).cause;
-    if (message === error.message && (cause === undefined || !containsSecret(cause, secrets))) return error;
-    return new SigV4Error(error.code, message, cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets) });
-  }
-  const safe = sanitizeCause(error, secrets);
-  return new SigV4Error('SIGNING_FAILED', `${operation}() failed: ${safe.message}`, { cause: safe });
-}
-
-function containsSecret(value: unknown, secrets: readonly string[]): boolean {
-  let text: string;
-  try {
-    text = value instanceof Error ? `${value.name} ${value.message} ${value.stack ?? ''} ${JSON.stringify(value)}` : JSON.stringify(value) ?? String(value);
-  } catch {
-    return true;
-  }
-  return secrets.some((secret) => secret.length > 0 && text.includes(secret));
-}
-
