@@ -1,0 +1,34 @@
+import ky2, { type KyInstance as Ky2Instance } from 'ky';
+import ky1, { type KyInstance as Ky1Instance } from 'ky1';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { sigv4Hook, withSigV4 } from '../src/index.js';
+import { captureFetch, verifyCaptured } from './support/capture-fetch.js';
+
+const NOW = new Date('2026-03-04T05:06:07Z');
+const credentials = { accessKeyId: 'AKIDKYUNITTEST', secretAccessKey: 'ky/unit+test/secret/EXAMPLEKEY' };
+const options = { region: 'eu-central-1', service: 'execute-api', credentials, now: () => NOW };
+
+describe('types', () => {
+  it('gives back the instance type of ky 2 and of ky 1, without casts', async () => {
+    const { calls, fetch } = captureFetch();
+    const api2 = withSigV4(ky2.create({ prefix: 'https://api.example.test/dev', fetch }), options);
+    const api1 = withSigV4(ky1.create({ prefixUrl: 'https://api.example.test/dev', fetch }), options);
+    expectTypeOf(api2).toEqualTypeOf<Ky2Instance>();
+    expectTypeOf(api1).toEqualTypeOf<Ky1Instance>();
+    await api2.get('a');
+    await api1.get('b');
+
+    expect(calls.map((c) => verifyCaptured(c, { credentials, now: NOW }).ok)).toEqual([true, true]);
+  });
+
+  it('fits beforeRequest and beforeRetry of both ky majors as a plain hook', async () => {
+    const { calls, fetch } = captureFetch();
+    const sign = sigv4Hook(options);
+    const api2 = ky2.extend({ fetch, hooks: { beforeRequest: [sign], beforeRetry: [sign] } });
+    const api1 = ky1.extend({ fetch, hooks: { beforeRequest: [sign], beforeRetry: [sign] } });
+    await api2.get('https://api.example.test/dev/a');
+    await api1.get('https://api.example.test/dev/b');
+
+    expect(calls.map((c) => verifyCaptured(c, { credentials, now: NOW }).ok)).toEqual([true, true]);
+  });
+});
