@@ -1,0 +1,114 @@
+// Adapter overhead of @sigv4/fetch, same run, against a plain loopback server in a child process
+// (so only the client's work is measured; the e2e tests prove the signatures against the gateway):
+//   - the global fetch, unsigned,
+//   - createSignedFetch,
+//   - aws4fetch's AwsClient.fetch, the incumbent signed fetch (retries off).
+//   npm run bench -w @sigv4/fetch      (after `npm run build`; uses dist/)
+// Rounds alternate between the three so that drift (JIT, GC, CPU frequency) hits all alike.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { AwsClient } from 'aws4fetch';
+import { createSignedFetch } from '@sigv4/fetch';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 600);
+const CONCURRENCY = 32;
+const TARGET_OVERHEAD = 0.15;
+
+const child = spawn(process.execPath, [fileURLToPath(new URL('./server-process.mjs', import.meta.url))], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
+const [line] = await once(child.stdout, 'data');
+const { url } = JSON.parse(String(line));
+
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const region = 'eu-central-1';
+const service = 'execute-api';
+const aws4fetch = new AwsClient({ ...credentials, region, service, retries: 0 });
+const clients = {
+  unsigned: { fetch: (input, init) => fetch(input, init) },
+  '@sigv4/fetch': { fetch: createSignedFetch({ region, service, credentials }) },
+  aws4fetch: { fetch: (input, init) => aws4fetch.fetch(input, init) },
+};
+
+const headers = { 'x-api-key': 'bench-api-key' };
+async function call({ fetch }, i) {
+  const response =
+    i % 2 === 0
+      ? await fetch(`${url}/items?client=fetch&i=${i}`, { headers })
+      : await fetch(`${url}/items`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ client: 'fetch', i }),
+        });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`expected 200, got ${response.status}`);
+}
+
+/** Wall time and client CPU time of `n` calls, `concurrency` at a time, in µs per call. */
+async function measure(client, n, concurrency) {
+  let next = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) await call(client, next++);
+    }),
+  );
+  const wall = Number(process.hrtime.bigint() - t0) / 1000 / n;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / n };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const rows = [];
+for (const [load, n, concurrency] of [
+  ['sequential', SEQUENTIAL, 1],
+  [`${CONCURRENCY} concurrent`, CONCURRENT, CONCURRENCY],
+]) {
+  const results = Object.fromEntries(Object.keys(clients).map((name) => [name, []]));
+  for (const client of Object.values(clients)) await measure(client, 100, concurrency); // warm-up
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, client] of Object.entries(clients)) results[name].push(await measure(client, n, concurrency));
+  }
+  const summary = Object.fromEntries(
+    Object.entries(results).map(([name, r]) => [name, { wall: median(r.map((x) => x.wall)), cpu: median(r.map((x) => x.cpu)) }]),
+  );
+  rows.push({ load, ...summary });
+}
+
+child.stdin.end();
+await once(child, 'exit');
+
+const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
+const us = (x) => `${x.toFixed(0)} µs`;
+const lines = [
+  `# @sigv4/fetch bench`,
+  '',
+  `${new Date().toISOString()} — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${os.platform()} ${os.release()}`,
+  `${ROUNDS} alternating rounds, median per call; GET ?client=fetch&i= and POST {client,i} (JSON, x-api-key) alternate; plain loopback server in a child process.`,
+  '',
+  '| load | unsigned fetch | @sigv4/fetch | overhead vs unsigned | aws4fetch | @sigv4/fetch speed vs aws4fetch | signing CPU (ours) | signing CPU (aws4fetch) |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+];
+for (const r of rows) {
+  const ours = r['@sigv4/fetch'];
+  const peer = r.aws4fetch;
+  lines.push(
+    `| ${r.load} | ${us(r.unsigned.wall)} | ${us(ours.wall)} | ${pct(ours.wall / r.unsigned.wall - 1)} | ${us(peer.wall)} | ${(peer.wall / ours.wall).toFixed(2)}x | ${us(ours.cpu - r.unsigned.cpu)} | ${us(peer.cpu - r.unsigned.cpu)} |`,
+  );
+}
+const worst = Math.max(...rows.map((r) => r['@sigv4/fetch'].wall / r.unsigned.wall - 1));
+lines.push('', `worst wall-time overhead ${pct(worst)} (target <= ${pct(TARGET_OVERHEAD)}): ${worst <= TARGET_OVERHEAD ? 'OK' : 'OVER TARGET'}`);
+lines.push(
+  '',
+  '"signing CPU" is the client CPU time per call above the unsigned fetch: building the Request, reading the body, signing.',
+  'The machine is shared; compare the columns of one run, not runs with each other.',
+);
+console.log(lines.join('\n'));
+writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
