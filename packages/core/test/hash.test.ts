@@ -52,6 +52,13 @@ describe('hashing', () => {
     expect(await digest(WebSha256, ['data'], new Uint8Array())).toBe(reference(['data'], new Uint8Array()));
   });
 
+  it('reuses the imported WebCrypto key for the same key bytes and stays correct', async () => {
+    const key = new Uint8Array(32).fill(7);
+    const first = await digest(WebSha256, ['string to sign 1'], key);
+    const second = await digest(WebSha256, ['string to sign 2'], key);
+    expect([first, second]).toEqual([reference(['string to sign 1'], key), reference(['string to sign 2'], key)]);
+  });
+
   it('copies chunks, so a reused buffer does not change the digest', async () => {
     const buffer = new Uint8Array([1, 2, 3]);
     const hash = new WebSha256();

@@ -31,6 +31,19 @@ const getSubtle = (): SubtleCrypto | undefined => {
   return c?.subtle && typeof c.subtle.digest === 'function' ? c.subtle : undefined;
 };
 
+/** Imported HMAC keys by key bytes: the signing key is the same Uint8Array on every signing. */
+const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
+
+function importHmacKey(subtle: SubtleCrypto, secret: Uint8Array): Promise<CryptoKey> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: { name: 'SHA-256' } }, false, ['sign']);
+    hmacKeys.set(secret, key);
+    key.catch(() => hmacKeys.delete(secret));
+  }
+  return key;
+}
+
 /**
  * SHA-256 / HMAC-SHA-256 on WebCrypto (`crypto.subtle`), falling back to `@aws-crypto/sha256-js`
  * where WebCrypto is missing (e.g. an insecure http: page). No Node built-ins.
@@ -66,13 +79,7 @@ export class WebSha256 implements Sha256Hash {
       fallback.update(data);
       return fallback.digest();
     }
-    const key = await subtle.importKey(
-      'raw',
-      this.#secret as Uint8Array<ArrayBuffer>,
-      { name: 'HMAC', hash: { name: 'SHA-256' } },
-      false,
-      ['sign'],
-    );
+    const key = await importHmacKey(subtle, this.#secret);
     return new Uint8Array(await subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>));
   }
 
