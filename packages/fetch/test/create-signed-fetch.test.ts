@@ -1,4 +1,5 @@
 import { describe, it, expect, expectTypeOf, vi, afterEach } from 'vitest';
+import fc from 'fast-check';
 import { createSigner, isSigV4Error, type SignerOptions, type SigV4Error } from '@sigv4/core';
 import { createSignedFetch } from '../src/index.js';
 import {
@@ -252,6 +253,61 @@ describe('createSignedFetch signs what fetch sends', () => {
         headers: { 'content-type': contentType, host: HOST, 'x-amz-date': AMZ_DATE },
         payload: text,
       }).authorization,
+    );
+  });
+});
+
+describe('createSignedFetch reads bodies as fetch encodes them', () => {
+  /** The bytes a plain `Request` makes of a body: what fetch would send. */
+  const bytesFetchSends = async (body: BodyInit) =>
+    new Uint8Array(await new Request(API, { method: 'POST', body }).arrayBuffer());
+
+  it('signs and sends only the bytes of a typed-array view, not its whole buffer', async () => {
+    const { signedFetch, sent } = setup();
+    const buffer = new Uint8Array([9, 9, 1, 2, 3, 9, 9]);
+    const view = buffer.subarray(2, 5);
+    await signedFetch(API, { method: 'POST', body: view });
+    await signedFetch(API, { method: 'POST', body: new DataView(buffer.buffer, 2, 3) });
+
+    for (const request of sent) {
+      expect(new Uint8Array(await request.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+      expect(request.headers.get('authorization')).toBe(
+        expectedAuthorization({
+          method: 'POST',
+          path: '/dev',
+          query: '',
+          headers: { host: HOST, 'x-amz-date': AMZ_DATE },
+          payload: new Uint8Array([1, 2, 3]),
+        }).authorization,
+      );
+    }
+  });
+
+  it('hashes exactly the bytes fetch sends for any string or form body (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.dictionary(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })).map((o) => new URLSearchParams(o)),
+        ),
+        async (body) => {
+          const { signedFetch, sent } = setup();
+          await signedFetch(API, { method: 'POST', body });
+          const wire = await bytesFetchSends(body);
+          const request = sent[0]!;
+          expect(new Uint8Array(await request.arrayBuffer())).toEqual(wire);
+          expect(request.headers.get('authorization')).toBe(
+            expectedAuthorization({
+              method: 'POST',
+              path: '/dev',
+              query: '',
+              headers: { 'content-type': request.headers.get('content-type')!, host: HOST, 'x-amz-date': AMZ_DATE },
+              payload: wire,
+            }).authorization,
+          );
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });
