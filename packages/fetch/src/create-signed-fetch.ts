@@ -7,8 +7,8 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
  *
  * The returned function takes exactly what the global `fetch` takes and resolves to its
  * `Response`. It builds the `Request` fetch would build (so `input` and `init` merge as
- * fetch merges them), reads the body from a clone, signs, and sends a new `Request` with
- * the signed headers and the same body. Non-2xx answers (a 403 from AWS, say) resolve
+ * fetch merges them), reads the body without consuming it, signs, and sends a new `Request`
+ * with the signed headers and the same body bytes. Non-2xx answers (a 403 from AWS, say) resolve
  * like any fetch answer; a signing failure rejects with a `SigV4Error` and nothing is sent.
  *
  * Stream bodies (`ReadableStream`, async iterables) are signed with `UNSIGNED-PAYLOAD`
