@@ -16,19 +16,41 @@ import { callWithEveryClient } from './demo/clients.mjs';
 import { sendTamperedRequest } from './demo/tamper.mjs';
 import { printCalls, printTampered, printVerdict } from './demo/report.mjs';
 
-const { values } = parseArgs({ options: { real: { type: 'boolean', default: false } } });
+const USAGE = `usage: npm run demo [-- --real]
+  (no flag)  offline, against @sigv4/gateway on loopback
+  --real     against AWS: needs API_URL, API_KEY, ROLE_ARN, AWS_REGION and base credentials
+             from the AWS default chain (see README.md, "Demo against AWS")`;
 
-const packages = await loadPackages();
-const target = values.real ? await realTarget(packages) : await startLocalTarget(packages);
-let ok = false;
+let values;
 try {
-  console.log(target.description.join('\n'));
-  const calls = await callWithEveryClient(packages, target);
-  printCalls(calls);
-  const tampered = await sendTamperedRequest(target);
-  printTampered(tampered);
-  ok = printVerdict(calls, tampered);
-} finally {
-  await target.close();
+  ({ values } = parseArgs({ options: { real: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } }));
+} catch (error) {
+  console.error(`demo: ${error.message}\n${USAGE}`);
+  process.exit(2);
 }
-process.exitCode = ok ? 0 : 1;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+try {
+  const packages = await loadPackages();
+  const target = values.real ? await realTarget(packages) : await startLocalTarget(packages);
+  let ok = false;
+  try {
+    console.log(target.description.join('\n'));
+    const calls = await callWithEveryClient(packages, target);
+    printCalls(calls);
+    const tampered = await sendTamperedRequest(target);
+    printTampered(tampered);
+    ok = printVerdict(calls, tampered);
+  } finally {
+    await target.close();
+  }
+  process.exitCode = ok ? 0 : 1;
+} catch (error) {
+  // Messages only: SigV4Error messages say what to fix and never hold secrets.
+  console.error(`demo: ${error?.name === 'SigV4Error' ? `SigV4Error ${error.code}: ` : ''}${error?.message ?? error}`);
+  if (error?.cause && !String(error.message).includes(error.cause.message)) console.error(`  cause: ${error.cause.name ?? 'Error'}: ${error.cause.message ?? error.cause}`);
+  process.exitCode = 1;
+}

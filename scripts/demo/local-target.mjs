@@ -1,5 +1,5 @@
 // The offline target: @sigv4/gateway on loopback with an API key and one assumable role.
-import { maskKeyId } from './report.mjs';
+import { assumeRoleOnce, maskKeyId } from './report.mjs';
 
 /** Starts the gateway and assumes its role through its STS, as the seed does against AWS. */
 export async function startLocalTarget({ core, gateway }) {
@@ -15,7 +15,7 @@ export async function startLocalTarget({ core, gateway }) {
       masterCredentials: TEST_CREDENTIALS,
       clientConfig: { region, endpoint: gw.stsUrl },
     });
-    const identity = await credentials();
+    const identity = await assumeRoleOnce(credentials, TEST_ROLE_ARN);
     // One signer shared by the three clients: one credentials cache, one clock.
     const signer = core.createSigner({ region, service: 'execute-api', credentials });
     return {

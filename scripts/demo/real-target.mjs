@@ -1,7 +1,7 @@
 // `--real`: a real IAM-authorized API Gateway. Never run in CI.
 // Needs API_URL, API_KEY, ROLE_ARN and AWS_REGION, and base credentials from the
 // AWS SDK's default chain (env vars, ~/.aws profile, SSO, instance role, ...).
-import { maskKeyId } from './report.mjs';
+import { assumeRoleOnce, maskKeyId } from './report.mjs';
 
 const REQUIRED_ENV = {
   API_URL: 'the stage URL, e.g. https://abc123.execute-api.eu-central-1.amazonaws.com/dev',
@@ -26,7 +26,11 @@ export async function realTarget({ core }) {
     durationSeconds: 900,
     clientConfig: { region: AWS_REGION },
   });
-  const identity = await credentials();
+  const identity = await assumeRoleOnce(
+    credentials,
+    ROLE_ARN,
+    'Check the base credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, an SSO login, ...) and that they may assume ROLE_ARN.',
+  );
   const signer = core.createSigner({ region: AWS_REGION, service: 'execute-api', credentials });
   return {
     apiUrl: API_URL.replace(/\/+$/, ''),

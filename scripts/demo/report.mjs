@@ -52,3 +52,12 @@ export function printVerdict(rows, tampered) {
   );
   return ok;
 }
+
+/** Calls a credentials provider once, for the header of the demo, with a message that says what failed. */
+export async function assumeRoleOnce(credentials, roleArn, hint = '') {
+  try {
+    return await credentials();
+  } catch (error) {
+    throw new Error(`AssumeRole of ${roleArn} as session1 failed: ${error.message}${hint ? `\n  ${hint}` : ''}`, { cause: error });
+  }
+}
