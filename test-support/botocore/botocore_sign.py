@@ -1,7 +1,9 @@
 """Sign requests with botocore's SigV4Auth: an independent SigV4 implementation.
 
 Reads a JSON list of requests on stdin and prints, for each, the URL botocore
-would send and the headers it added. Used by botocore-cross-check.test.ts.
+would send and its headers. `mode` picks the signer: `header` (SigV4Auth),
+`presign` (SigV4QueryAuth, signature in the URL) or `s3` (S3SigV4Auth: path not
+normalized or encoded again, x-amz-content-sha256 signed). Used by botocore-cross-check.test.ts.
 Requires Debian's python3-botocore (run with /usr/bin/python3).
 """
 import base64
@@ -35,7 +37,14 @@ def sign(case):
         headers=dict(case['headers']),
         data=base64.b64decode(case['body']) if case.get('body') is not None else None,
     )
-    botocore.auth.SigV4Auth(creds, case['service'], case['region']).add_auth(request)
+    mode = case.get('mode', 'header')
+    if mode == 'presign':
+        auth = botocore.auth.SigV4QueryAuth(creds, case['service'], case['region'], expires=case['expires'])
+    elif mode == 's3':
+        auth = botocore.auth.S3SigV4Auth(creds, case['service'], case['region'])
+    else:
+        auth = botocore.auth.SigV4Auth(creds, case['service'], case['region'])
+    auth.add_auth(request)
     prepared = request.prepare()
     return {
         'url': prepared.url,

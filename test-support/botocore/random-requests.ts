@@ -37,6 +37,9 @@ const segment = fc
   })
   .filter((s) => s !== '.' && s !== '..');
 
+const encodeSubDelims = (segment: string) =>
+  segment.replace(/[$,;=@:]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 const headerName = fc.stringMatching(/^x-[a-zA-Z0-9-]{1,12}$/);
 const headerValue = fc.stringMatching(/^[ -~\t]{0,24}$/).filter((v) => v.trim().length > 0);
 
@@ -53,8 +56,12 @@ const requestCase = fc.record({
   service: fc.constantFrom('execute-api', 'lambda', 'es', 'appsync'),
 });
 
+/** Which botocore signer: Authorization header, presigned URL, or S3's rules. */
+export type BotocoreMode = 'header' | 'presign' | 's3';
+
 /** One random request and what botocore made of it. */
 export interface BotocoreCase {
+  mode: BotocoreMode;
   method: string;
   host: string;
   /** URL botocore would send (path as generated, query percent-encoded by botocore). */
@@ -65,20 +72,39 @@ export interface BotocoreCase {
   sessionToken: string | undefined;
   region: string;
   service: string;
+  /** Presign expiry in seconds (mode `presign`). */
+  expiresIn: number;
   /** Headers botocore added: `authorization`, `x-amz-date`, maybe `x-amz-security-token`. */
   botocoreHeaders: Record<string, string>;
 }
 
-/** Generates `count` random requests (fixed seed) and signs them all with botocore in one run. */
-export function botocoreCases(count: number, seed = 20241125): BotocoreCase[] {
-  const cases = fc.sample(requestCase, { seed, numRuns: count }).map((c) => {
+const EXPIRIES = [1, 60, 900, 3600, 604800];
+
+/** Presigned URLs carry each query name once (botocore keeps the last of a repeated name). */
+const uniqueNames = (params: Array<[string, string]>) => [...new Map(params).entries()];
+
+/**
+ * Generates `count` random requests (fixed seed) and signs them all with botocore in one run.
+ * `presign`: GET without body, expiry 1..604800 s; `s3`: service `s3` over http (botocore then
+ * always hashes the payload).
+ */
+export function botocoreCases(count: number, seed = 20241125, mode: BotocoreMode = 'header'): BotocoreCase[] {
+  const cases = fc.sample(requestCase, { seed, numRuns: count }).map((raw) => {
+    const c =
+      mode === 'presign' ? { ...raw, method: 'GET', body: undefined, params: uniqueNames(raw.params) }
+      // S3 decodes the key and encodes it once; botocore signs its (always fully encoded) path
+      // as is, so S3 cases leave no sub-delim raw for the two to be comparable.
+      : mode === 's3' ? { ...raw, service: 's3', segments: raw.segments.map(encodeSubDelims) }
+      : raw;
     const headers = Object.fromEntries(
       [...new Map(Object.entries(c.headers).map(([k, v]) => [k.toLowerCase(), [k, v] as const])).values()],
     );
     const path = `/${c.segments.join('/')}${c.trailingSlash && c.segments.length ? '/' : ''}`;
-    return { ...c, headers, url: `https://${c.host}${path}` };
+    return { ...c, headers, url: `${mode === 's3' ? 'http' : 'https'}://${c.host}${path}` };
   });
-  const input = cases.map((c) => ({
+  const input = cases.map((c, i) => ({
+    mode,
+    expires: EXPIRIES[i % EXPIRIES.length],
     amzDate: CROSS_CHECK_AMZ_DATE,
     ...CROSS_CHECK_CREDENTIALS,
     sessionToken: c.sessionToken,
@@ -94,6 +120,8 @@ export function botocoreCases(count: number, seed = 20241125): BotocoreCase[] {
   if (run.status !== 0) throw new Error(`botocore_sign.py failed: ${run.stderr}`);
   const signed = JSON.parse(run.stdout) as Array<{ url: string; headers: Record<string, string> }>;
   return cases.map((c, i) => ({
+    mode,
+    expiresIn: EXPIRIES[i % EXPIRIES.length]!,
     method: c.method,
     host: c.host,
     url: signed[i]!.url,

@@ -55,6 +55,21 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
       }
     }
   });
+
+  it('accepts 200 random URLs presigned by botocore SigV4QueryAuth within their expiry, and refuses them after it', () => {
+    for (const c of botocoreCases(200, 7, 'presign')) {
+      const request = asReceived(c);
+      const fresh = verify(c, request);
+      expect(fresh, `${c.url}: ${JSON.stringify(fresh).slice(0, 400)}`).toMatchObject({ ok: true, via: 'query' });
+      const late = verifyRequest(request, {
+        region: c.region,
+        service: c.service,
+        credentials: [{ ...CROSS_CHECK_CREDENTIALS, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) }],
+        now: () => CROSS_CHECK_TIME + (c.expiresIn + 1) * 1000 + 5 * 60_000,
+      });
+      expect(late.ok).toBe(false);
+    }
+  });
 });
 
 it.runIf(!hasBotocore)('skips the botocore cross-check where python3-botocore is not installed', () => {
