@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 
-/** Debian's `chromium` package (`apt-get install -y chromium`). */
+/** Debian's `chromium` package (`apt-get install -y chromium`); SIGV4_CHROMIUM_PATH overrides it. */
 export declare const CHROMIUM_PATH: string;
 /** True when the Debian Chromium is installed; browser tests skip (and say why) otherwise. */
 export declare const HAS_CHROMIUM: boolean;

@@ -3,8 +3,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
-/** Debian's `chromium` package (`apt-get install -y chromium`). */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's `chromium` package (`apt-get install -y chromium`); SIGV4_CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.SIGV4_CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** True when the Debian Chromium is installed; browser tests skip (and say why) otherwise. */
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
