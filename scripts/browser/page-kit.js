@@ -19,6 +19,39 @@ export async function credentialsProvider() {
   };
 }
 
+/**
+ * A provider that calls STS AssumeRole from the page itself (cross-origin, signed by `signer`, a
+ * core signer for service `sts` holding long-term credentials) and reads the XML answer with
+ * DOMParser: the shape of an app's own credentials endpoint, without any AWS SDK in the bundle.
+ */
+export function assumeRoleInPage({ signer, stsUrl, roleArn, sessionName }) {
+  return async () => {
+    providerCalls += 1;
+    const body = new URLSearchParams({
+      Action: 'AssumeRole',
+      Version: '2011-06-15',
+      RoleArn: roleArn,
+      RoleSessionName: sessionName,
+    }).toString();
+    const signed = await signer.sign({
+      method: 'POST',
+      url: stsUrl,
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body,
+    });
+    const res = await fetch(signed.url, { method: 'POST', headers: signed.headers, body });
+    const xml = new DOMParser().parseFromString(await res.text(), 'application/xml');
+    const field = (name) => xml.getElementsByTagName(name)[0]?.textContent ?? undefined;
+    if (!res.ok || !field('AccessKeyId')) throw new Error(`AssumeRole answered ${res.status}: ${field('Message') ?? ''}`);
+    return {
+      accessKeyId: field('AccessKeyId'),
+      secretAccessKey: field('SecretAccessKey'),
+      sessionToken: field('SessionToken'),
+      expiration: new Date(field('Expiration')),
+    };
+  };
+}
+
 /** How often credentialsProvider ran in this page. */
 export function getProviderCalls() {
   return providerCalls;

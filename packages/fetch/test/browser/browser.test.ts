@@ -45,8 +45,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       await gateway?.close();
     });
 
-    it('signs a GET with query and a POST JSON cross-origin with STS credentials from a provider, and a tampered request gets 403', async () => {
-      const r = await suite.run('fetch', { gatewayUrl: gateway.url, region: gateway.region, service: gateway.service });
+    it('signs a GET with query and a POST JSON cross-origin with STS credentials from a provider (from Node, or assumed by the page itself), and a tampered request gets 403', async () => {
+      const r = await suite.run('fetch', {
+        gatewayUrl: gateway.url,
+        region: gateway.region,
+        service: gateway.service,
+        sts: { url: gateway.stsUrl, roleArn: TEST_ROLE_ARN, credentials: TEST_CREDENTIALS },
+      });
       const show = JSON.stringify(r, null, 1);
 
       expect(r['GET with query'], show).toMatchObject({
@@ -57,8 +62,14 @@ describe.skipIf(!HAS_CHROMIUM)(
         status: 200,
         body: { method: 'POST', body: { client: 'fetch', items: [1, 2, 3], note: 'grüße ✓' } },
       });
+      expect(r['GET with credentials the page assumed itself'], show).toMatchObject({
+        status: 200,
+        body: { method: 'GET', params: { client: 'fetch-in-page-sts' } },
+      });
       expect(r['tampered after signing'], show).toMatchObject({ status: 403 });
-      expect(r.providerCalls?.body, show).toBeGreaterThanOrEqual(1);
+      expect(r.providerCalls?.body, show).toBeGreaterThanOrEqual(2);
+      const assumeRoles = gateway.requests.filter((q) => q.api === 'sts' && q.method === 'POST');
+      expect(assumeRoles.some((q) => q.status === 200 && q.headers.origin === new URL(suite.siteUrl).origin), 'the page called STS itself').toBe(true);
 
       const api = gateway.requests.filter((q) => q.api === 'execute-api');
       const origin = new URL(suite.siteUrl).origin;
@@ -68,13 +79,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(preflights.every((q) => q.status < 300 && q.headers.origin === origin)).toBe(true);
 
       const signed = api.filter((q) => q.method !== 'OPTIONS');
-      expect(signed.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['POST', 200], ['GET', 403]]);
+      expect(signed.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['GET', 200], ['POST', 200], ['GET', 403]]);
       for (const q of signed) {
         expect(q.headers.origin).toBe(origin);
         expect(q.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
         expect(q.headers['x-amz-security-token']).toBeTruthy();
       }
-      expect(signed[2]?.query).toContain('tampered=1');
+      expect(signed[3]?.query).toContain('tampered=1');
       expect(suite.pageErrors.filter((e) => !/status of 403/.test(e))).toEqual([]);
     });
   },

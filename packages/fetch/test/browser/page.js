@@ -1,17 +1,33 @@
 // Test page for @sigv4/fetch in Chromium (bundled by scripts/browser/e2e.mjs).
+import { createSigner } from '@sigv4/core';
 import { createSignedFetch } from '@sigv4/fetch';
-import { credentialsProvider, definePage, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
+import {
+  assumeRoleInPage,
+  credentialsProvider,
+  definePage,
+  fromResponse,
+  postBody,
+} from '../../../../scripts/browser/page-kit.js';
 
-definePage(({ gatewayUrl, region, service }) => {
+definePage(({ gatewayUrl, region, service, sts }) => {
   const options = { region, service, credentials: credentialsProvider };
   const signedFetch = createSignedFetch(options);
   // Sends what was signed plus one query parameter: the signature no longer matches.
   const tampering = createSignedFetch(options, {
     fetch: (request) => fetch(new Request(`${request.url}&tampered=1`, request)),
   });
+  // The page gets its own temporary credentials: AssumeRole against the gateway's STS, signed by core.
+  const stsSigner = createSigner({ region, service: 'sts', credentials: sts.credentials });
+  const selfServed = createSignedFetch({
+    region,
+    service,
+    credentials: assumeRoleInPage({ signer: stsSigner, stsUrl: sts.url, roleArn: sts.roleArn, sessionName: 'in-page' }),
+  });
   return {
     'GET with query': async () =>
       fromResponse(await signedFetch(`${gatewayUrl}/items?client=fetch&q=a%20b&tag=x&tag=y`)),
+    'GET with credentials the page assumed itself': async () =>
+      fromResponse(await selfServed(`${gatewayUrl}/items?client=fetch-in-page-sts`)),
     'POST JSON': async () =>
       fromResponse(await signedFetch(`${gatewayUrl}/items`, {
         method: 'POST',
