@@ -1,4 +1,3 @@
-import { Sha256 as JsSha256 } from '@aws-crypto/sha256-js';
 import type { Sha256Hash, SourceData } from './types.js';
 
 const encoder = new TextEncoder();
@@ -24,6 +23,20 @@ const concat = (chunks: Uint8Array[]): Uint8Array => {
   }
   return out;
 };
+
+/**
+ * The pure-JS SHA-256, loaded only where WebCrypto is missing: bundlers put it in a chunk of its own
+ * that browsers with `crypto.subtle` never fetch.
+ */
+let jsSha256: Promise<typeof import('@aws-crypto/sha256-js')> | undefined;
+
+async function hashInJs(data: Uint8Array, secret: Uint8Array | undefined): Promise<Uint8Array> {
+  jsSha256 ??= import('@aws-crypto/sha256-js');
+  const { Sha256 } = await jsSha256;
+  const hash = new Sha256(secret);
+  hash.update(data);
+  return hash.digest();
+}
 
 /** `crypto.subtle` when the platform has it (browsers in secure contexts, workers, Deno, Bun). */
 const getSubtle = (): SubtleCrypto | undefined => {
@@ -65,20 +78,12 @@ export class WebSha256 implements Sha256Hash {
   async digest(): Promise<Uint8Array> {
     const data = concat(this.#chunks);
     const subtle = getSubtle();
-    if (!subtle) {
-      const fallback = new JsSha256(this.#secret);
-      fallback.update(data);
-      return fallback.digest();
-    }
+    if (!subtle) return hashInJs(data, this.#secret);
     if (this.#secret === undefined) {
       return new Uint8Array(await subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
     }
-    if (this.#secret.byteLength === 0) {
-      // WebCrypto rejects empty HMAC keys; the pure-JS hash handles them.
-      const fallback = new JsSha256(this.#secret);
-      fallback.update(data);
-      return fallback.digest();
-    }
+    // WebCrypto rejects empty HMAC keys; the pure-JS hash handles them.
+    if (this.#secret.byteLength === 0) return hashInJs(data, this.#secret);
     const key = await importHmacKey(subtle, this.#secret);
     return new Uint8Array(await subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>));
   }

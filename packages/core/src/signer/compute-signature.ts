@@ -10,8 +10,8 @@ export const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 let lastDate: { time: number; longDate: string; shortDate: string } | undefined;
 
-/** smithy's date format, remembered for the current second (many signings share it). */
-function formatDate(smithy: SmithySigner, date: Date): { longDate: string; shortDate: string } {
+/** smithy's date format, remembered for the current second (many signings share it). @internal */
+export function formatDate(smithy: SmithySigner, date: Date): { longDate: string; shortDate: string } {
   const time = Math.floor(date.getTime() / 1000);
   if (lastDate?.time !== time) lastDate = { time, ...smithy.formatDate(date) };
   return lastDate;
@@ -63,7 +63,7 @@ export async function computeSignature(
   const credentialScope = createScope(shortDate, target.region, target.service);
   // smithy's createStringToSign, minus its string-to-bytes copy and JS hex loop.
   const stringToSign = `${ALGORITHM}\n${longDate}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
-  const key = await smithy.getSigningKey(identity, target.region, shortDate, target.service);
+  const key = await smithy.getSigningKey(identity, shortDate);
   const signature = await hmacSha256Hex(key, stringToSign);
   const signedHeaders = Object.keys(canonicalHeaders).sort();
   return {

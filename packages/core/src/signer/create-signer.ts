@@ -11,6 +11,7 @@ import { Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
 import { redactText } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
+import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
@@ -47,7 +48,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
     const key = `${target.region}\n${target.service}\n${target.uriEscapePath}\n${target.applyChecksum}`;
     let signer = smithySigners.get(key);
     if (!signer) {
-      signer = createSmithySigner(target, credentials, Sha256);
+      signer = createSmithySigner(target, Sha256);
       smithySigners.set(key, signer);
     }
     return signer;
@@ -97,13 +98,9 @@ export function createSigner(options: SignerOptions = {}): Signer {
       }
       if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
       const before = new Set(Object.keys(smithyRequest.query));
-      const presigned = await smithyFor(target).presign(smithyRequest, {
-        signingDate: signingDate(),
-        expiresIn,
-        unsignableHeaders: keepOut,
-        unhoistableHeaders: keepOut,
-      });
-      return buildPresignedUrl(prepared.url.href, presigned.query, before);
+      const identity = await credentials();
+      const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), { expiresIn, keepOut });
+      return buildPresignedUrl(prepared.url.href, query, before);
     });
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>

@@ -1,7 +1,6 @@
-import { SignatureV4 } from '@smithy/signature-v4';
+import { getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
 import type { Sha256Constructor } from '../hash/types.js';
 import type { AwsCredentialIdentity } from '../types.js';
-import type { CredentialsResolver } from '../credentials/resolve-credentials.js';
 import type { SigningTarget } from './resolve-target.js';
 
 /** smithy's request shape. @internal */
@@ -17,49 +16,63 @@ export interface SmithyRequest {
 }
 
 /**
- * The parts of a smithy `SignatureV4` the signer reaches: its public `sign`/`presign` and the
- * protected steps `explain` recomputes (same code, same results).
+ * The parts of smithy's SigV4 the signer uses: its canonical request (canonical path and query rules),
+ * its date format and its signing-key derivation.
  * @internal
  */
 export interface SmithySigner {
-  sign(request: SmithyRequest, options: { signingDate: Date }): Promise<SmithyRequest>;
-  presign(
-    request: SmithyRequest,
-    options: { signingDate: Date; expiresIn: number; unsignableHeaders?: Set<string>; unhoistableHeaders?: Set<string> },
-  ): Promise<SmithyRequest>;
   createCanonicalRequest(request: SmithyRequest, canonicalHeaders: Record<string, string>, payloadHash: string): string;
-  createStringToSign(longDate: string, scope: string, canonicalRequest: string, algorithm: string): Promise<string>;
   formatDate(date: Date): { longDate: string; shortDate: string };
-  getSigningKey(credentials: AwsCredentialIdentity, region: string, shortDate: string, service?: string): Promise<Uint8Array>;
+  getSigningKey(credentials: AwsCredentialIdentity, shortDate: string): Promise<Uint8Array>;
 }
 
-type KeyCache = WeakMap<AwsCredentialIdentity, { scope: string; key: Promise<Uint8Array> }>;
+/**
+ * smithy's `SignatureV4Base`, which holds the canonicalization (path normalization and escaping per
+ * `uriEscapePath`, canonical query, canonical request layout). The full `SignatureV4` class is not used:
+ * it adds event-stream signing the signer never needs, and its weight in browser bundles.
+ */
+class Canonicalizer extends SignatureV4Base {
+  constructor(target: SigningTarget, sha256: Sha256Constructor) {
+    super({
+      region: target.region,
+      service: target.service,
+      credentials: { accessKeyId: '', secretAccessKey: '' },
+      sha256,
+      uriEscapePath: target.uriEscapePath,
+      applyChecksum: target.applyChecksum,
+    });
+  }
+
+  canonicalRequest(request: SmithyRequest, canonicalHeaders: Record<string, string>, payloadHash: string): string {
+    return this.createCanonicalRequest(request as never, canonicalHeaders, payloadHash);
+  }
+
+  date(date: Date): { longDate: string; shortDate: string } {
+    return this.formatDate(date);
+  }
+}
+
+type KeyCache = WeakMap<AwsCredentialIdentity, { shortDate: string; key: Promise<Uint8Array> }>;
 
 /**
- * Makes a smithy `SignatureV4` for one target and keeps its signing key per
- * (credentials, date, region, service): smithy's own cache hashes the secret on every call to find the key,
- * this one finds it by identity of the (memoized) credentials object.
+ * Makes smithy's SigV4 for one target and keeps its signing key per (credentials, date, region, service):
+ * smithy's own key cache HMACs the secret on every call to find the key; this one finds it by identity
+ * of the (memoized) credentials object.
  * @internal
  */
-export function createSmithySigner(target: SigningTarget, credentials: CredentialsResolver, sha256: Sha256Constructor): SmithySigner {
-  const signer = new SignatureV4({
-    region: target.region,
-    service: target.service,
-    credentials,
-    sha256,
-    uriEscapePath: target.uriEscapePath,
-    applyChecksum: target.applyChecksum,
-  }) as unknown as SmithySigner;
-  const derive = signer.getSigningKey.bind(signer);
+export function createSmithySigner(target: SigningTarget, sha256: Sha256Constructor): SmithySigner {
+  const canonicalizer = new Canonicalizer(target, sha256);
   const keys: KeyCache = new WeakMap();
-  signer.getSigningKey = (identity, region, shortDate, service) => {
-    const scope = `${shortDate}/${region}/${service ?? target.service}`;
-    const hit = keys.get(identity);
-    if (hit && hit.scope === scope) return hit.key;
-    const key = derive(identity, region, shortDate, service);
-    keys.set(identity, { scope, key });
-    key.catch(() => keys.delete(identity));
-    return key;
+  return {
+    createCanonicalRequest: (request, canonicalHeaders, payloadHash) => canonicalizer.canonicalRequest(request, canonicalHeaders, payloadHash),
+    formatDate: (date) => canonicalizer.date(date),
+    getSigningKey(identity, shortDate) {
+      const hit = keys.get(identity);
+      if (hit && hit.shortDate === shortDate) return hit.key;
+      const key = getSigningKey(sha256, identity as never, shortDate, target.region, target.service);
+      keys.set(identity, { shortDate, key });
+      key.catch(() => keys.delete(identity));
+      return key;
+    },
   };
-  return signer;
 }

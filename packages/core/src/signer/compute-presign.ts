@@ -1,0 +1,47 @@
+import { createScope, getCanonicalHeaders, moveHeadersToQuery, prepareRequest } from '@smithy/signature-v4';
+import { CONTENT_SHA256_HEADER, EMPTY_SHA256 } from '../constants.js';
+import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
+import type { AwsCredentialIdentity } from '../types.js';
+import { ALGORITHM, formatDate } from './compute-signature.js';
+import type { SigningTarget } from './resolve-target.js';
+import type { SmithyRequest, SmithySigner } from './smithy-signer.js';
+
+/** @internal */
+export interface PresignOptions {
+  readonly expiresIn: number;
+  /** Headers neither signed nor moved to the query (s3's `x-amz-content-sha256: UNSIGNED-PAYLOAD`). */
+  readonly keepOut: ReadonlySet<string>;
+}
+
+/**
+ * Presigns a request: the steps of smithy's `SignatureV4.presign` (its request preparation, header
+ * hoisting, canonical headers and canonical request), returning the query with the `X-Amz-*` parameters.
+ * @internal
+ */
+export async function computePresignedQuery(
+  smithy: SmithySigner,
+  original: SmithyRequest,
+  target: SigningTarget,
+  identity: AwsCredentialIdentity,
+  date: Date,
+  options: PresignOptions,
+): Promise<Record<string, string | string[]>> {
+  const { longDate, shortDate } = formatDate(smithy, date);
+  const scope = createScope(shortDate, target.region, target.service);
+  const keepOut = new Set(options.keepOut);
+  const request = moveHeadersToQuery(prepareRequest(original as never), { unhoistableHeaders: keepOut }) as unknown as SmithyRequest;
+  const query = request.query;
+  if (identity.sessionToken) query['X-Amz-Security-Token'] = identity.sessionToken;
+  query['X-Amz-Algorithm'] = ALGORITHM;
+  query['X-Amz-Credential'] = `${identity.accessKeyId}/${scope}`;
+  query['X-Amz-Date'] = longDate;
+  query['X-Amz-Expires'] = String(options.expiresIn);
+  const canonicalHeaders = getCanonicalHeaders(request as never, keepOut) as Record<string, string>;
+  query['X-Amz-SignedHeaders'] = Object.keys(canonicalHeaders).sort().join(';');
+  const body = original.body as string | Uint8Array | undefined;
+  const payloadHash = original.headers[CONTENT_SHA256_HEADER] ?? (body === undefined ? EMPTY_SHA256 : await sha256Hex(body));
+  const canonicalRequest = smithy.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+  const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
+  query['X-Amz-Signature'] = await hmacSha256Hex(await smithy.getSigningKey(identity, shortDate), stringToSign);
+  return query;
+}
