@@ -7,8 +7,8 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
  *
  * The returned function takes exactly what the global `fetch` takes and resolves to its
  * `Response`. It builds the `Request` fetch would build (so `input` and `init` merge as
- * fetch merges them), reads the body without consuming it, signs, and sends a new `Request`
- * with the signed headers and the same body bytes. Non-2xx answers (a 403 from AWS, say) resolve
+ * fetch merges them), reads the body without consuming it, signs, and sends that `Request`
+ * with the signed headers added. Non-2xx answers (a 403 from AWS, say) resolve
  * like any fetch answer; a signing failure rejects with a `SigV4Error` and nothing is sent.
  *
  * Stream bodies (`ReadableStream`, async iterables) are signed with `UNSIGNED-PAYLOAD`
@@ -16,6 +16,7 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
  * `SigV4Error` `UNSUPPORTED_BODY`.
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, …) or `{ signer }`.
+ *   Default `{}`: region and service inferred from each AWS host, credentials from the default chain.
  * @param dependencies - `{ fetch }`: the fetch that sends. Default: the global `fetch`.
  * @returns a function with the signature of the global `fetch`.
  * @throws {@link SigV4Error} `INVALID_OPTIONS` when the arguments are not usable.
@@ -31,7 +32,7 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
  * @public
  */
 export function createSignedFetch(
-  options: SignedFetchOptions,
+  options?: SignedFetchOptions,
   dependencies?: SignedFetchDependencies,
 ): SignedFetch {
   const { signer, getFetch } = normalizeOptions(options, dependencies);

@@ -18,7 +18,7 @@ export interface ResolvedSignedFetchOptions {
  * @internal
  */
 export function normalizeOptions(
-  options: SignedFetchOptions,
+  options: SignedFetchOptions = {},
   dependencies: SignedFetchDependencies = {},
 ): ResolvedSignedFetchOptions {
   if (typeof options !== 'object' || options === null) {

@@ -1,19 +1,17 @@
-import { stripSigningHeaders, type Signer } from '@sigv4/core';
-import { STREAM_DUPLEX } from './constants.js';
+import { STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
 import { readBody } from './read-body.js';
-import type { RequestInitWithDuplex } from './types.js';
 
 /**
- * Builds the `Request` fetch would send for `(input, init)`, signs it and returns a new
- * `Request` with the signed headers and the same body; signal, credentials, redirect,
- * cache, mode, integrity, keepalive and priority carry over from the original.
+ * Builds the `Request` fetch would send for `(input, init)`, signs it and returns it with the
+ * signed headers set; its body, signal, credentials, redirect, cache, mode, integrity,
+ * keepalive, referrer and priority stay as fetch made them.
  *
  * What is signed is what goes on the wire:
  * - the URL without its fragment (fetch never sends it);
- * - the method upper-cased and sent upper-cased (fetch leaves e.g. `patch` as it is);
- * - the headers of the request (content-type that fetch derived from the body included),
+ * - the method upper-cased, and sent upper-cased (fetch leaves e.g. `patch` as it is);
+ * - the headers of the request (the content-type fetch derived from the body included),
  *   without stale `authorization` / `x-amz-*` headers of an earlier attempt;
- * - the body bytes, which are then sent as they were hashed.
+ * - the body bytes, which fetch then sends from the same Request.
  *
  * @throws {@link SigV4Error} from the signer (nothing is sent); `TypeError` where fetch would throw one.
  * @internal
@@ -23,28 +21,27 @@ export async function signRequest(
   input: RequestInfo | URL,
   init?: RequestInit,
 ): Promise<Request> {
-  // Built from a clone of a Request input, so the caller's Request stays unused and can be sent again.
+  // From a clone of a Request input, so the caller's Request stays unused and can be sent again.
   const source = input instanceof Request && input.body !== null && init?.body == null ? input.clone() : input;
-  const request = new Request(source, init);
+  let request = new Request(source, init);
+  const method = request.method.toUpperCase();
+  if (method !== request.method) {
+    // A non-empty init resets referrer and its policy to their defaults; keep the caller's.
+    request = new Request(request, { method, referrer: request.referrer, referrerPolicy: request.referrerPolicy });
+  }
   const body = await readBody(request, init);
-  const url = new URL(request.url);
-  url.hash = '';
+
+  // This Request is ours (built above), so its headers can be changed in place: no second copy.
+  const headers = request.headers;
+  for (const name of STALE_SIGNING_HEADERS) headers.delete(name);
+  // request.url is serialized, so a '#' can only start the fragment.
+  const hashAt = request.url.indexOf('#');
   const signed = await signer.sign({
-    method: request.method,
-    url: url.href,
-    headers: stripSigningHeaders(Object.fromEntries(request.headers)),
+    method,
+    url: hashAt === -1 ? request.url : request.url.slice(0, hashAt),
+    headers: Object.fromEntries(headers),
     body: body.kind === 'bytes' ? body.bytes : body.kind === 'stream' ? body.stream : undefined,
   });
-
-  const signedInit: RequestInitWithDuplex = {
-    method: signed.method,
-    headers: signed.headers,
-    // A non-empty init resets these two to their defaults; keep the caller's.
-    referrer: request.referrer,
-    referrerPolicy: request.referrerPolicy,
-  };
-  if (body.kind === 'bytes') signedInit.body = body.bytes;
-  // A stream stays the original request's body; fetch needs `duplex` to send it.
-  if (body.kind === 'stream') signedInit.duplex = STREAM_DUPLEX;
-  return new Request(request, signedInit);
+  for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
+  return request;
 }

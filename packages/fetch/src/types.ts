@@ -1,11 +1,11 @@
-import type { Signer, SignerOptions } from '@sigv4/core';
+import type { SignerOrOptions } from '@sigv4/core';
 
 /**
  * Options of {@link createSignedFetch}: `createSigner`'s options, or `{ signer }` to share one
  * signer (its credentials cache and clock) between clients.
  * @public
  */
-export type SignedFetchOptions = SignerOptions | { signer: Signer };
+export type SignedFetchOptions = SignerOrOptions;
 
 /**
  * The function that finally sends the signed `Request`. Any WHATWG fetch fits:
@@ -31,9 +31,3 @@ export interface SignedFetchDependencies {
  * @public
  */
 export type SignedFetch = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
-
-/**
- * `RequestInit` with the `duplex` member that TypeScript's DOM types do not declare yet.
- * @internal
- */
-export type RequestInitWithDuplex = RequestInit & { duplex?: 'half' };

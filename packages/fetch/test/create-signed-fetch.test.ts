@@ -404,8 +404,24 @@ describe('createSignedFetch options and errors', () => {
     expect(thisValues[0]).toBeUndefined();
   });
 
-  it('throws INVALID_OPTIONS for missing options or a fetch that is not a function', () => {
-    expect(() => createSignedFetch(undefined as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+  it('infers region and service from an AWS host when the options leave them out', async () => {
+    const { fetch, sent } = recordingFetch();
+    await createSignedFetch({ credentials: CREDENTIALS, now: () => FIXED_DATE }, { fetch })(`${API}?client=fetch`);
+    expect(sent[0]!.headers.get('authorization')).toBe(
+      expectedAuthorization({
+        method: 'GET',
+        path: '/dev',
+        query: 'client=fetch',
+        headers: { host: HOST, 'x-amz-date': AMZ_DATE },
+        payload: '',
+      }).authorization,
+    );
+    expect(() => createSignedFetch()).not.toThrow();
+  });
+
+  it('throws INVALID_OPTIONS for options that are not an object or a fetch that is not a function', () => {
+    expect(() => createSignedFetch('eu-central-1' as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => createSignedFetch(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
     expect(() => createSignedFetch(options, { fetch: 'nope' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('fetch') }),
     );
