@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSigner, fromAssumeRole, isSigV4Error } from '@sigv4/core';
+import { createSigner, isSigV4Error } from '@sigv4/core';
 import * as browser from '../src/platform/browser.js';
 import * as node from '../src/platform/node.js';
 import { API_URL, CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
@@ -28,7 +28,4 @@ describe('platforms', () => {
     expect((await signer.sign({ url: API_URL })).headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
   });
 
-  it('fromAssumeRole does not load the SDK until credentials are first needed', () => {
-    expect(typeof fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/x' })).toBe('function');
-  });
 });
