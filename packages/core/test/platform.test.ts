@@ -27,5 +27,4 @@ describe('platforms', () => {
     const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW, retries: 2 } as never);
     expect((await signer.sign({ url: API_URL })).headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
   });
-
 });
