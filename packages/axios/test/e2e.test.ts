@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosRequestConfig, type CreateAxiosDefaults } from 'axios';
 import axiosRetry from 'axios-retry';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSigner, fromAssumeRole, isSigV4Error, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
+import { createSigner, fromAssumeRole, isClockSkewError, isSigV4Error, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
 import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, startGateway, type Gateway, type RecordedRequest } from '@sigv4/gateway';
 import { attachSigV4 } from '../src/index.js';
 import { bodyBytes } from './helpers.js';
@@ -245,6 +245,33 @@ describe('credentials, failures and retries against the gateway', () => {
       expect(reason).toContain(`The Canonical String for this request should have been\n'${canonicalRequest}'`);
     } finally {
       await fixedGw.close();
+    }
+  });
+
+  it("follows the README's clock-skew recipe: a 403 for a skewed clock is corrected and sent again", async () => {
+    // the gateway's clock runs 20 minutes ahead of ours
+    const ahead = await startGateway({ now: () => Date.now() + 20 * 60_000 });
+    try {
+      const signer = createSigner({ region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS });
+      const api = axios.create({ baseURL: ahead.url, proxy: false });
+      attachSigV4(api, { signer });
+
+      // --- the recipe, as in README.md ---
+      api.interceptors.response.use(undefined, async (error: unknown) => {
+        if (!isAxiosError(error) || !error.config || error.response?.status !== 403) throw error;
+        const config = error.config as typeof error.config & { skewCorrected?: boolean };
+        if (config.skewCorrected || !isClockSkewError(error.response.data)) throw error;
+        signer.correctClockSkew(String(error.response.headers['date'] ?? Date.now()));
+        return api.request({ ...config, skewCorrected: true } as typeof config);
+      });
+      // --- end of the recipe ---
+
+      const response = await api.post('/items', { client: 'axios' });
+      expect(response.status).toBe(200);
+      expect(ahead.requests.map((r) => r.status)).toEqual([403, 200]);
+      expect(signer.clockOffset).toBeGreaterThan(19 * 60_000);
+    } finally {
+      await ahead.close();
     }
   });
 
