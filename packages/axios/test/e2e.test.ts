@@ -153,6 +153,16 @@ for (const adapter of ['http', 'fetch'] as const) {
       expect(response.data.params).toEqual({ k: ['a b', "x'y", 'z~*'] });
     });
 
+    it('signs the query built with the { encode, indexes } form of paramsSerializer', async () => {
+      const { api, signed } = client({
+        adapter,
+        paramsSerializer: { indexes: null, encode: (value: string) => encodeURIComponent(value) },
+      });
+      const { response, wire } = await roundTrip(api, signed, { url: 'enc', params: { tags: ['a b', "c'd"], n: 1 } });
+      expect(wire.query).toBe('tags=a%20b&tags=c%27d&n=1');
+      expect(response.data.params).toEqual({ tags: ['a b', "c'd"], n: ['1'] });
+    });
+
     it('signs a form body, a binary body of all 256 byte values and an empty body', async () => {
       const form = client({ adapter });
       const sentForm = await roundTrip(form.api, form.signed, { url: 'f', method: 'post', data: new URLSearchParams({ a: 'b c', 'é': '&=' }) });
