@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { AwsClient } from 'aws4fetch';
+import { createSigner } from '@sigv4/core';
 import { createSignedFetch } from '@sigv4/fetch';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
@@ -92,7 +93,7 @@ const us = (x) => `${x.toFixed(0)} µs`;
 const lines = [
   `# @sigv4/fetch bench`,
   '',
-  `${new Date().toISOString()} — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${os.platform()} ${os.release()}`,
+  `${new Date().toISOString()} — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${os.platform()} ${os.release()}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
   `${ROUNDS} alternating rounds, median per call; GET ?client=fetch&i= and POST {client,i} (JSON, x-api-key) alternate; plain loopback server in a child process.`,
   '',
   '| load | client | wall per call | client CPU per call | wall vs unsigned fetch |',
@@ -115,5 +116,34 @@ lines.push(
   'charges for a Request object; every Request-based signer (ours, aws4fetch) pays it.',
   'The machine is shared; compare the columns of one run, not runs with each other.',
 );
+// Client CPU per call without network: the same two requests handed to a stub fetch.
+const stubResponse = new Response(null, { status: 204 });
+const stub = async () => stubResponse;
+const signer = createSigner({ region, service, credentials });
+const offline = {
+  'new Request(url, init) only': (input, init) => new Request(input, init),
+  '@sigv4/core sign() only': (input, init) =>
+    signer.sign({ method: init.method ?? 'GET', url: input, headers: init.headers, body: init.body }),
+  'createSignedFetch, stub fetch': createSignedFetch({ signer }, { fetch: stub }),
+  'aws4fetch sign() (builds the signed Request)': (input, init) => aws4fetch.sign(input, init),
+};
+async function cpuPerCall(fn, n) {
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) {
+    await (i % 2 === 0
+      ? fn(`${url}/items?client=fetch&i=${i}`, { headers })
+      : fn(`${url}/items`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ client: 'fetch', i }) }));
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / n;
+}
+const offlineResults = Object.fromEntries(Object.keys(offline).map((name) => [name, []]));
+for (const fn of Object.values(offline)) await cpuPerCall(fn, 500); // warm-up
+for (let round = 0; round < 9; round++) {
+  for (const [name, fn] of Object.entries(offline)) offlineResults[name].push(await cpuPerCall(fn, 2000));
+}
+lines.push('', '## Client CPU per call without network (median of 9 rounds of 2000, same two requests)', '', '| what | CPU µs / call |', '| --- | ---: |');
+for (const [name, r] of Object.entries(offlineResults)) lines.push(`| ${name} | ${median(r).toFixed(1)} |`);
+
 console.log(lines.join('\n'));
 writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
