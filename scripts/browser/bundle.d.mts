@@ -24,11 +24,26 @@ export interface BundleOptions {
   minify?: boolean;
   /** @default process.env.SIGV4_BROWSER_FROM ?? 'auto' */
   from?: SourceMode;
+  /** Code splitting: each dynamic `import()` target becomes a chunk of its own. @default true */
+  splitting?: boolean;
+}
+
+/** One output file of a bundle. */
+export interface BundleChunk {
+  /** Path relative to the repo root (never written to disk). */
+  path: string;
+  /** File name: `entry.js` or `chunk-<hash>.js`. */
+  name: string;
+  code: string;
+  /** Loaded up front by the entry (statically imported); false behind a dynamic `import()`. */
+  initial: boolean;
 }
 
 /** A browser bundle and what went into it. */
 export interface BrowserBundle {
+  /** The entry chunk. */
   code: string;
+  chunks: BundleChunk[];
   metafile: Metafile;
   /** `@sigv4/<name>` -> the file actually bundled (dist or src), relative to the repo root. */
   workspaceFiles: Record<string, string>;
@@ -42,10 +57,13 @@ export interface BuiltinImport {
 
 /** Sizes of one bundle, in bytes. */
 export interface BundleSize {
+  /** Chunks loaded up front, summed. */
   minified: number;
   gzip: number;
-  /** Inputs by bytes in the minified output, largest first. */
+  /** Inputs by bytes in the up-front chunks' minified output, largest first. */
   inputs: Array<{ path: string; bytes: number }>;
+  /** Chunks behind dynamic `import()`: fetched only when that code runs. */
+  lazy: { minified: number; gzip: number; inputs: string[] };
 }
 
 export declare function isNodeBuiltin(specifier: string): boolean;

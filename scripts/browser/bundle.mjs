@@ -105,19 +105,40 @@ function workspacePackages(mode, used) {
   };
 }
 
+const VIRTUAL_ENTRY = 'sigv4-virtual-entry';
+
+/** Serves `contents` as the entry module, so every option (code splitting too) works alike. */
+function virtualEntry(contents, resolveDir) {
+  return {
+    name: 'sigv4-virtual-entry',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${VIRTUAL_ENTRY}$`) }, () => ({ path: 'entry.ts', namespace: VIRTUAL_ENTRY }));
+      b.onLoad({ filter: /.*/, namespace: VIRTUAL_ENTRY }, () => ({ contents, resolveDir, loader: 'ts' }));
+    },
+  };
+}
+
 /**
  * Bundles for a browser exactly as an app's bundler would: platform `browser`, the `browser`
- * export condition, ESM, tree-shaken. Node built-ins are recorded, never polyfilled.
+ * export condition, ESM, tree-shaken, code-split (a dynamic `import()` becomes a chunk of its own
+ * that loads only when that code runs). Node built-ins are recorded, never polyfilled.
+ * `code` is the entry chunk; `chunks` lists every output, `initial` when the entry loads it
+ * statically (what a page downloads up front).
  */
 export async function bundleBrowser(options) {
   const workspaceFiles = {};
   const from = options.from ?? process.env.SIGV4_BROWSER_FROM ?? 'auto';
-  const entry = options.entry === undefined
-    ? { stdin: { contents: options.contents ?? '', resolveDir: options.resolveDir ?? REPO_ROOT, loader: 'ts', sourcefile: 'entry.ts' } }
-    : { entryPoints: [options.entry], outfile: 'bundle.js' };
+  const plugins = [recordNodeBuiltins, browserPlatformSwap, workspacePackages(from, workspaceFiles)];
+  if (options.entry === undefined) plugins.unshift(virtualEntry(options.contents ?? '', options.resolveDir ?? REPO_ROOT));
+  const splitting = options.splitting ?? true;
   const result = await build({
-    ...entry,
+    entryPoints: [options.entry ?? VIRTUAL_ENTRY],
+    absWorkingDir: REPO_ROOT,
+    outdir: join(REPO_ROOT, '.browser-bundle'), // never written: write is false
+    entryNames: 'entry',
+    chunkNames: 'chunk-[hash]',
     bundle: true,
+    splitting,
     write: false,
     metafile: true,
     platform: 'browser',
@@ -128,11 +149,20 @@ export async function bundleBrowser(options) {
     legalComments: 'none',
     external: options.external ?? [],
     logLevel: 'silent',
-    plugins: [recordNodeBuiltins, browserPlatformSwap, workspacePackages(from, workspaceFiles)],
+    plugins,
   });
-  const output = result.outputFiles.find((f) => f.path.endsWith('.js')) ?? result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output');
-  return { code: output.text, metafile: result.metafile, workspaceFiles };
+  const text = new Map(result.outputFiles.map((f) => [relative(REPO_ROOT, f.path), f.text]));
+  const outputs = result.metafile.outputs;
+  const entryPath = Object.keys(outputs).find((p) => p.endsWith('.js') && outputs[p].entryPoint !== undefined);
+  if (!entryPath) throw new Error('esbuild produced no entry chunk');
+  const initial = new Set([entryPath]);
+  for (const path of initial) {
+    for (const imp of outputs[path].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) initial.add(imp.path);
+  }
+  const chunks = Object.keys(outputs)
+    .filter((p) => p.endsWith('.js'))
+    .map((p) => ({ path: p, name: p.split('/').pop(), code: text.get(p) ?? '', initial: initial.has(p) }));
+  return { code: text.get(entryPath) ?? '', chunks, metafile: result.metafile, workspaceFiles };
 }
 
 /** Every Node built-in import (static, dynamic or require) in a metafile's input graph. */
@@ -146,13 +176,27 @@ export function findNodeBuiltinImports(metafile) {
   return found;
 }
 
-/** Measures a bundle deterministically: esbuild's minified output, gzip level 9 via node:zlib. */
+/**
+ * Measures a bundle deterministically: esbuild's minified output, gzip level 9 via node:zlib, per
+ * chunk. `minified`/`gzip` count the chunks a page loads up front; `lazy` the ones behind `import()`.
+ */
 export function measureBundle(bundle) {
-  const output = Object.values(bundle.metafile.outputs)[0];
-  const inputs = Object.entries(output?.inputs ?? {})
-    .map(([path, v]) => ({ path, bytes: v.bytesInOutput }))
-    .filter((i) => i.bytes > 0)
-    .sort((a, b) => b.bytes - a.bytes);
-  const bytes = Buffer.from(bundle.code);
-  return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs };
+  const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
+  const sum = (chunks, f) => chunks.reduce((n, c) => n + f(c), 0);
+  const initial = bundle.chunks.filter((c) => c.initial);
+  const lazyChunks = bundle.chunks.filter((c) => !c.initial);
+  const totals = new Map();
+  for (const c of initial) {
+    for (const [path, v] of Object.entries(bundle.metafile.outputs[c.path]?.inputs ?? {})) {
+      totals.set(path, (totals.get(path) ?? 0) + v.bytesInOutput);
+    }
+  }
+  const inputs = [...totals].map(([path, bytes]) => ({ path, bytes })).filter((i) => i.bytes > 0).sort((a, b) => b.bytes - a.bytes);
+  const lazyInputs = [...new Set(lazyChunks.flatMap((c) => Object.keys(bundle.metafile.outputs[c.path]?.inputs ?? {})))];
+  return {
+    minified: sum(initial, (c) => Buffer.byteLength(c.code)),
+    gzip: sum(initial, (c) => gz(c.code)),
+    inputs,
+    lazy: { minified: sum(lazyChunks, (c) => Buffer.byteLength(c.code)), gzip: sum(lazyChunks, (c) => gz(c.code)), inputs: lazyInputs },
+  };
 }

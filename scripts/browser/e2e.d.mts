@@ -31,6 +31,8 @@ export interface BrowserSuite {
   bundles: Record<string, BrowserBundle>;
   /** Uncaught errors and console errors of the current page. */
   pageErrors: string[];
+  /** Paths the static server answered since the last run() began (`/<page>/entry.js`, lazy chunks, ...). */
+  served: string[];
   /** Opens `/<name>.html` in the shared tab and runs its cases with `config`; `providerCalls.body` counts provider calls. */
   run(name: string, config: Record<string, unknown>): Promise<Record<string, CaseResult>>;
   close(): Promise<void>;

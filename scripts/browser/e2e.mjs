@@ -36,8 +36,10 @@ export async function startBrowserSuite({ pages, assumeRole }) {
   ]);
   const files = {};
   names.forEach((name, i) => {
-    files[`/${name}.html`] = { body: pageHtml(`sigv4 ${name}`, `/${name}.js`), type: 'text/html; charset=utf-8' };
-    files[`/${name}.js`] = { body: bundles[i].code, type: 'text/javascript; charset=utf-8' };
+    files[`/${name}.html`] = { body: pageHtml(`sigv4 ${name}`, `/${name}/entry.js`), type: 'text/html; charset=utf-8' };
+    for (const chunk of bundles[i].chunks) {
+      files[`/${name}/${chunk.name}`] = { body: chunk.code, type: 'text/javascript; charset=utf-8' };
+    }
   });
   let site;
   try {
@@ -56,8 +58,10 @@ export async function startBrowserSuite({ pages, assumeRole }) {
       siteUrl: site.url,
       bundles: Object.fromEntries(names.map((n, i) => [n, bundles[i]])),
       pageErrors,
+      served: site.served,
       async run(name, config) {
         pageErrors.length = 0;
+        site.served.length = 0;
         await page.goto(`${site.url}/${name}.html`);
         try {
           await page.waitForFunction(() => typeof window.runSuite === 'function', undefined, { timeout: 10_000 });

@@ -8,6 +8,8 @@ export interface StaticFile {
 export interface StaticServer {
   /** Origin, e.g. `http://127.0.0.1:41234` (no trailing slash). */
   url: string;
+  /** Every path requested so far, in order (clear with `served.length = 0`). */
+  served: string[];
   close(): Promise<void>;
 }
 

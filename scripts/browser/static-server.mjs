@@ -7,8 +7,10 @@ import { createServer } from 'node:http';
  * and preflighted. 127.0.0.1 is a secure context, so `crypto.subtle` exists there.
  */
 export async function startStaticServer(files) {
+  const served = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    served.push(path);
     const file = files[path];
     if (!file) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
@@ -20,6 +22,7 @@ export async function startStaticServer(files) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}`,
+    served,
     close: () =>
       new Promise((resolve, reject) => {
         server.closeAllConnections();

@@ -105,6 +105,12 @@ describe.skipIf(!HAS_CHROMIUM)(
       await suite?.close();
     });
 
+    it('never downloads the lazy pure-JS SHA-256 chunk where WebCrypto exists', () => {
+      const lazy = suite.bundles.core?.chunks.filter((c) => !c.initial).map((c) => `/core/${c.name}`) ?? [];
+      expect(suite.served).toContain('/core/entry.js');
+      expect(suite.served.filter((path) => lazy.includes(path))).toEqual([]);
+    });
+
     it('hashes and signs with WebCrypto (crypto.subtle) in the page', () => {
       expect(results['WebCrypto available']).toMatchObject({ body: 'function' });
       const calls = results['WebCrypto calls']?.body as { digest: number; sign: number; importKey: number };
