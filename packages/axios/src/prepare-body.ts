@@ -28,12 +28,13 @@ export async function prepareBody(config: InternalAxiosRequestConfig, headers: A
     if (blob.size) headers.set(CONTENT_TYPE_HEADER, blob.type || 'application/octet-stream', false);
     return blob.arrayBuffer();
   }
-  if (tag === 'FormData' && typeof Response === 'function') {
+  // a form-data (npm) stream also calls itself FormData: it keeps streaming, with its boundary header
+  const getHeaders = (data as { getHeaders?: unknown } | null)?.getHeaders;
+  if (typeof getHeaders === 'function') headers.set(getHeaders.call(data) as Record<string, string>, true);
+  else if (tag === 'FormData' && typeof Response === 'function') {
     const response = new Response(data as FormData);
     headers.set(CONTENT_TYPE_HEADER, response.headers.get(CONTENT_TYPE_HEADER), true);
     return response.arrayBuffer();
   }
-  const getHeaders = (data as { getHeaders?: unknown } | null)?.getHeaders;
-  if (typeof getHeaders === 'function') headers.set(getHeaders.call(data) as Record<string, string>, true);
   return data;
 }

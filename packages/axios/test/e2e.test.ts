@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosRequestConfig, type CreateAxiosDefaults } from 'axios';
 import axiosRetry from 'axios-retry';
+import FormDataPackage from 'form-data';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSigner, fromAssumeRole, isClockSkewError, isSigV4Error, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
 import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, startGateway, type Gateway, type RecordedRequest } from '@sigv4/gateway';
@@ -307,6 +308,32 @@ describe('credentials, failures and retries against the gateway', () => {
       expect(wire!.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
       expect(wire!.headers['authorization']).toContain('x-amz-content-sha256');
       expect(wire!.body.toString()).toBe('chunk-1 chunk-2');
+    } finally {
+      await s3Like.close();
+    }
+  });
+
+  it('streams a form-data (npm) body with its boundary signed when unsigned payloads are allowed, and refuses it otherwise', async () => {
+    const form = () => {
+      const f = new FormDataPackage();
+      f.append('field', 'value');
+      return f;
+    };
+    const strict = client();
+    const error = await strict.api.post('/form', form()).catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe('UNSUPPORTED_BODY');
+
+    const s3Like = await startGateway({ allowUnsignedPayload: true });
+    try {
+      const api = axios.create({ baseURL: s3Like.url, proxy: false });
+      attachSigV4(api, { region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+      const response = await api.post('/form', form());
+      expect(response.status).toBe(200);
+      const [wire] = s3Like.requests;
+      const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(wire!.headers['content-type']!)?.[1];
+      expect(boundary).toBeTruthy();
+      expect(wire!.headers['authorization']).toMatch(/SignedHeaders=[^,]*content-type/);
+      expect(wire!.body.toString()).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nvalue`);
     } finally {
       await s3Like.close();
     }
