@@ -1,4 +1,5 @@
-import { STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
+import { SigV4Error, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
+import { PACKAGE_NAME } from './constants.js';
 import { readBody } from './read-body.js';
 
 /**
@@ -43,5 +44,12 @@ export async function signRequest(
     body: body.kind === 'bytes' ? body.bytes : body.kind === 'stream' ? body.stream : undefined,
   });
   for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
+  // Browsers silently drop non-safelisted headers of a `mode: 'no-cors'` request: never send it unsigned.
+  if (headers.get('authorization') !== signed.headers['authorization']) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${PACKAGE_NAME}: this ${request.mode} request cannot carry the Authorization header (the runtime dropped it), so it was not sent. Use mode "cors" (the default) or "same-origin".`,
+    );
+  }
   return request;
 }

@@ -427,6 +427,21 @@ describe('createSignedFetch options and errors', () => {
     );
   });
 
+  it('refuses to send a request whose runtime drops the Authorization header (a browser no-cors request)', async () => {
+    const { signedFetch, sent } = setup();
+    // Browsers ignore setting non-safelisted headers on a no-cors Request; Node does not, so simulate it.
+    const set = Headers.prototype.set;
+    vi.spyOn(Headers.prototype, 'set').mockImplementation(function (this: Headers, name: string, value: string) {
+      if (name.toLowerCase() !== 'authorization') set.call(this, name, value);
+    });
+    const error = await rejection(signedFetch(API, { mode: 'no-cors' }));
+    vi.restoreAllMocks();
+
+    expect(error.code).toBe('INVALID_OPTIONS');
+    expect(error.message).toMatch(/no-cors.*Authorization.*not sent/);
+    expect(sent).toHaveLength(0);
+  });
+
   it('rejects like fetch (TypeError) when fetch itself would refuse the arguments', async () => {
     const { signedFetch, sent } = setup();
     await expect(signedFetch(API, { method: 'GET', body: 'not allowed' })).rejects.toThrow(TypeError);
