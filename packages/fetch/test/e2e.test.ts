@@ -30,6 +30,51 @@ async function observe<T>(call: () => Promise<T>): Promise<{ result: T; seen: Ga
 
 const apiKey = { 'x-api-key': TEST_API_KEY };
 
+/** A ReadableStream of text chunks, for stream uploads. */
+function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    start(controller) {
+      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+      controller.close();
+    },
+  });
+}
+
+describe('@sigv4/fetch streams a body with UNSIGNED-PAYLOAD', () => {
+  it('is accepted, streamed unbuffered, by a service that allows unsigned payloads', async () => {
+    const s3like = await startGateway({ allowUnsignedPayload: true });
+    try {
+      const signedFetch = createSignedFetch({ region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+      const before = s3like.requests.length;
+      const res = await signedFetch(`${s3like.url}/upload`, {
+        method: 'PUT',
+        body: streamOf('part-1;', 'part-2;', 'part-3'),
+        duplex: 'half',
+      } as RequestInit);
+
+      expect(res.status).toBe(200);
+      const seen = s3like.requests.slice(before);
+      expect(seen[0]!.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+      expect(seen[0]!.headers['transfer-encoding']).toBe('chunked');
+      expect(seen[0]!.body.toString('utf8')).toBe('part-1;part-2;part-3');
+    } finally {
+      await s3like.close();
+    }
+  });
+
+  it('is refused by API Gateway, which always hashes the payload itself', async () => {
+    const signedFetch = createSignedFetch({ region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+    const res = await signedFetch(gw.url, {
+      method: 'POST',
+      headers: apiKey,
+      body: streamOf('{"client":', '"fetch"}'),
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(403);
+  });
+});
+
 describe('@sigv4/fetch against @sigv4/gateway', () => {
   it('makes the seed GET ?client=fetch with x-api-key and gets the echo', async () => {
     const signedFetch = signedFetchWith();
