@@ -10,5 +10,4 @@ export const STREAM_DUPLEX = 'half';
 export const PACKAGE_NAME = '@sigv4/ky';
 
 /** Where the hook belongs; said in the error raised when it is called any other way. */
-export const HOOK_PLACEMENT_HINT =
-  'register it in `hooks.beforeRequest` (and `hooks.beforeRetry`) of a ky >= 1.7 instance, or use `withSigV4(ky, options)`';
+export const HOOK_PLACEMENT_HINT = 'put it in ky\'s hooks.beforeRequest and hooks.beforeRetry, or use withSigV4()';

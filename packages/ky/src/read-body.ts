@@ -1,5 +1,3 @@
-import { SigV4Error } from '@sigv4/core';
-import { PACKAGE_NAME } from './constants.js';
 import { isStreamBody } from './utils/guards.js';
 
 /**
@@ -44,7 +42,7 @@ function bytesOf(body: unknown): Uint8Array | undefined {
  * - a string, bytes or URLSearchParams given to ky, when `source.trusted`: encoded from the source;
  * - anything else (Blob, FormData, a replaced request): read in full from `request.clone()`.
  *
- * @throws {@link SigV4Error} `SIGNING_FAILED` when the clone cannot be read.
+ * @throws whatever reading the clone throws (the caller turns it into a `SigV4Error`).
  * @internal
  */
 export async function readBody(request: Request, source: BodySource): Promise<RequestBody> {
@@ -52,14 +50,5 @@ export async function readBody(request: Request, source: BodySource): Promise<Re
   if (isStreamBody(source.hint)) return { kind: 'stream', stream: request.body };
   const fromSource = source.trusted ? bytesOf(source.hint) : undefined;
   if (fromSource) return { kind: 'bytes', bytes: fromSource };
-  try {
-    return { kind: 'bytes', bytes: new Uint8Array(await request.clone().arrayBuffer()) };
-  } catch (error) {
-    throw new SigV4Error(
-      'SIGNING_FAILED',
-      `${PACKAGE_NAME}: could not read the body of ${request.method} ${request.url.split('?')[0]} to sign it; ` +
-        'pass a body that can be read twice (string, bytes, Blob, FormData, URLSearchParams).',
-      { cause: error },
-    );
-  }
+  return { kind: 'bytes', bytes: new Uint8Array(await request.clone().arrayBuffer()) };
 }

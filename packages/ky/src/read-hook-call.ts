@@ -60,6 +60,6 @@ export function readHookCall(args: readonly unknown[]): HookCall {
   }
   throw new SigV4Error(
     'INVALID_OPTIONS',
-    `${PACKAGE_NAME}: the signing hook was called without a ky Request; ${HOOK_PLACEMENT_HINT}.`,
+    `${PACKAGE_NAME}: the hook got no ky Request; ${HOOK_PLACEMENT_HINT}.`,
   );
 }

@@ -1,6 +1,6 @@
-import { isSigV4Error, SigV4Error, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
+import { isSigV4Error, SigV4Error, STALE_SIGNING_HEADERS, type SignedRequest, type Signer } from '@sigv4/core';
 import { PACKAGE_NAME, STREAM_DUPLEX } from './constants.js';
-import { readBody, type BodySource } from './read-body.js';
+import { readBody, type BodySource, type RequestBody } from './read-body.js';
 
 /** `RequestInit` with the `duplex` member TypeScript's DOM types do not declare yet. */
 type RequestInitWithDuplex = RequestInit & { duplex?: typeof STREAM_DUPLEX };
@@ -20,11 +20,10 @@ type RequestInitWithDuplex = RequestInit & { duplex?: typeof STREAM_DUPLEX };
  * Signal, credentials, redirect, cache, mode, integrity, keepalive, priority, referrer and
  * duplex carry over from `request`.
  *
- * @throws {@link SigV4Error} from the signer, or `SIGNING_FAILED` when the body cannot be read.
+ * @throws {@link SigV4Error} from the signer, or `SIGNING_FAILED` when the body cannot be read or the signer failed otherwise.
  * @internal
  */
 export async function signKyRequest(signer: Signer, request: Request, source: BodySource): Promise<Request> {
-  const body = await readBody(request, source);
   const hashAt = request.url.indexOf('#');
   const url = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
   const headers: Record<string, string> = {};
@@ -32,8 +31,10 @@ export async function signKyRequest(signer: Signer, request: Request, source: Bo
     if (!STALE_SIGNING_HEADERS.includes(name)) headers[name] = value;
   }
 
-  let signed;
+  let body: RequestBody;
+  let signed: SignedRequest;
   try {
+    body = await readBody(request, source);
     signed = await signer.sign({
       method: request.method,
       url,
@@ -44,7 +45,8 @@ export async function signKyRequest(signer: Signer, request: Request, source: Bo
     if (isSigV4Error(error)) throw error;
     throw new SigV4Error(
       'SIGNING_FAILED',
-      `${PACKAGE_NAME}: signing ${request.method} ${url.split('?')[0]} failed; see \`cause\`.`,
+      `${PACKAGE_NAME}: could not sign ${request.method} ${url.split('?')[0]} (see \`cause\`); ` +
+        'a body must be readable twice (string, bytes, Blob, FormData, URLSearchParams).',
       { cause: error },
     );
   }

@@ -1,4 +1,4 @@
-import { composeBeforeRequest, composeBeforeRetry, type UnknownHook } from './compose-hooks.js';
+import { composeHooks, type UnknownHook } from './compose-hooks.js';
 import { createSignCall } from './sigv4-hook.js';
 import type { ExtendableKy, SigV4HookOptions } from './types.js';
 
@@ -52,8 +52,8 @@ export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOp
   // Second extend: one hook per list that runs the parent's hooks and then signs.
   return cleared.extend({
     hooks: {
-      beforeRequest: [composeBeforeRequest(beforeRequest, signCall)],
-      beforeRetry: [composeBeforeRetry(beforeRetry, signCall)],
+      beforeRequest: [composeHooks(beforeRequest, signCall, false)],
+      beforeRetry: [composeHooks(beforeRetry, signCall, true)],
     },
   } as never);
 }

@@ -165,6 +165,41 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     expect(verifyCaptured(calls[1]!, { credentials, now: new Date(clock) }).ok).toBe(true);
   });
 
+  it('hands ky.stop from a user beforeRetry hook back to ky, which then stops retrying', async () => {
+    const { calls, fetch } = captureFetch([503, 200]);
+    const stop = (v.ky as unknown as { stop: symbol }).stop;
+    const api = withSigV4(
+      v.ky.create({ ...v.base(BASE), fetch, retry: { limit: 2, delay: () => 0 }, hooks: { beforeRetry: [() => stop as never] } }),
+      signerOptions,
+    );
+    const result = await api.get('items');
+
+    expect(result).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('ignores other values user hooks return, as ky does, and still signs', async () => {
+    let clock = NOW.getTime();
+    const { calls, fetch } = captureFetch([503, 200]);
+    const api = withSigV4(
+      v.ky.create({
+        ...v.base(BASE),
+        fetch: async (request: RequestInfo | URL) => { const r = await fetch(request); clock += 1000; return r; },
+        retry: { limit: 1, delay: () => 0 },
+        hooks: { beforeRequest: [() => Symbol('not a stop')], beforeRetry: [() => true] } as never,
+      }),
+      { ...signerOptions, now: () => clock },
+    );
+    await api.get('items');
+
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.request.headers.get('x-amz-date')).toBe(AMZ_DATE);
+    expect(calls[1]?.request.headers.get('x-amz-date')).toBe('20260304T050608Z');
+    for (const [index, sent] of calls.entries()) {
+      expect(verifyCaptured(sent, { credentials, now: new Date(NOW.getTime() + index * 1000) }).ok).toBe(true);
+    }
+  });
+
   it('rejects with the SigV4Error and sends nothing when the credentials provider fails', async () => {
     const { calls, fetch } = captureFetch();
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), {

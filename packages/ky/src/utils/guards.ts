@@ -5,10 +5,7 @@ const objectToString = Object.prototype.toString;
  * @internal
  */
 export function isRequest(value: unknown): value is Request {
-  return (
-    (typeof Request === 'function' && value instanceof Request) ||
-    objectToString.call(value) === '[object Request]'
-  );
+  return value instanceof Request || objectToString.call(value) === '[object Request]';
 }
 
 /**
@@ -16,10 +13,7 @@ export function isRequest(value: unknown): value is Request {
  * @internal
  */
 export function isResponse(value: unknown): value is Response {
-  return (
-    (typeof Response === 'function' && value instanceof Response) ||
-    objectToString.call(value) === '[object Response]'
-  );
+  return value instanceof Response || objectToString.call(value) === '[object Response]';
 }
 
 /**
