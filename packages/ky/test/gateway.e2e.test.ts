@@ -1,4 +1,4 @@
-import { fromAssumeRole, isSigV4Error } from '@sigv4/core';
+import { createSigner, fromAssumeRole, isClockSkewError, isSigV4Error } from '@sigv4/core';
 import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withSigV4 } from '../src/index.js';
@@ -185,6 +185,33 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(received[0]?.headers['x-amz-date']).not.toBe(received[1]?.headers['x-amz-date']);
     expect(received[1]?.rawHeaders.filter(([name]) => name.toLowerCase() === 'authorization')).toHaveLength(1);
     expect(received[1]?.body.toString('utf8')).toBe('{"n":9}');
+  });
+
+  it('recovers from clock skew with the README recipe: correct the signer from the Date header, then ky.retry()', async () => {
+    await gw.close();
+    // The gateway's clock is 10 minutes ahead of ours: our first signature is "expired" for it.
+    gw = await startGateway({ apiKeys: [TEST_API_KEY], now: () => Date.now() + 10 * 60 * 1000 });
+    const signer = createSigner(signerOptions);
+    const retry = (v.ky as unknown as { retry: () => unknown }).retry;
+    const correctSkew = async (...args: unknown[]) => {
+      // ky 2: ({ response }); ky 1: (request, options, response)
+      const response = (args[0] instanceof Request ? args[2] : (args[0] as { response: Response }).response) as Response;
+      if (response.status === 403 && isClockSkewError(await response.text())) {
+        signer.correctClockSkew(response.headers.get('date') ?? Date.now());
+        return retry();
+      }
+      return undefined;
+    };
+    const api = withSigV4(
+      v.ky.create({ ...v.base(gw.url), headers: { 'x-api-key': TEST_API_KEY }, retry: { limit: 1, delay: () => 0 }, hooks: { afterResponse: [correctSkew as never] } }),
+      { signer },
+    );
+    const echo = await api.get('', { searchParams: { client: 'ky' } }).json<Echo>();
+
+    expect(echo.params).toEqual({ client: 'ky' });
+    expect(apiRequests(gw).map((r) => r.status)).toEqual([403, 200]);
+    expect(apiRequests(gw)[0]?.errorType).toBe('InvalidSignatureException');
+    expect(Math.round(signer.clockOffset / 60_000)).toBe(10);
   });
 
   it('still aborts on timeout', async () => {
