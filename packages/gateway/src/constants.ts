@@ -26,6 +26,8 @@ export const QUERY_EXPIRES = 'X-Amz-Expires';
 export const QUERY_SIGNED_HEADERS = 'X-Amz-SignedHeaders';
 export const QUERY_SIGNATURE = 'X-Amz-Signature';
 export const QUERY_TOKEN = 'X-Amz-Security-Token';
+/** S3 presigned URLs: the payload hash, when it is not `UNSIGNED-PAYLOAD`. */
+export const QUERY_CONTENT_SHA256 = 'X-Amz-Content-Sha256';
 
 /** AWS refuses a request whose date is more than 5 minutes away from its clock. */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;

@@ -2,10 +2,10 @@ import { timingSafeEqual } from 'node:crypto';
 import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './auth-failure.js';
 import { canonicalHeaders } from './canonical-headers.js';
 import { canonicalPath } from './canonical-path.js';
-import { canonicalQuery, parseQuery } from './canonical-query.js';
+import { canonicalQuery, parseQuery, type QueryParam } from './canonical-query.js';
 import { checkScope } from './check-scope.js';
 import { checkTime } from './check-time.js';
-import { CONTENT_SHA256_HEADER, QUERY_SIGNATURE, QUERY_TOKEN, UNSIGNED_PAYLOAD } from './constants.js';
+import { CONTENT_SHA256_HEADER, QUERY_CONTENT_SHA256, QUERY_SIGNATURE, QUERY_TOKEN, UNSIGNED_PAYLOAD } from './constants.js';
 import { headerValues, parseAuth } from './parse-auth.js';
 import { parseRawRequest, splitTarget, type RawHttpRequest } from './raw-request.js';
 import { buildCanonicalRequest, buildStringToSign, calculateSignature, sha256Hex } from './signature.js';
@@ -29,7 +29,8 @@ function toMs(value: Date | number): number {
 export function verifyRequest(request: RawHttpRequest | string | Uint8Array, options: VerifyOptions): VerifyResult {
   const req = typeof request === 'string' || request instanceof Uint8Array ? parseRawRequest(request) : request;
   const { path: rawPath, query: rawQuery } = splitTarget(req.target);
-  const auth = parseAuth(req.rawHeaders, parseQuery(rawQuery));
+  const query = parseQuery(rawQuery);
+  const auth = parseAuth(req.rawHeaders, query);
   if (!('via' in auth)) return refuse(auth.errorType, auth.message);
 
   const scope = checkScope(auth, options);
@@ -55,7 +56,7 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   }
 
   const service = options.service;
-  const payload = payloadHash(req, options.allowUnsignedPayload ?? service === 's3');
+  const payload = payloadHash(req, auth.via === 'query' && service === 's3' ? query : undefined, options.allowUnsignedPayload ?? service === 's3');
   const canonicalRequest = buildCanonicalRequest({
     method: req.method,
     path: canonicalPath(rawPath, {
@@ -65,7 +66,7 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
     query: canonicalQuery(rawQuery, auth.via === 'query' ? omittedQueryParams(options) : []),
     headers: canonicalHeaders(req.rawHeaders, signedHeaders),
     signedHeaders: auth.signedHeaders,
-    payloadHash: payload,
+    payloadHash: payload.hash,
   });
   const stringToSign = buildStringToSign(auth.amzDate, scope.scope, canonicalRequest);
   const expected = calculateSignature(credentials.secretAccessKey, scope, stringToSign);
@@ -75,9 +76,8 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
       stringToSign,
     });
   }
-  // an unsigned x-amz-content-sha256 must still tell the truth
-  const declared = headerValues(req.rawHeaders, CONTENT_SHA256_HEADER)[0]?.trim();
-  if (declared !== undefined && declared !== payload) {
+  // a declared content hash (header, or S3 query parameter) must still tell the truth
+  if (!payload.truthful) {
     return refuse('InvalidSignatureException', "The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
   return {
@@ -100,15 +100,34 @@ function findCredentials(accessKeyId: string, options: VerifyOptions): KnownCred
 }
 
 /**
- * The payload hash is always the hash of the bytes received. Only where
- * `allowUnsignedPayload` (S3) is set does `x-amz-content-sha256:
- * UNSIGNED-PAYLOAD` replace it. A client that signed another value fails the
- * signature check, and the canonical string in the answer shows the real hash.
+ * The payload hash is the hash of the bytes received, with two exceptions.
+ * Where `allowUnsignedPayload` (S3) is set, `x-amz-content-sha256:
+ * UNSIGNED-PAYLOAD` replaces it. S3 query auth (presigned URLs) signs
+ * `UNSIGNED-PAYLOAD`, or the value of an `X-Amz-Content-Sha256` query
+ * parameter when the URL has one (name matched case-insensitively, as
+ * smithy hoists the header under the name it was given). A client that signed
+ * another value fails the signature check, and the canonical string in the
+ * answer shows the expected hash. `truthful` is false when a declared hash
+ * (header or that parameter) is neither the body's hash nor an allowed
+ * `UNSIGNED-PAYLOAD`.
+ * @param s3Query - the parsed query when the request is S3 query auth
  */
-function payloadHash(req: RawHttpRequest, allowUnsignedPayload: boolean): string {
-  const declared = headerValues(req.rawHeaders, CONTENT_SHA256_HEADER)[0]?.trim();
-  if (allowUnsignedPayload && declared === UNSIGNED_PAYLOAD) return UNSIGNED_PAYLOAD;
-  return sha256Hex(req.body);
+function payloadHash(
+  req: RawHttpRequest,
+  s3Query: readonly QueryParam[] | undefined,
+  allowUnsignedPayload: boolean,
+): { hash: string; truthful: boolean } {
+  const bodyHash = sha256Hex(req.body);
+  const declaredHeader = headerValues(req.rawHeaders, CONTENT_SHA256_HEADER)[0]?.trim();
+  const unsignedAllowed = s3Query !== undefined || allowUnsignedPayload;
+  const honest = (declared: string | undefined) =>
+    declared === undefined || declared === bodyHash || (unsignedAllowed && declared === UNSIGNED_PAYLOAD);
+  if (s3Query !== undefined) {
+    const declaredQuery = s3Query.find((p) => p.name.toLowerCase() === QUERY_CONTENT_SHA256.toLowerCase())?.value;
+    return { hash: declaredQuery ?? UNSIGNED_PAYLOAD, truthful: honest(declaredQuery) && honest(declaredHeader) };
+  }
+  const hash = allowUnsignedPayload && declaredHeader === UNSIGNED_PAYLOAD ? UNSIGNED_PAYLOAD : bodyHash;
+  return { hash, truthful: honest(declaredHeader) };
 }
 
 function sameSignature(expected: string, provided: string): boolean {
