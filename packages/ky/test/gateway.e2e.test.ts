@@ -88,6 +88,24 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(received?.body.toString('latin1')).toBe(expected);
   });
 
+  it('streams a ReadableStream body as UNSIGNED-PAYLOAD where the service allows it', async () => {
+    await gw.close();
+    gw = await startGateway({ apiKeys: [TEST_API_KEY], allowUnsignedPayload: true });
+    const chunks = ['part one, ', 'part two, ', 'part three'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+        controller.close();
+      },
+    });
+    await signedApi({}, { ...signerOptions, unsignedPayload: true }).put('upload', { body, headers: { 'content-type': 'text/plain' } });
+
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(received?.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+    expect(received?.body.toString('utf8')).toBe(chunks.join(''));
+  });
+
   it.each(['get', 'post', 'put', 'patch', 'delete', 'head'] as const)('gets %s accepted', async (method) => {
     const response = await signedApi()[method]('resource/1');
 
