@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { leanSmithy } from './build/lean-smithy.mjs';
 
 /**
  * The browser build swaps `src/platform/node.ts` (node:crypto, the SDK's Node credential chain)
@@ -35,6 +36,9 @@ export default defineConfig([
     sourcemap: true,
     target: 'es2022',
     platform: 'browser',
-    esbuildPlugins: [browserPlatform],
+    // smithy's signing modules are bundled in, through leanSmithy(): the whole `@smithy/core/serde`
+    // barrel would add ~1.2 KB gzip of code signing never runs (see build/lean-smithy.mjs).
+    noExternal: [/^@smithy\//],
+    esbuildPlugins: [browserPlatform, leanSmithy()],
   },
 ]);

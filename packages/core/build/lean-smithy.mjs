@@ -1,0 +1,55 @@
+// esbuild plugin for core's browser build (packages/core/tsup.config.ts): bundles the smithy pieces the
+// signer uses, resolving smithy's `@smithy/core/{serde,protocols,transport,client}` barrels to just the
+// modules the signer reaches. The serde barrel has top-level statements a bundler must keep
+// (`class Uint8ArrayBlobAdapter extends bind…(…)`, `v4 = bindV4(…)`): imported whole, they add
+// base64, utf-8, uuid and blob code (~1.2 KB gzip) that signing never runs.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The smithy barrels the signer's smithy modules import, and the only names they take from each. */
+const BARRELS = {
+  serde: {
+    'serde/util-hex-encoding/hex-encoding.js': ['toHex', 'fromHex'],
+    'serde/util-utf8/fromUtf8.browser.js': ['fromUtf8'],
+    'serde/util-utf8/toUint8Array.browser.js': ['toUint8Array'],
+    'serde/util-utf8/toUtf8.browser.js': ['toUtf8'],
+    'serde/is-array-buffer/is-array-buffer.js': ['isArrayBuffer'],
+    'serde/writeKey.js': ['writeKey'],
+    'transport/hasOwn.js': ['hasOwn'],
+  },
+  protocols: {
+    'transport/httpRequest.js': ['HttpRequest'],
+    'protocols/util-uri-escape/escape-uri.js': ['escapeUri'],
+  },
+  transport: {
+    'transport/hasOwn.js': ['hasOwn'],
+    'transport/httpRequest.js': ['HttpRequest'],
+    'transport/normalizeProvider.js': ['normalizeProvider'],
+  },
+  client: {
+    'transport/normalizeProvider.js': ['normalizeProvider'],
+  },
+};
+
+/** @returns {import('esbuild').Plugin} */
+export function leanSmithy() {
+  const submodules = join(dirname(require.resolve('@smithy/core/package.json')), 'dist-es/submodules');
+  return {
+    name: 'sigv4-lean-smithy',
+    setup(build) {
+      build.onResolve({ filter: /^@smithy\/core\/(serde|protocols|transport|client)$/ }, (args) => ({
+        path: args.path.slice('@smithy/core/'.length),
+        namespace: 'sigv4-lean-smithy',
+      }));
+      build.onLoad({ filter: /.*/, namespace: 'sigv4-lean-smithy' }, (args) => ({
+        contents: Object.entries(BARRELS[args.path])
+          .map(([file, names]) => `export { ${names.join(', ')} } from ${JSON.stringify(join(submodules, file))};`)
+          .join('\n'),
+        resolveDir: submodules,
+        loader: 'js',
+      }));
+    },
+  };
+}
