@@ -186,6 +186,27 @@ for (const adapter of ['http', 'fetch'] as const) {
       expect(sentEmpty.wire.body.length).toBe(0);
     });
 
+    it('signs a FormData body as its multipart bytes and a Blob as its bytes', async () => {
+      const form = new FormData();
+      form.append('field', 'välue');
+      form.append('file', new Blob(['file body'], { type: 'text/plain' }), 'a.txt');
+      const multi = client({ adapter });
+      const sentForm = await roundTrip(multi.api, multi.signed, { url: 'form', method: 'post', data: form });
+      const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(sentForm.wire.headers['content-type']!)?.[1];
+      expect(sentForm.wire.body.toString()).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="field"`);
+      expect(sentForm.wire.body.toString()).toContain('file body');
+
+      gw.requests.length = 0;
+      const blob = client({ adapter });
+      const sentBlob = await roundTrip(blob.api, blob.signed, {
+        url: 'blob',
+        method: 'put',
+        data: new Blob([new Uint8Array([1, 2, 3])], { type: 'application/x-thing' }),
+      });
+      expect([...sentBlob.wire.body]).toEqual([1, 2, 3]);
+      expect(sentBlob.wire.headers['content-type']).toBe('application/x-thing');
+    });
+
     it('signs GET, POST, PUT, PATCH, DELETE and HEAD', async () => {
       for (const method of ['get', 'post', 'put', 'patch', 'delete', 'head'] as const) {
         gw.requests.length = 0;
