@@ -1,4 +1,4 @@
-import { uriEncode } from './uri-encode.js';
+import { percentDecode, uriEncode } from './uri-encode.js';
 
 /**
  * Removes `.` and `..` segments and empty segments (repeated slashes); keeps a
@@ -19,16 +19,19 @@ export function normalizePath(path: string): string {
 }
 
 /**
- * The CanonicalURI line: the path exactly as received on the request line,
- * optionally normalized, then every segment URI-encoded once more. Because the
- * wire path is already encoded, that makes the "double encoding" AWS documents
- * for non-S3 services (`/a%20b` -> `/a%2520b`).
+ * The CanonicalURI line, from the path exactly as received on the request line.
+ * Every service but S3 (`encode: true`): optionally normalized, then every
+ * segment URI-encoded once more; because the wire path is already encoded,
+ * that makes the "double encoding" AWS documents (`/a%20b` -> `/a%2520b`).
+ * S3 (`encode: false`): each segment percent-decoded to bytes and URI-encoded
+ * once, as S3 reads the key (`/%7E` -> `/~`, `/k+ey` -> `/k%2Bey`, a stray `%`
+ * -> `%25`); `%2F` stays inside its segment.
  * @param rawPath - the path part of the request-target, as a byte string
  * @internal
  */
 export function canonicalPath(rawPath: string, options: { normalize: boolean; encode: boolean }): string {
   let path = rawPath === '' ? '/' : rawPath;
   if (options.normalize) path = normalizePath(path);
-  if (!options.encode) return path;
-  return path.split('/').map(uriEncode).join('/');
+  const encodeSegment = options.encode ? uriEncode : (segment: string) => uriEncode(percentDecode(segment, false));
+  return path.split('/').map(encodeSegment).join('/');
 }

@@ -43,7 +43,10 @@ export interface VerifyOptions {
   now?: () => Date | number;
   /** Remove `.`/`..` segments and repeated slashes from the canonical path. @default service !== 's3' */
   normalizePath?: boolean;
-  /** URI-encode the (already encoded) path again. @default service !== 's3' */
+  /**
+   * URI-encode the (already encoded) path again. `false` (S3): decode each segment and encode it once.
+   * @default service !== 's3'
+   */
   encodePath?: boolean;
   /** Accept `x-amz-content-sha256: UNSIGNED-PAYLOAD` as the payload hash. @default service === 's3' */
   allowUnsignedPayload?: boolean;

@@ -56,6 +56,15 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
     }
   });
 
+  it('accepts 200 random requests signed by botocore S3SigV4Auth (S3 path rules, hashed payload) and refuses them tampered', () => {
+    for (const c of botocoreCases(200, 2849, 's3')) {
+      const request = asReceived(c);
+      const result = verify(c, request);
+      expect(result, `${c.method} ${c.url}: ${JSON.stringify(result).slice(0, 600)}`).toMatchObject({ ok: true, via: 'header' });
+      expect(verify(c, { ...request, target: request.target.replace(/^\//, '/x') }).ok).toBe(false);
+    }
+  });
+
   it('accepts 200 random URLs presigned by botocore SigV4QueryAuth within their expiry, and refuses them after it', () => {
     for (const c of botocoreCases(200, 7, 'presign')) {
       const request = asReceived(c);
