@@ -8,9 +8,11 @@ export declare const REPO_ROOT: string;
  * - `dist`: the built package, resolved through its real `exports` map with the `browser` condition.
  * - `src`: the same resolution, then `dist/<file>.js` is swapped for `src/<file>.ts`.
  * - `auto` (default): `dist` when it exists and is newer than every file in `src`, else `src`.
- *   `npm test` builds first, so CI bundles the shipped `dist`.
+ * - `prefer-dist`: `dist` whenever it exists (sizes: a package's build may transform more than
+ *   esbuild does from source, e.g. core's lean smithy barrels), `src` only when it is missing.
+ * `npm test` builds first, so CI bundles the shipped `dist`.
  */
-export type SourceMode = 'dist' | 'src' | 'auto';
+export type SourceMode = 'dist' | 'src' | 'auto' | 'prefer-dist';
 
 /** Options for {@link bundleBrowser}: `contents` (an in-memory entry) or `entry` (a file). */
 export interface BundleOptions {
@@ -47,6 +49,8 @@ export interface BrowserBundle {
   metafile: Metafile;
   /** `@sigv4/<name>` -> the file actually bundled (dist or src), relative to the repo root. */
   workspaceFiles: Record<string, string>;
+  /** `@sigv4/*` bundled from a dist older than its src (rebuild for current numbers). */
+  staleDist: string[];
 }
 
 /** One Node built-in import found in a bundle's metafile. */

@@ -72,7 +72,8 @@ const browserPlatformSwap = {
 
 /**
  * Resolves `@sigv4/*` through the package's real `exports` map (browser condition), then, in `src`
- * mode (or `auto` with a stale or missing dist), swaps `dist/<file>.js` for `src/<file>.ts`.
+ * mode (`auto`: when dist is stale or missing; `prefer-dist`: only when dist is missing), swaps
+ * `dist/<file>.js` for `src/<file>.ts`.
  */
 function workspacePackages(mode, used) {
   return {
@@ -89,16 +90,17 @@ function workspacePackages(mode, used) {
         if (resolved.errors.length > 0 || resolved.external) return resolved;
         const packageDir = join(REPO_ROOT, 'packages', args.path.split('/')[1]);
         const source = sourceFor(resolved.path, packageDir);
+        const built = existsSync(resolved.path);
+        const stale = built && newestMtime(join(packageDir, 'src')) > statSync(resolved.path).mtimeMs;
         let useSource = mode === 'src';
-        if (mode === 'auto') {
-          useSource = source !== undefined &&
-            (!existsSync(resolved.path) || newestMtime(join(packageDir, 'src')) > statSync(resolved.path).mtimeMs);
-        }
+        if (mode === 'auto') useSource = source !== undefined && (!built || stale);
+        if (mode === 'prefer-dist') useSource = source !== undefined && !built;
+        if (!useSource && stale) used.stale.push(args.path);
         if (useSource && !source) {
           return { errors: [{ text: `${args.path}: no source file matches ${relative(REPO_ROOT, resolved.path)}` }] };
         }
         const path = useSource ? source : resolved.path;
-        used[args.path] = relative(REPO_ROOT, path);
+        used.files[args.path] = relative(REPO_ROOT, path);
         return { path };
       });
     },
@@ -126,9 +128,9 @@ function virtualEntry(contents, resolveDir) {
  * statically (what a page downloads up front).
  */
 export async function bundleBrowser(options) {
-  const workspaceFiles = {};
+  const workspace = { files: {}, stale: [] };
   const from = options.from ?? process.env.SIGV4_BROWSER_FROM ?? 'auto';
-  const plugins = [recordNodeBuiltins, browserPlatformSwap, workspacePackages(from, workspaceFiles)];
+  const plugins = [recordNodeBuiltins, browserPlatformSwap, workspacePackages(from, workspace)];
   if (options.entry === undefined) plugins.unshift(virtualEntry(options.contents ?? '', options.resolveDir ?? REPO_ROOT));
   const splitting = options.splitting ?? true;
   const result = await build({
@@ -162,7 +164,13 @@ export async function bundleBrowser(options) {
   const chunks = Object.keys(outputs)
     .filter((p) => p.endsWith('.js'))
     .map((p) => ({ path: p, name: p.split('/').pop(), code: text.get(p) ?? '', initial: initial.has(p) }));
-  return { code: text.get(entryPath) ?? '', chunks, metafile: result.metafile, workspaceFiles };
+  return {
+    code: text.get(entryPath) ?? '',
+    chunks,
+    metafile: result.metafile,
+    workspaceFiles: workspace.files,
+    staleDist: [...new Set(workspace.stale)],
+  };
 }
 
 /** Every Node built-in import (static, dynamic or require) in a metafile's input graph. */

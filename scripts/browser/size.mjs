@@ -25,7 +25,10 @@ export const SIZE_TARGETS = {
 /** Bundles and measures one target of SIZE_TARGETS (minified, gzip level 9). */
 export async function measureTarget(name) {
   const target = SIZE_TARGETS[name];
-  const bundle = await bundleBrowser({ contents: target.contents, external: target.external });
+  // Sizes come from the built dist whenever there is one: the package's build may do more than
+  // esbuild does from source (core's browser build trims smithy's barrels).
+  const from = process.env.SIGV4_BROWSER_FROM ?? 'prefer-dist';
+  const bundle = await bundleBrowser({ contents: target.contents, external: target.external, from });
   return { name, label: target.label, bundle, size: measureBundle(bundle) };
 }
 
@@ -60,7 +63,11 @@ export function describeSize(measured, top = 12) {
     ? `lazy chunks (behind import(), fetched only when used): ${formatKB(measured.size.lazy.gzip)} gzip: ` +
       `${[...new Set(measured.size.lazy.inputs.map(packageOf))].join(', ')}\n`
     : '';
+  const stale = measured.bundle.staleDist.length > 0
+    ? `note: measured from a dist older than its src (${measured.bundle.staleDist.join(', ')}): run the build for current numbers\n`
+    : '';
   return `${measured.label}: ${formatKB(measured.size.gzip)} gzip, ${measured.size.minified} B minified (loaded up front)\n` +
+    stale +
     lazy +
     `by package (minified bytes):\n${pkgs.join('\n')}\nlargest inputs (minified bytes):\n${files.join('\n')}`;
 }
@@ -139,7 +146,8 @@ async function main() {
     failed ||= !ok;
     const over = m.name === 'core' || delta === undefined ? '' : ` (+${delta} B over core)`;
     const lazy = m.size.lazy.gzip > 0 ? `  [lazy chunks: ${m.size.lazy.gzip} B]` : '';
-    console.log(`${ok ? 'ok  ' : 'OVER'} ${m.label.padEnd(28)} ${String(m.size.gzip).padStart(6)} B gzip  ${formatKB(m.size.gzip)}${over}${lazy}`);
+    const stale = m.bundle.staleDist.length > 0 ? '  (stale dist: rebuild)' : '';
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${m.label.padEnd(28)} ${String(m.size.gzip).padStart(6)} B gzip  ${formatKB(m.size.gzip)}${over}${lazy}${stale}`);
     if (process.argv.includes('--verbose')) console.log(`${describeSize(m)}\n`);
   });
   if (process.argv.includes('--readme') && settled.every((x) => x.status === 'fulfilled')) {
