@@ -139,7 +139,7 @@ export type SignableBody =
 export interface SignableRequest {
   /** HTTP method in any case. @default 'GET' */
   method?: string | undefined;
-  /** Absolute http(s) URL, exactly as it will be sent (already percent-encoded). */
+  /** Absolute http(s) URL. Signed in the form clients send it (WHATWG-serialized path and query). */
   url: string | URL;
   /** Request headers. */
   headers?: HeadersLike | undefined;
@@ -159,7 +159,10 @@ export interface SignableRequest {
 export interface SignedRequest {
   /** Upper-case method. */
   method: string;
-  /** The URL string that was signed; send this exact string. */
+  /**
+   * The URL that was signed, as clients send it: the WHATWG serialization of the given URL (`new URL(url).href`)
+   * without the fragment. Send this string; every client puts exactly its path and query on the request line.
+   */
   url: string;
   /**
    * Lower-case header names: the caller's headers plus `x-amz-date`, `authorization`,

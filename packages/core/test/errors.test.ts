@@ -26,7 +26,8 @@ const TRIGGERS: Record<SigV4ErrorCode, () => unknown> = {
   INVALID_URL: () => createSigner(base).sign({ url: '/relative/path' }),
   UNSUPPORTED_BODY: () => createSigner(base).sign({ method: 'POST', url: API_URL, body: { json: true } as never }),
   INVALID_OPTIONS: () => createSigner({ ...base, region: 5 as never }),
-  SIGNING_FAILED: () => createSigner(base).sign({ url: `${API_URL}/\uD800` }),
+  // A lone surrogate in a header hoisted to the presigned query cannot be percent-encoded (in a URL, the parser replaces it).
+  SIGNING_FAILED: () => createSigner(base).presign({ url: API_URL, headers: { 'x-amz-meta-a': '\uD800' } }),
 };
 
 describe('errors', () => {

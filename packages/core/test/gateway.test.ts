@@ -28,6 +28,16 @@ describe('signed requests against the local gateway', () => {
     expect(response.status).toBe(200);
   });
 
+  it.each(['/x/%2e%2e/a', '/a\\b', '/a"b', '/a{b}', '/a|b', '/a^b', '/a`b', '/a<b>', '/é', '/a b', '/a?q="x"', '/a?q=<x>', '/a?q=a b', '/a?q=`', '/a?q={}', '/a?q=é'])(
+    'accepts %s written unencoded, as fetch sends it',
+    async (written) => {
+      const signed = await signer.sign({ url: `${gateway.url}${written}` });
+      expect((await send(signed)).status).toBe(200);
+      const sent = new URL(signed.url);
+      expect(gateway.requests.at(-1)?.target).toBe(`${sent.pathname}${sent.search}`);
+    },
+  );
+
   it('accepts a JSON POST and refuses it when the body is changed after signing', async () => {
     const signed = await signer.sign({ method: 'POST', url: `${gateway.url}/items`, headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
     expect((await send(signed)).status).toBe(200);

@@ -77,13 +77,40 @@ describe('sign', () => {
     expect(again.headers).toEqual(first.headers);
   });
 
-  it('returns the URL string unchanged, even when it is not in WHATWG form', async () => {
-    const url = 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/a%20b/?q=a+b&q=c&empty=&flag#frag';
+  it('returns the URL a client sends (WHATWG-serialized, no fragment) and signs that path and query', async () => {
+    const url = 'https://ABC123.execute-api.eu-central-1.amazonaws.com:443/prod/a%20b/?q=a+b&q=c&empty=&flag#frag';
     const signed = await signer().sign({ url });
-    expect(signed.url).toBe(url);
+    expect(signed.url).toBe('https://abc123.execute-api.eu-central-1.amazonaws.com/prod/a%20b/?q=a+b&q=c&empty=&flag');
+    expect(new URL(signed.url).href).toBe(signed.url);
     const info = await signer().explain({ url });
     // The path is signed as sent and encoded once more (non-S3 rule); "+" in the query is a space.
     expect(info.canonicalRequest.split('\n').slice(1, 3)).toEqual(['/prod/a%2520b/', 'empty=&flag=&q=a%20b&q=c']);
+  });
+
+  it.each([
+    ['/a b', '/a%20b'],
+    ['/é', '/%C3%A9'],
+    ['/a"b', '/a%22b'],
+    ['/a{b}', '/a%7Bb%7D'],
+    ['/a^b', '/a%5Eb'],
+    ['/a`b', '/a%60b'],
+    ['/a<b>', '/a%3Cb%3E'],
+    ['/a\\b', '/a/b'],
+    ['/x/%2e%2e/a', '/a'],
+    ['/x/./y/../a', '/x/a'],
+  ])('signs %s as the path clients send, %s', async (written, sent) => {
+    const s = signer();
+    const signed = await s.sign({ url: `https://api.example.com${written}` });
+    expect(signed.url).toBe(`https://api.example.com${sent}`);
+    const same = await s.sign({ url: `https://api.example.com${sent}` });
+    expect(signed.headers.authorization).toBe(same.headers.authorization);
+  });
+
+  it('signs the query as clients send it (quotes, angle brackets, spaces, UTF-8)', async () => {
+    const s = signer();
+    const signed = await s.sign({ url: 'https://api.example.com/a?q="x" <y>&r=é' });
+    expect(signed.url).toBe('https://api.example.com/a?q=%22x%22%20%3Cy%3E&r=%C3%A9');
+    expect(signed.headers.authorization).toBe((await s.sign({ url: signed.url })).headers.authorization);
   });
 
   it('accepts a URL object and signs its href', async () => {

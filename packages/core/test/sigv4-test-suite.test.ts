@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
+import { Sha256 } from '../src/platform/node.js';
+import { computePresignedQuery } from '../src/signer/compute-presign.js';
+import { computeSignature } from '../src/signer/compute-signature.js';
+import { encodePathOnce, prepareRequest } from '../src/signer/prepare-request.js';
+import { createSmithySigner } from '../src/signer/smithy-signer.js';
 import { loadSuite, parseRawRequest, type SuiteCase } from './support/test-suite.js';
 
 const cases = loadSuite();
@@ -27,6 +32,44 @@ const host = (suiteCase: SuiteCase): string =>
 
 const urlOf = (suiteCase: SuiteCase): string => `https://${host(suiteCase)}${suiteCase.request.target}`;
 
+/** The URL as a client sends it: WHATWG serialization, what fetch, undici and browsers put on the request line. */
+const onTheWire = (url: string): string => new URL(url).href;
+
+/**
+ * Vectors whose request line no WHATWG client can send, with the canonical path AWS computes for what
+ * a client does send. The vector's request line has a literal space or UTF-8 bytes (a client sends
+ * `%20` / `%E1%88%B4`, which the non-S3 rule encodes once more), or `.`/`..` segments with
+ * `normalize: false` (the WHATWG parser removes them before sending, also when written `%2e`).
+ * `sign()` signs the wire form, so these vectors are checked below against the internal pipeline
+ * given the raw request line, and `sign()` against the canonical path of the wire form.
+ */
+const RAW_ONLY: Record<string, { wireCanonicalPath: string }> = {
+  'get-utf8': { wireCanonicalPath: '/%25E1%2588%25B4' },
+  'get-space-normalized': { wireCanonicalPath: '/example%2520space/' },
+  'get-relative-unnormalized': { wireCanonicalPath: '/' },
+  'get-relative-relative-unnormalized': { wireCanonicalPath: '/' },
+  'get-slash-dot-slash-unnormalized': { wireCanonicalPath: '/' },
+  'get-slash-pointless-dot-unnormalized': { wireCanonicalPath: '/example' },
+};
+
+/** Signs a vector with its raw request-line path: sign()'s own steps, with the path swapped in. */
+async function signRawTarget(suiteCase: SuiteCase) {
+  const { context, request } = suiteCase;
+  const target = { region: context.region, service: context.service, uriEscapePath: context.normalize, applyChecksum: context.sign_body };
+  const identity = { accessKeyId: context.credentials.access_key_id, secretAccessKey: context.credentials.secret_access_key };
+  const rawPath = request.target.split('?')[0] ?? '/';
+  const prepare = async () => {
+    const { prepared } = await prepareRequest({ method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body }, () => target, false);
+    prepared.smithy.path = context.normalize ? rawPath : encodePathOnce(rawPath);
+    return prepared.smithy;
+  };
+  const smithy = createSmithySigner(target, Sha256);
+  const date = new Date(context.timestamp);
+  const parts = await computeSignature(smithy, await prepare(), target, identity, date);
+  const query = await computePresignedQuery(smithy, await prepare(), target, identity, date, { expiresIn: context.expiration_in_seconds, keepOut: new Set() });
+  return { ...parts, presignedSignature: query['X-Amz-Signature'] };
+}
+
 /** Header lines as a name -> value map (lower-case names, repeated names joined with ","). */
 function headerMap(lines: [string, string][]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -42,7 +85,32 @@ describe('AWS SigV4 test suite (v4)', () => {
     expect(cases).toHaveLength(38);
   });
 
-  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_name, suiteCase) => {
+  it('lists as raw-only exactly the vectors whose request line differs from its WHATWG serialization', () => {
+    const differing = cases.filter((c) => onTheWire(urlOf(c)) !== urlOf(c)).map((c) => c.name);
+    // The others differ only in ways that do not change the canonical request (dot segments that
+    // normalize: true removes anyway, a UTF-8 query that is decoded first, an S3 path encoded once).
+    const harmless = ['get-relative-normalized', 'get-relative-relative-normalized', 'get-slash-dot-slash-normalized', 'get-slash-pointless-dot-normalized', 'get-space-unnormalized', 'get-vanilla-utf8-query'];
+    expect(differing.sort()).toEqual([...Object.keys(RAW_ONLY), ...harmless].sort());
+  });
+
+  describe.each(cases.filter((c) => c.name in RAW_ONLY).map((c) => [c.name, c] as const))('%s (raw request line)', (name, suiteCase) => {
+    it('matches the vector when its raw request-line path is signed', async () => {
+      const raw = await signRawTarget(suiteCase);
+      expect(raw.canonicalRequest).toBe(suiteCase.read('header-canonical-request.txt'));
+      expect(raw.stringToSign).toBe(suiteCase.read('header-string-to-sign.txt'));
+      expect(raw.signature).toBe(suiteCase.read('header-signature.txt'));
+      expect(raw.presignedSignature).toBe(suiteCase.read('query-signature.txt'));
+    });
+
+    it('sign() signs the path a client sends for that URL instead', async () => {
+      const url = urlOf(suiteCase);
+      const info = await signerFor(suiteCase).explain({ method: suiteCase.request.method, url, headers: suiteCase.request.headers });
+      expect(info.canonicalRequest.split('\n')[1]).toBe(RAW_ONLY[name]?.wireCanonicalPath);
+      expect((await signerFor(suiteCase).sign({ url })).url).toBe(onTheWire(url));
+    });
+  });
+
+  describe.each(cases.filter((c) => !(c.name in RAW_ONLY)).map((c) => [c.name, c] as const))('%s', (_name, suiteCase) => {
     const { context, request } = suiteCase;
     const token = context.credentials.token;
     const omitToken = context.omit_session_token === true;
@@ -56,7 +124,7 @@ describe('AWS SigV4 test suite (v4)', () => {
       const actual = { ...signed.headers };
       if (omitToken && token) actual['x-amz-security-token'] = token; // the caller adds it after signing
       expect(headerMap(Object.entries(actual))).toEqual(headerMap(expected.headers));
-      expect(signed.url).toBe(input.url);
+      expect(signed.url).toBe(onTheWire(input.url));
       expect(signed.method).toBe(expected.method);
     });
 
@@ -85,7 +153,7 @@ describe('AWS SigV4 test suite (v4)', () => {
       if (omitToken && token) {
         actual = actual.replace('&X-Amz-Signature=', `&X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=`);
       }
-      expect(actual).toBe(`https://${host(suiteCase)}${expected.target}`);
+      expect(actual).toBe(onTheWire(`https://${host(suiteCase)}${expected.target}`));
       expect(link).toContain(`X-Amz-Signature=${suiteCase.read('query-signature.txt')}`);
     });
   });

@@ -2,7 +2,10 @@ import { SigV4Error } from '../errors/sigv4-error.js';
 
 /** A URL split into what SigV4 signs. @internal */
 export interface ParsedUrl {
-  /** The URL string exactly as given (a `URL` object's `href`). */
+  /**
+   * The URL as clients send it: the WHATWG serialization (`new URL(url).href`) without the fragment.
+   * Serializing it again gives the same string, so every client puts exactly this path and query on the wire.
+   */
   readonly href: string;
   /** `http:` or `https:`. */
   readonly protocol: string;
@@ -12,61 +15,45 @@ export interface ParsedUrl {
   readonly host: string;
   /** Port when not the default one. */
   readonly port: number | undefined;
-  /** The path as it goes on the wire (not re-encoded), `/` when empty. */
+  /** The path as it goes on the wire (WHATWG-serialized `pathname`), `/` when empty. */
   readonly path: string;
   /** Decoded query parameters; repeated names keep every value, in order. */
   readonly query: Record<string, string | string[]>;
 }
 
-/** `scheme://authority` prefix; the rest of the string is path, query and fragment. */
-const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*/i;
-
 /**
  * Splits an absolute http(s) URL into the parts SigV4 signs.
  *
- * The path and query are taken from the string as written, since that string is what goes on the wire;
- * host and port come from the WHATWG parser (lower-cased, punycode, default port dropped).
- * Query names and values are decoded as `application/x-www-form-urlencoded` (`+` is a space, as
- * API Gateway reads it); the signer re-encodes them (RFC 3986) for the canonical query.
+ * Path and query are what goes on the wire: the WHATWG parser's `pathname` and `search`, which is what
+ * fetch, undici, browsers and axios put on the request line. A string written differently (a literal
+ * space or `é`, `"`, `{`, `^`, a backslash, `%2e%2e` segments) is sent in that serialized form, so that
+ * is the form signed. Query names and values are decoded as `application/x-www-form-urlencoded` (`+` is a
+ * space, as API Gateway reads it); the signer re-encodes them (RFC 3986) for the canonical query.
  * @internal
  */
 export function parseUrl(input: string | URL): ParsedUrl {
-  const href = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
-  if (href === undefined) {
+  const text = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
+  if (text === undefined) {
     throw new SigV4Error('INVALID_URL', `Cannot sign a request whose url is a ${typeof input}: pass an absolute http(s) URL string or a URL object.`);
   }
   let url: URL;
   try {
-    url = new URL(href);
+    url = new URL(text);
   } catch (cause) {
-    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(href)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`, { cause });
+    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(text)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`, { cause });
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(href)}": only http: and https: URLs can be signed (got ${url.protocol}).`);
+    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(text)}": only http: and https: URLs can be signed (got ${url.protocol}).`);
   }
-  const authority = AUTHORITY.exec(href);
-  let path: string;
-  let rawQuery: string;
-  if (authority) {
-    let rest = href.slice(authority[0].length);
-    const hash = rest.indexOf('#');
-    if (hash !== -1) rest = rest.slice(0, hash);
-    const question = rest.indexOf('?');
-    path = question === -1 ? rest : rest.slice(0, question);
-    rawQuery = question === -1 ? '' : rest.slice(question + 1);
-  } else {
-    // Unusual spellings ("https:host/path", backslashes): sign what the WHATWG parser will send.
-    path = url.pathname;
-    rawQuery = url.search.slice(1);
-  }
+  url.hash = '';
   return {
-    href,
+    href: url.href,
     protocol: url.protocol,
     hostname: url.hostname,
     host: url.host,
     port: url.port === '' ? undefined : Number(url.port),
-    path: path === '' ? '/' : path,
-    query: parseQuery(rawQuery),
+    path: url.pathname === '' ? '/' : url.pathname,
+    query: parseQuery(url.search.slice(1)),
   };
 }
 

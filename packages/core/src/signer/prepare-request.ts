@@ -34,8 +34,9 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 /**
  * Path for `uriEscapePath: false` (S3 rules): each segment decoded and encoded once (RFC 3986),
  * `.`/`..`/`//` kept as they are. smithy signs this path as given.
+ * @internal
  */
-function encodePathOnce(path: string): string {
+export function encodePathOnce(path: string): string {
   return path
     .split('/')
     .map((segment) => {

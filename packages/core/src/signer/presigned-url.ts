@@ -15,8 +15,8 @@ const FIXED = new Set<string>(PRESIGN_PARAMS);
 
 /**
  * Appends the parameters smithy's `presign` added to the query (hoisted `x-amz-*` headers, then the
- * `X-Amz-*` signature parameters) to the URL string as written, RFC 3986-encoded; the fragment is dropped.
- * @param href - the URL that was signed, as the caller wrote it
+ * `X-Amz-*` signature parameters) to the serialized URL, RFC 3986-encoded; the fragment is dropped.
+ * @param href - the URL that was signed, WHATWG-serialized (as clients send it)
  * @param query - smithy's presigned query
  * @param originalNames - names that were already in the URL's query
  * @internal
