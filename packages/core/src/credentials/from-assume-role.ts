@@ -61,7 +61,7 @@ export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentit
   }
   const durationSeconds = options.durationSeconds ?? DEFAULT_ASSUME_ROLE_DURATION_SECONDS;
   if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43_200) {
-    throw new SigV4Error('INVALID_OPTIONS', `fromAssumeRole: \`durationSeconds\` must be a whole number from 900 to 43200 (got ${String(durationSeconds)}).`);
+    throw new SigV4Error('INVALID_OPTIONS', `fromAssumeRole: \`durationSeconds\` must be a whole number from 900 to 43200.`);
   }
   const params = {
     RoleArn: options.roleArn,

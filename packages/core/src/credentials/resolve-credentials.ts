@@ -1,6 +1,7 @@
 import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
 import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+import { NO_CREDENTIALS } from '../platform/node.js';
 import { sanitizeCause } from '../utils/redact.js';
 
 /**
@@ -27,21 +28,15 @@ const isValid = (value: unknown): value is AwsCredentialIdentity =>
 const invalid = (where: string): SigV4Error =>
   new SigV4Error(
     'CREDENTIALS_INVALID',
-    `The ${where} credentials lack a non-empty \`accessKeyId\` or \`secretAccessKey\`: pass { accessKeyId, secretAccessKey, sessionToken? } or a provider that resolves to it.`,
+    `The ${where} credentials lack \`accessKeyId\` or \`secretAccessKey\`: pass { accessKeyId, secretAccessKey, sessionToken? } or a provider of it.`,
   );
 
-const expiresSoon = (credentials: AwsCredentialIdentity, now: number): boolean => {
+/** True when the credentials expire within `margin` ms from now. */
+const expiresWithin = (credentials: AwsCredentialIdentity, margin: number): boolean => {
   const expiration = credentials.expiration;
   if (!expiration) return false;
-  const time = expiration instanceof Date ? expiration.getTime() : new Date(expiration as unknown as string).getTime();
-  return Number.isFinite(time) && time - CREDENTIALS_REFRESH_MARGIN_MS <= now;
-};
-
-const isExpired = (credentials: AwsCredentialIdentity, now: number): boolean => {
-  const expiration = credentials.expiration;
-  if (!expiration) return false;
-  const time = expiration instanceof Date ? expiration.getTime() : new Date(expiration as unknown as string).getTime();
-  return Number.isFinite(time) && time <= now;
+  const time = new Date(expiration).getTime();
+  return Number.isFinite(time) && time - margin <= Date.now();
 };
 
 /**
@@ -86,15 +81,11 @@ export function createCredentialsResolver(
     } catch (error) {
       if (isSigV4Error(error)) throw error;
       if (isDefault) {
-        throw new SigV4Error(
-          'CREDENTIALS_MISSING',
-          'No AWS credentials found: pass `credentials` to createSigner (e.g. { accessKeyId, secretAccessKey } or a provider like fromIni() or fromAssumeRole()), or make them available to the AWS SDK default chain (AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, AWS_PROFILE, SSO, web identity, ECS or EC2 role).',
-          { cause: sanitizeCause(error, secrets()) },
-        );
+        throw new SigV4Error('CREDENTIALS_MISSING', NO_CREDENTIALS, { cause: sanitizeCause(error, secrets()) });
       }
       throw new SigV4Error(
         'CREDENTIALS_PROVIDER_FAILED',
-        `The credentials provider failed: ${sanitizeCause(error, secrets()).message} (see \`cause\`). Check the provider's configuration; the next signing tries it again.`,
+        `The credentials provider failed: ${sanitizeCause(error, secrets()).message} (see \`cause\`); the next signing retries it.`,
         { cause: sanitizeCause(error, secrets()) },
       );
     }
@@ -104,8 +95,7 @@ export function createCredentialsResolver(
   };
 
   const resolve = (): Promise<AwsCredentialIdentity> => {
-    const now = Date.now();
-    if (cached && !expiresSoon(cached, now)) return Promise.resolve(cached);
+    if (cached && !expiresWithin(cached, CREDENTIALS_REFRESH_MARGIN_MS)) return Promise.resolve(cached);
     if (!inFlight) {
       const stale = cached;
       inFlight = fetchCredentials().then(
@@ -117,7 +107,7 @@ export function createCredentialsResolver(
         (error: unknown) => {
           inFlight = undefined;
           // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
-          if (stale && !isExpired(stale, Date.now())) return stale;
+          if (stale && !expiresWithin(stale, 0)) return stale;
           throw error;
         },
       );

@@ -9,14 +9,12 @@ import type { TemporaryCredentialsFactory } from './types.js';
 
 export { WebSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-web.js';
 
+/** CREDENTIALS_MISSING message: browsers have no default credential chain. @internal */
+export const NO_CREDENTIALS = 'No AWS credentials: pass `credentials` to createSigner, e.g. fromCognitoIdentityPool() (browsers have no default chain).';
+
 /** Browsers have no default credential chain. @internal */
 export function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {
-  return Promise.reject(
-    new SigV4Error(
-      'CREDENTIALS_MISSING',
-      'No AWS credentials: in a browser pass `credentials` to createSigner (e.g. a provider like fromCognitoIdentityPool() from @aws-sdk/credential-providers); there is no default chain.',
-    ),
-  );
+  return Promise.reject(new SigV4Error('CREDENTIALS_MISSING', NO_CREDENTIALS));
 }
 
 /**
@@ -27,7 +25,7 @@ export function loadTemporaryCredentials(): Promise<TemporaryCredentialsFactory>
   return Promise.reject(
     new SigV4Error(
       'CREDENTIALS_PROVIDER_FAILED',
-      'fromAssumeRole is not part of the browser build of @sigv4/core: use fromTemporaryCredentials or fromCognitoIdentityPool from @aws-sdk/credential-providers and pass it as `credentials`.',
+      'fromAssumeRole needs Node: in browsers pass fromTemporaryCredentials() or fromCognitoIdentityPool() as `credentials`.',
     ),
   );
 }

@@ -8,6 +8,10 @@ import type { TemporaryCredentialsFactory } from './types.js';
 
 export { NodeSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-node.js';
 
+/** CREDENTIALS_MISSING message when no credentials were given and the default chain found none. @internal */
+export const NO_CREDENTIALS =
+  'No AWS credentials found: pass `credentials` to createSigner (e.g. { accessKeyId, secretAccessKey } or a provider like fromIni() or fromAssumeRole()), or make them available to the AWS SDK default chain (AWS_ACCESS_KEY_ID + AWS_SECRET_ACCESS_KEY, AWS_PROFILE, SSO, web identity, ECS or EC2 role).';
+
 /** Loads `fromNodeProviderChain` on first use, so importing the signer stays cheap. @internal */
 export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');

@@ -65,13 +65,13 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
   if (isFormData(body)) {
     throw new SigV4Error(
       'UNSUPPORTED_BODY',
-      'Cannot sign a FormData body: its multipart boundary is chosen by the HTTP client after signing. Encode it yourself (a string or bytes with its content-type), or sign with `unsignedPayload: true`.',
+      'Cannot hash FormData (the client picks its multipart boundary later): encode it to bytes or sign with `unsignedPayload: true`.',
     );
   }
   if (isStream(body)) {
     throw new SigV4Error(
       'UNSUPPORTED_BODY',
-      'Cannot hash a stream or async-iterable body without reading it: pass `unsignedPayload: true` to createSigner to sign it as UNSIGNED-PAYLOAD (the service must accept that), or pass the body as a string or bytes.',
+      'Cannot hash a stream body: pass a string or bytes, or `unsignedPayload: true` to createSigner (if the service accepts UNSIGNED-PAYLOAD).',
     );
   }
   throw unsupported(Object.prototype.toString.call(body).slice(8, -1));
@@ -80,7 +80,7 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
 function unsupported(kind: string): SigV4Error {
   return new SigV4Error(
     'UNSUPPORTED_BODY',
-    `Cannot sign a body of type ${kind}: pass a string (e.g. JSON.stringify(data)), bytes (Uint8Array, ArrayBuffer, Buffer), URLSearchParams or a Blob.`,
+    `Cannot sign a body of type ${kind}: pass a string, bytes, URLSearchParams or a Blob.`,
   );
 }
 

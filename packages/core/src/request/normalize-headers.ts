@@ -17,7 +17,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   const out: Record<string, string> = {};
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
-    throw new SigV4Error('INVALID_OPTIONS', `Cannot read headers of type ${typeof input}: pass a plain object, a Headers instance or [name, value] pairs.`);
+    throw new SigV4Error('INVALID_OPTIONS', `Cannot read headers of type ${typeof input}: pass an object, Headers or [name, value] pairs.`);
   }
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
@@ -34,7 +34,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   if (isIterable(input)) {
     for (const pair of input) {
       if (!Array.isArray(pair) || typeof pair[0] !== 'string') {
-        throw new SigV4Error('INVALID_OPTIONS', 'Cannot read headers: an iterable must yield [name, value] pairs.');
+        throw new SigV4Error('INVALID_OPTIONS', 'Cannot read headers: pass [name, value] pairs.');
       }
       add(pair[0], String(pair[1]));
     }
@@ -50,7 +50,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
       add(name, String(value));
     } else {
-      throw new SigV4Error('INVALID_OPTIONS', `Cannot sign header "${name}": its value is a ${typeof value}; pass a string, a number or an array of strings.`);
+      throw new SigV4Error('INVALID_OPTIONS', `Cannot sign header "${name}" (a ${typeof value}): pass a string, a number or an array of strings.`);
     }
   }
   return out;

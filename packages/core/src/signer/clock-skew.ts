@@ -60,7 +60,7 @@ export function toServerTime(serverDate: string | Date | number): number {
   if (!Number.isFinite(time)) {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `correctClockSkew needs the server's Date header (e.g. "Wed, 25 Nov 2026 14:50:26 GMT"), a Date or epoch milliseconds; got ${JSON.stringify(String(serverDate)).slice(0, 60)}.`,
+      `correctClockSkew needs the server's Date header, a Date or epoch milliseconds; got ${JSON.stringify(String(serverDate)).slice(0, 60)}.`,
     );
   }
   return time;

@@ -58,7 +58,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
     const value = resolved.now();
     const time = value instanceof Date ? value.getTime() : value;
     if (typeof time !== 'number' || !Number.isFinite(time)) {
-      throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `now()` must return a valid Date or epoch milliseconds.');
+      throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `now()` must return a Date or epoch milliseconds.');
     }
     return time;
   };
@@ -87,7 +87,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
     guard('presign', async () => {
       const expiresIn = request?.expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
       if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
-        throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be a whole number of seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days); got ${String(expiresIn)}.`);
+        throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`);
       }
       const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
       const smithyRequest = prepared.smithy;
@@ -97,10 +97,9 @@ export function createSigner(options: SignerOptions = {}): Signer {
         smithyRequest.headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
       }
       if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
-      const before = new Set(Object.keys(smithyRequest.query));
       const identity = await credentials();
       const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), { expiresIn, keepOut });
-      return buildPresignedUrl(prepared.url.href, query, before);
+      return buildPresignedUrl(prepared.url.href, query);
     });
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>

@@ -27,7 +27,7 @@ export interface ResolvedSignerOptions {
 
 const checkType = (name: string, value: unknown, type: 'string' | 'boolean' | 'function', example: string): void => {
   if (value !== undefined && typeof value !== type) {
-    throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` must be a ${type} (got ${value === null ? 'null' : typeof value}), e.g. ${example}.`);
+    throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` must be a ${type}, e.g. ${example}.`);
   }
 };
 
@@ -38,7 +38,7 @@ const checkType = (name: string, value: unknown, type: 'string' | 'boolean' | 'f
  */
 export function normalizeOptions(options: SignerOptions | undefined): ResolvedSignerOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new SigV4Error('INVALID_OPTIONS', 'createSigner takes an options object, e.g. createSigner({ region: "eu-central-1", service: "execute-api" }).');
+    throw new SigV4Error('INVALID_OPTIONS', 'createSigner takes an options object, e.g. { region: "eu-central-1" }.');
   }
   const o = options ?? {};
   checkType('region', o.region, 'string', '"eu-central-1"');
@@ -47,10 +47,11 @@ export function normalizeOptions(options: SignerOptions | undefined): ResolvedSi
   checkType('uriEscapePath', o.uriEscapePath, 'boolean', 'false');
   checkType('applyChecksum', o.applyChecksum, 'boolean', 'true');
   checkType('now', o.now, 'function', '() => new Date()');
-  if (o.region === '') throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `region` is empty; pass e.g. "eu-central-1" or leave it out to infer it from the URL.');
-  if (o.service === '') throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `service` is empty; pass e.g. "execute-api" or leave it out to infer it from the URL.');
+  for (const name of ['region', 'service'] as const) {
+    if (o[name] === '') throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` is empty: set it or leave it out to infer it from the URL.`);
+  }
   if (o.credentials !== undefined && (o.credentials === null || (typeof o.credentials !== 'object' && typeof o.credentials !== 'function'))) {
-    throw new SigV4Error('CREDENTIALS_INVALID', 'createSigner: `credentials` must be { accessKeyId, secretAccessKey, sessionToken? } or an async function returning that.');
+    throw new SigV4Error('CREDENTIALS_INVALID', 'createSigner: `credentials` must be { accessKeyId, secretAccessKey, sessionToken? } or a provider of it.');
   }
   return {
     region: o.region,

@@ -35,7 +35,7 @@ const isSigner = (value: unknown): value is Signer =>
 export function resolveSigner(options: SignerOrOptions | undefined = {}): Signer {
   if (typeof options === 'object' && options !== null && 'signer' in options && options.signer !== undefined) {
     if (!isSigner(options.signer)) {
-      throw new SigV4Error('INVALID_OPTIONS', '`signer` must be a Signer made by createSigner() (an object with sign() and presign()).');
+      throw new SigV4Error('INVALID_OPTIONS', '`signer` must be made by createSigner().');
     }
     return options.signer;
   }

@@ -27,16 +27,15 @@ export function createTargetResolver(options: ResolvedSignerOptions): (hostname:
     const region = options.region ?? inferred.region;
     const service = options.service ?? inferred.service;
     if (region === undefined) {
-      const both = service === undefined ? ' The service cannot be inferred either: pass `service` too (e.g. "execute-api").' : '';
       throw new SigV4Error(
         'REGION_UNRESOLVED',
-        `Cannot infer the AWS region from the host "${hostname}": pass \`region\` to createSigner (e.g. "eu-central-1").${both}`,
+        `Cannot infer the AWS region from "${hostname}": pass \`region\` to createSigner${service === undefined ? ' (and pass `service`)' : ''}.`,
       );
     }
     if (service === undefined) {
       throw new SigV4Error(
         'SERVICE_UNRESOLVED',
-        `Cannot infer the AWS service from the host "${hostname}": pass \`service\` to createSigner (e.g. "execute-api" for API Gateway, "lambda" for function URLs).`,
+        `Cannot infer the AWS service from "${hostname}": pass \`service\` to createSigner (e.g. "execute-api").`,
       );
     }
     const isS3 = service === 's3';
