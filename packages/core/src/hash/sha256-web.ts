@@ -1,15 +1,5 @@
+import { toHex, toUint8Array as toBytes } from '@smithy/core/serde';
 import type { Sha256Hash, SourceData } from './types.js';
-
-const encoder = new TextEncoder();
-
-const toBytes = (data: SourceData): Uint8Array =>
-  typeof data === 'string'
-    ? encoder.encode(data)
-    : data instanceof Uint8Array
-      ? data
-      : ArrayBuffer.isView(data)
-        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-        : new Uint8Array(data);
 
 const concat = (chunks: Uint8Array[]): Uint8Array => {
   if (chunks.length === 1) return chunks[0] as Uint8Array;
@@ -103,7 +93,6 @@ export async function hmacSha256Hex(key: Uint8Array, data: string): Promise<stri
   return toHex(await hash.digest());
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
@@ -115,8 +104,3 @@ export async function sha256Hex(data: SourceData): Promise<string> {
   return toHex(await hash.digest());
 }
 
-function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += HEX[byte];
-  return out;
-}
