@@ -12,7 +12,7 @@ describe('platforms', () => {
   });
 
   it('the browser platform leaves STS out and points to the SDK', async () => {
-    const error = await browser.loadTemporaryCredentials().catch((e: unknown) => e);
+    const error = await browser.fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/api-caller' })().catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
     expect((error as Error).message).toMatch(/fromTemporaryCredentials|fromCognitoIdentityPool/);
   });

@@ -1,6 +1,6 @@
 import { DEFAULT_ASSUME_ROLE_DURATION_SECONDS } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
-import { loadTemporaryCredentials } from '../platform/node.js';
+import type { TemporaryCredentialsFactory } from '../platform/types.js';
 import type { AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
 
 /**
@@ -71,7 +71,7 @@ export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentit
   };
   let provider: Promise<AwsCredentialIdentityProvider> | undefined;
   const load = async (): Promise<AwsCredentialIdentityProvider> => {
-    const fromTemporaryCredentials = await loadTemporaryCredentials();
+    const fromTemporaryCredentials = (await import('@aws-sdk/credential-providers')).fromTemporaryCredentials as unknown as TemporaryCredentialsFactory;
     return fromTemporaryCredentials({
       params,
       ...(options.masterCredentials === undefined ? {} : { masterCredentials: options.masterCredentials }),

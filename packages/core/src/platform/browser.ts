@@ -4,8 +4,8 @@
  * @internal
  */
 import { SigV4Error } from '../errors/sigv4-error.js';
+import type { AssumeRoleOptions } from '../credentials/from-assume-role.js';
 import type { AwsCredentialIdentityProvider } from '../types.js';
-import type { TemporaryCredentialsFactory } from './types.js';
 
 export { WebSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-web.js';
 
@@ -18,15 +18,17 @@ export function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityPr
 }
 
 /**
- * The browser build leaves the STS client out: `fromAssumeRole` fails with a pointer to the SDK.
+ * `fromAssumeRole` of the browser build: it leaves the STS client out, so the provider fails on first
+ * use with a pointer to the SDK's browser providers (options are not checked).
  * @internal
  */
-export function loadTemporaryCredentials(): Promise<TemporaryCredentialsFactory> {
-  return Promise.reject(
-    new SigV4Error(
-      'CREDENTIALS_PROVIDER_FAILED',
-      'fromAssumeRole needs Node: in browsers pass fromTemporaryCredentials() or fromCognitoIdentityPool() as `credentials`.',
-    ),
-  );
+export function fromAssumeRole(_options: AssumeRoleOptions): AwsCredentialIdentityProvider {
+  return () =>
+    Promise.reject(
+      new SigV4Error(
+        'CREDENTIALS_PROVIDER_FAILED',
+        'fromAssumeRole needs Node: in browsers pass fromTemporaryCredentials() or fromCognitoIdentityPool() as `credentials`.',
+      ),
+    );
 }
 

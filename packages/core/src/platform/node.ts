@@ -1,10 +1,11 @@
 /**
- * Node.js platform: native hashing and the AWS SDK's Node default credential chain.
+ * Node.js platform: native hashing, the AWS SDK's Node default credential chain and fromAssumeRole (STS).
  * The browser build swaps this module for `./browser.ts` (see tsup.config.ts).
  * @internal
  */
 import type { AwsCredentialIdentityProvider } from '../types.js';
-import type { TemporaryCredentialsFactory } from './types.js';
+
+export { fromAssumeRole } from '../credentials/from-assume-role.js';
 
 export { NodeSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-node.js';
 
@@ -16,11 +17,5 @@ export const NO_CREDENTIALS =
 export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   return fromNodeProviderChain() as AwsCredentialIdentityProvider;
-}
-
-/** Loads the SDK's `fromTemporaryCredentials` on first use (for `fromAssumeRole`). @internal */
-export async function loadTemporaryCredentials(): Promise<TemporaryCredentialsFactory> {
-  const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
-  return fromTemporaryCredentials as unknown as TemporaryCredentialsFactory;
 }
 
