@@ -38,6 +38,13 @@ describe('signed requests against the local gateway', () => {
     },
   );
 
+  it.each(['?q=%FF', '?q=%C3', '?name=caf%E9', '?%FF=%fe&q=%C3%A9+x', '?q=%zz'])('accepts a query with bytes that are not UTF-8 text: %s', async (query) => {
+    const signed = await signer.sign({ url: `${gateway.url}/items${query}` });
+    expect((await send(signed)).status).toBe(200);
+    const link = await signer.presign({ url: `${gateway.url}/items${query}`, expiresIn: 60 });
+    expect((await fetch(link)).status).toBe(200);
+  });
+
   it('accepts a JSON POST and refuses it when the body is changed after signing', async () => {
     const signed = await signer.sign({ method: 'POST', url: `${gateway.url}/items`, headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
     expect((await send(signed)).status).toBe(200);

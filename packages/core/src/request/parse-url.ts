@@ -1,4 +1,5 @@
 import { SigV4Error } from '../errors/sigv4-error.js';
+import { parseWireQuery, type EncodedParam } from './canonical-query.js';
 
 /** A URL split into what SigV4 signs. @internal */
 export interface ParsedUrl {
@@ -17,8 +18,8 @@ export interface ParsedUrl {
   readonly port: number | undefined;
   /** The path as it goes on the wire (WHATWG-serialized `pathname`), `/` when empty. */
   readonly path: string;
-  /** Decoded query parameters; repeated names keep every value, in order. */
-  readonly query: Record<string, string | string[]>;
+  /** Query parameters in canonical (byte-wise RFC 3986) form, in order; repeated names keep every value. */
+  readonly query: readonly EncodedParam[];
 }
 
 /**
@@ -27,8 +28,8 @@ export interface ParsedUrl {
  * Path and query are what goes on the wire: the WHATWG parser's `pathname` and `search`, which is what
  * fetch, undici, browsers and axios put on the request line. A string written differently (a literal
  * space or `é`, `"`, `{`, `^`, a backslash, `%2e%2e` segments) is sent in that serialized form, so that
- * is the form signed. Query names and values are decoded as `application/x-www-form-urlencoded` (`+` is a
- * space, as API Gateway reads it); the signer re-encodes them (RFC 3986) for the canonical query.
+ * is the form signed. Query names and values are percent-decoded to bytes (`+` is a space, as API Gateway
+ * reads it) and re-encoded (RFC 3986) for the canonical query, see `canonical-query.ts`.
  * @internal
  */
 export function parseUrl(input: string | URL): ParsedUrl {
@@ -53,48 +54,8 @@ export function parseUrl(input: string | URL): ParsedUrl {
     host: url.host,
     port: url.port === '' ? undefined : Number(url.port),
     path: url.pathname === '' ? '/' : url.pathname,
-    query: parseQuery(url.search.slice(1)),
+    query: parseWireQuery(url.search.slice(1)),
   };
-}
-
-/**
- * Decodes a raw query string into smithy's query shape (`string | string[]` values).
- * @internal
- */
-export function parseQuery(rawQuery: string): Record<string, string | string[]> {
-  // No prototype: a parameter named "__proto__" or "constructor" is just a parameter.
-  const query = Object.create(null) as Record<string, string | string[]>;
-  if (rawQuery === '') return query;
-  for (const pair of rawQuery.split('&')) {
-    if (pair === '') continue;
-    const eq = pair.indexOf('=');
-    const name = decodeFormComponent(eq === -1 ? pair : pair.slice(0, eq));
-    const value = eq === -1 ? '' : decodeFormComponent(pair.slice(eq + 1));
-    const existing = query[name];
-    if (existing === undefined) {
-      query[name] = value;
-    } else if (Array.isArray(existing)) {
-      existing.push(value);
-    } else {
-      query[name] = [existing, value];
-    }
-  }
-  return query;
-}
-
-/**
- * Decodes one `application/x-www-form-urlencoded` name or value as `URLSearchParams` does:
- * `+` is a space, `%XX` are UTF-8 bytes, malformed escapes stay as written.
- */
-function decodeFormComponent(text: string): string {
-  const plain = text.includes('+') ? text.replace(/\+/g, ' ') : text;
-  if (!plain.includes('%')) return plain;
-  try {
-    return decodeURIComponent(plain);
-  } catch {
-    // Stray "%" or invalid UTF-8: the WHATWG parser's lenient result.
-    return new URLSearchParams(`a=${text}`).get('a') ?? plain;
-  }
 }
 
 /** Shortens a URL for an error message and drops its query (which may carry tokens). */

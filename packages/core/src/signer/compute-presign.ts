@@ -29,7 +29,9 @@ export async function computePresignedQuery(
   const { longDate, shortDate } = formatDate(smithy, date);
   const scope = createScope(shortDate, target.region, target.service);
   const keepOut = new Set(options.keepOut);
-  const request = moveHeadersToQuery(prepareRequest(original as never), { unhoistableHeaders: keepOut }) as unknown as SmithyRequest;
+  const moved = moveHeadersToQuery(prepareRequest(original as never), { unhoistableHeaders: keepOut }) as unknown as SmithyRequest;
+  // smithy's clone keeps only its own fields: the URL's (canonical) parameters come back here.
+  const request: SmithyRequest = { ...moved, wireQuery: original.wireQuery };
   const query = request.query;
   if (identity.sessionToken) query['X-Amz-Security-Token'] = identity.sessionToken;
   query['X-Amz-Algorithm'] = ALGORITHM;

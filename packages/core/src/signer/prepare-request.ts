@@ -88,7 +88,8 @@ export async function prepareRequest(
     protocol: url.protocol,
     hostname: url.hostname,
     path,
-    query: url.query,
+    wireQuery: url.query,
+    query: {},
     headers: smithyHeaders,
     body: body.payload,
   };

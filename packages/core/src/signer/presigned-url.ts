@@ -17,14 +17,13 @@ const FIXED = new Set<string>(PRESIGN_PARAMS);
  * Appends the parameters smithy's `presign` added to the query (hoisted `x-amz-*` headers, then the
  * `X-Amz-*` signature parameters) to the serialized URL, RFC 3986-encoded; the fragment is dropped.
  * @param href - the URL that was signed, WHATWG-serialized (as clients send it)
- * @param query - smithy's presigned query
- * @param originalNames - names that were already in the URL's query
+ * @param query - the parameters presigning added (the URL's own parameters stay as written in `href`)
  * @internal
  */
-export function buildPresignedUrl(href: string, query: Record<string, string | string[]>, originalNames: ReadonlySet<string>): string {
+export function buildPresignedUrl(href: string, query: Record<string, string | string[]>): string {
   const names: string[] = [];
   for (const name of Object.keys(query)) {
-    if (!originalNames.has(name) && !FIXED.has(name)) names.push(name);
+    if (!FIXED.has(name)) names.push(name);
   }
   for (const name of PRESIGN_PARAMS) if (query[name] !== undefined) names.push(name);
   const pairs = names.map((name) => {

@@ -1,5 +1,6 @@
 import { getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
 import type { Sha256Constructor } from '../hash/types.js';
+import { canonicalQueryString, type EncodedParam } from '../request/canonical-query.js';
 import type { AwsCredentialIdentity } from '../types.js';
 import type { SigningTarget } from './resolve-target.js';
 
@@ -10,13 +11,16 @@ export interface SmithyRequest {
   hostname: string;
   port?: number;
   path: string;
+  /** The URL's query parameters, already in canonical form (see `canonical-query.ts`). */
+  wireQuery: readonly EncodedParam[];
+  /** Parameters added as strings (presign's hoisted headers and `X-Amz-*`); empty when signing. */
   query: Record<string, string | string[]>;
   headers: Record<string, string>;
   body?: unknown;
 }
 
 /**
- * The parts of smithy's SigV4 the signer uses: its canonical request (canonical path and query rules),
+ * The parts of smithy's SigV4 the signer uses: its canonical request (canonical path rules, headers, layout),
  * its date format and its signing-key derivation.
  * @internal
  */
@@ -28,7 +32,7 @@ export interface SmithySigner {
 
 /**
  * smithy's `SignatureV4Base`, which holds the canonicalization (path normalization and escaping per
- * `uriEscapePath`, canonical query, canonical request layout). The full `SignatureV4` class is not used:
+ * `uriEscapePath`, canonical request layout); only the query line is ours (bytes, not strings). The full `SignatureV4` class is not used:
  * it adds event-stream signing the signer never needs, and its weight in browser bundles.
  */
 class Canonicalizer extends SignatureV4Base {
@@ -43,8 +47,15 @@ class Canonicalizer extends SignatureV4Base {
     });
   }
 
+  /** smithy's canonical request with the query line computed on bytes (see `canonical-query.ts`). */
   canonicalRequest(request: SmithyRequest, canonicalHeaders: Record<string, string>, payloadHash: string): string {
-    return this.createCanonicalRequest(request as never, canonicalHeaders, payloadHash);
+    const text = this.createCanonicalRequest({ ...request, query: {} } as never, canonicalHeaders, payloadHash);
+    const query = canonicalQueryString(request.wireQuery, request.query);
+    if (query === '') return text;
+    // smithy's layout is method, path, query, headers, …: the (empty) query is the third line.
+    // Neither the method (a token) nor the escaped path holds a line break.
+    const at = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+    return `${text.slice(0, at)}${query}${text.slice(at)}`;
   }
 
   date(date: Date): { longDate: string; shortDate: string } {

@@ -1,0 +1,92 @@
+/**
+ * The canonical query string, computed on bytes.
+ *
+ * This one piece of canonicalization is ours, not smithy's: smithy's `getCanonicalQuery` takes decoded
+ * JavaScript strings and encodes them as UTF-8, so a percent-escape that is not UTF-8 (`?q=%FF`, a cut
+ * sequence `%C3`, Latin-1 `caf%E9`) can only reach it as U+FFFD and is signed as `%EF%BF%BD`, while AWS
+ * canonicalizes the bytes on the wire (`q=%FF`) and answers 403. Here each name and value is
+ * percent-decoded to bytes (`+` is a space, as API Gateway reads it; a `%` without two hex digits is a
+ * literal `%`) and encoded again per RFC 3986, never passing through a string decoder.
+ * @internal
+ */
+import { escapeUri } from '@smithy/core/protocols';
+
+/** A query parameter in canonical form: name and value percent-encoded per RFC 3986 (uppercase hex). @internal */
+export type EncodedParam = readonly [name: string, value: string];
+
+const HEX = '0123456789ABCDEF';
+const CANONICAL = /^[A-Za-z0-9\-._~]*$/;
+
+const hexValue = (code: number): number => {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+};
+
+const isUnreserved = (byte: number): boolean =>
+  (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) ||
+  byte === 0x2d || byte === 0x2e || byte === 0x5f || byte === 0x7e;
+
+/**
+ * One query name or value as sent -> its canonical form: `%XX` decoded to the byte XX, `+` to a space,
+ * every byte but the unreserved ones encoded as `%XX`. The input is a WHATWG-serialized query
+ * (`URL.search`), which is ASCII: every other character is already percent-encoded UTF-8.
+ * @internal
+ */
+export function canonicalQueryComponent(raw: string): string {
+  if (CANONICAL.test(raw)) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    let byte = raw.charCodeAt(i);
+    if (byte === 0x25 && i + 2 < raw.length) {
+      const hi = hexValue(raw.charCodeAt(i + 1));
+      const lo = hexValue(raw.charCodeAt(i + 2));
+      if (hi >= 0 && lo >= 0) {
+        byte = hi * 16 + lo;
+        i += 2;
+      }
+    } else if (byte === 0x2b) {
+      byte = 0x20;
+    }
+    out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
+  }
+  return out;
+}
+
+/**
+ * Splits a WHATWG-serialized query (without `?`) into canonical parameters, in order; repeated names
+ * keep every value, a name without `=` has an empty value, empty pieces (`a&&b`) are skipped.
+ * @internal
+ */
+export function parseWireQuery(rawQuery: string): EncodedParam[] {
+  const params: EncodedParam[] = [];
+  if (rawQuery === '') return params;
+  for (const pair of rawQuery.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    params.push(
+      eq === -1 ? [canonicalQueryComponent(pair), ''] : [canonicalQueryComponent(pair.slice(0, eq)), canonicalQueryComponent(pair.slice(eq + 1))],
+    );
+  }
+  return params;
+}
+
+/**
+ * The CanonicalQueryString line: the URL's parameters plus parameters added as strings (presign's
+ * hoisted headers and `X-Amz-*`, encoded as UTF-8), sorted by encoded name then encoded value, joined
+ * `name=value` with `&`. `X-Amz-Signature` is left out, as smithy does.
+ * @internal
+ */
+export function canonicalQueryString(wire: readonly EncodedParam[], added: Readonly<Record<string, string | string[]>>): string {
+  const params: EncodedParam[] = [];
+  for (const param of wire) params.push(param);
+  for (const name of Object.keys(added)) {
+    const value = added[name] as string | string[];
+    const encodedName = escapeUri(name);
+    for (const item of Array.isArray(value) ? value : [value]) params.push([encodedName, escapeUri(item)]);
+  }
+  const kept = params.filter(([name]) => name.toLowerCase() !== 'x-amz-signature');
+  if (kept.length === 0) return '';
+  kept.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));
+  return kept.map(([name, value]) => `${name}=${value}`).join('&');
+}
