@@ -1,5 +1,6 @@
 // Browser side of the test pages: bundled into each page by esbuild, runs inside Chromium.
 // No Node APIs here.
+import { BODY_CASES } from './body-cases.mjs';
 
 let providerCalls = 0;
 
@@ -101,6 +102,27 @@ export async function fromResponse(res) {
 /** The JSON document every client POSTs (non-ASCII on purpose: the hash covers UTF-8 bytes). */
 export function postBody(client) {
   return { client, items: [1, 2, 3], note: 'grüße ✓' };
+}
+
+const BODY_FACTORIES = {
+  blob: () => new Blob(['grüße ', '✓'], { type: 'text/plain' }),
+  form: () => new URLSearchParams({ a: 'b c', d: 'é' }),
+  multipart: () => {
+    const form = new FormData();
+    form.append('field', 'value ✓');
+    form.append('file', new Blob(['file body'], { type: 'text/plain' }), 'f.txt');
+    return form;
+  },
+  bytes: () => new Uint8Array([0, 1, 2, 255]),
+  buffer: () => new Uint8Array([3, 4, 5]).buffer,
+};
+
+/** Cases for BODY_CASES, each sent by `send(url, method, body)` (prefix added to the names). */
+export function bodyCases(prefix, gatewayUrl, send) {
+  return Object.fromEntries(BODY_CASES.map(({ name, method, kind }) => [
+    `${prefix}${name}`,
+    () => send(`${gatewayUrl}/bodies?kind=${kind}`, method, BODY_FACTORIES[kind]()),
+  ]));
 }
 
 /**

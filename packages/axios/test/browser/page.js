@@ -1,7 +1,7 @@
 // Test page for @sigv4/axios in Chromium, with axios's browser adapters (xhr and fetch).
 import axios from 'axios';
 import { sigv4Interceptor } from '@sigv4/axios';
-import { credentialsProvider, definePage, parseBody, postBody } from '../../../../scripts/browser/page-kit.js';
+import { bodyCases, credentialsProvider, definePage, parseBody, postBody } from '../../../../scripts/browser/page-kit.js';
 
 const fromAxios = (res) => ({
   status: res.status,
@@ -28,6 +28,8 @@ definePage(({ gatewayUrl, region, service }) => {
     'fetch: GET with query': async () =>
       fromAxios(await viaFetch.get(`${gatewayUrl}/items`, { params: { client: 'axios-fetch', q: 'a b', tag: 'x' } })),
     'fetch: POST JSON': async () => fromAxios(await viaFetch.post(`${gatewayUrl}/items`, postBody('axios-fetch'))),
+    ...bodyCases('xhr: ', gatewayUrl, async (url, method, data) => fromAxios(await xhr.request({ url, method, data }))),
+    ...bodyCases('fetch: ', gatewayUrl, async (url, method, data) => fromAxios(await viaFetch.request({ url, method, data }))),
     'tampered after signing': async () =>
       fromAxios(await tampering.post(`${gatewayUrl}/items`, { amount: 1 }, { params: { client: 'axios-tampered' } })),
   };

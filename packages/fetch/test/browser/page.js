@@ -3,6 +3,7 @@ import { createSigner } from '@sigv4/core';
 import { createSignedFetch } from '@sigv4/fetch';
 import {
   assumeRoleInPage,
+  bodyCases,
   credentialsProvider,
   definePage,
   fromResponse,
@@ -34,6 +35,7 @@ definePage(({ gatewayUrl, region, service, sts }) => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(postBody('fetch')),
       })),
+    ...bodyCases('', gatewayUrl, async (url, method, body) => fromResponse(await signedFetch(url, { method, body }))),
     'tampered after signing': async () =>
       fromResponse(await tampering(`${gatewayUrl}/items?client=fetch-tampered`)),
   };
