@@ -26,41 +26,36 @@ const isStream = (body: object): boolean =>
 const isFormData = (body: object): boolean =>
   typeof FormData !== 'undefined' && body instanceof FormData;
 
+/** A body that is hashed: its payload, what is sent and the content type it implies. */
+const hashed = (payload: string | Uint8Array | undefined, send: SignableBody, contentType?: string): NormalizedBody => ({
+  payload,
+  unsigned: false,
+  send,
+  contentType,
+});
+
 /**
  * Reads a body into bytes (or a string) that can be hashed, without copying where possible.
  * @internal
  */
 export async function normalizeBody(body: unknown, unsignedPayload: boolean): Promise<NormalizedBody> {
+  const form = body instanceof URLSearchParams ? body.toString() : undefined;
   if (unsignedPayload) {
-    const send = body instanceof URLSearchParams ? body.toString() : (body as SignableBody);
-    return { payload: undefined, unsigned: true, send, contentType: body instanceof URLSearchParams ? FORM_CONTENT_TYPE : undefined };
+    return { payload: undefined, unsigned: true, send: form ?? (body as SignableBody), contentType: form === undefined ? undefined : FORM_CONTENT_TYPE };
   }
-  if (body === undefined || body === null) {
-    return { payload: undefined, unsigned: false, send: body, contentType: undefined };
-  }
-  if (typeof body === 'string') {
-    return { payload: body, unsigned: false, send: body, contentType: undefined };
-  }
+  if (form !== undefined) return hashed(form, form, FORM_CONTENT_TYPE);
+  if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
   if (typeof body !== 'object') {
     throw unsupported(typeof body);
   }
-  if (body instanceof Uint8Array) {
-    return { payload: body, unsigned: false, send: body, contentType: undefined };
-  }
   if (ArrayBuffer.isView(body)) {
-    const payload = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    return { payload, unsigned: false, send: body, contentType: undefined };
+    return hashed(body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength), body);
   }
   if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
-    return { payload: new Uint8Array(body as ArrayBuffer), unsigned: false, send: body as ArrayBuffer, contentType: undefined };
-  }
-  if (body instanceof URLSearchParams) {
-    const text = body.toString();
-    return { payload: text, unsigned: false, send: text, contentType: FORM_CONTENT_TYPE };
+    return hashed(new Uint8Array(body as ArrayBuffer), body as ArrayBuffer);
   }
   if (isBlob(body)) {
-    const payload = new Uint8Array(await body.arrayBuffer());
-    return { payload, unsigned: false, send: body, contentType: body.type === '' ? undefined : body.type };
+    return hashed(new Uint8Array(await body.arrayBuffer()), body, body.type === '' ? undefined : body.type);
   }
   if (isFormData(body)) {
     throw new SigV4Error(
