@@ -30,6 +30,13 @@ definePage(({ gatewayUrl, region, service }) => {
     'fetch: POST JSON': async () => fromAxios(await viaFetch.post(`${gatewayUrl}/items`, postBody('axios-fetch'))),
     ...bodyCases('xhr: ', gatewayUrl, async (url, method, data) => fromAxios(await xhr.request({ url, method, data }))),
     ...bodyCases('fetch: ', gatewayUrl, async (url, method, data) => fromAxios(await viaFetch.request({ url, method, data }))),
+    // A charset the caller chose; XHR and fetch must send the content-type that was signed.
+    ...Object.fromEntries([['xhr', xhr], ['fetch', viaFetch]].map(([name, instance]) => [
+      `${name}: POST JSON with charset=utf-8`,
+      async () => fromAxios(await instance.post(`${gatewayUrl}/bodies?kind=json-charset`, '{"a":1}', {
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      })),
+    ])),
     'tampered after signing': async () =>
       fromAxios(await tampering.post(`${gatewayUrl}/items`, { amount: 1 }, { params: { client: 'axios-tampered' } })),
   };
