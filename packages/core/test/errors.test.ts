@@ -79,6 +79,75 @@ describe('secrets', () => {
     return [e.message, String(e), JSON.stringify(e), e.stack, e.cause?.message, e.cause?.stack, JSON.stringify(e.cause), JSON.stringify(Object.entries(e))].join('\n');
   };
 
+  it('masks the session token in explain by position only: a short secret or token leaves other text intact', async () => {
+    const signer = createSigner({ ...base, credentials: { accessKeyId: 'AKID', secretAccessKey: 'x', sessionToken: 'amz' } });
+    const info = await signer.explain({ url: 'https://h.example.com/x-amz?amz=1&X-Amz-Security-Token=amz', headers: { 'x-amz-meta': 'x' } });
+    expect(info.canonicalRequest.split('\n')).toEqual([
+      'GET',
+      '/x-amz',
+      'X-Amz-Security-Token=[redacted]&amz=1',
+      'host:h.example.com',
+      'x-amz-date:20150830T123600Z',
+      'x-amz-meta:x',
+      'x-amz-security-token:[redacted]',
+      '',
+      'host;x-amz-date;x-amz-meta;x-amz-security-token',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    ]);
+  });
+
+  it('does not mask a short secret inside its own messages (they never hold credentials)', async () => {
+    const messageWith = async (secretAccessKey: string) => {
+      const signer = createSigner({ ...base, credentials: { accessKeyId: 'AKID', secretAccessKey } });
+      const error = await signer.sign({ method: 'POST', url: API_URL, body: 5 as never }).catch((e: unknown) => e);
+      return (error as Error).message;
+    };
+    const message = await messageWith('B');
+    expect(message).toBe(await messageWith('wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY'));
+    expect(message).not.toContain('[redacted]');
+  });
+
+  it('masks a secret inside a provider error, or withholds the text when the secret is too short to mask', async () => {
+    const failingAfterFirst = (secretAccessKey: string, failure: string) => {
+      let calls = 0;
+      return async () => {
+        calls += 1;
+        if (calls === 1) return { accessKeyId: 'AKID', secretAccessKey, expiration: new Date(Date.now() - 1) };
+        throw new Error(failure);
+      };
+    };
+    const secret = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
+    const long = createSigner({ ...base, credentials: failingAfterFirst(secret, `refresh failed for ${secret}`) });
+    await long.sign({ url: API_URL });
+    const longError = (await long.sign({ url: API_URL }).catch((e: unknown) => e)) as Error & { cause: Error };
+    expect(longError.cause.message).toBe('refresh failed for [redacted]');
+    expect(longError.message).toContain('refresh failed for [redacted]');
+
+    const short = createSigner({ ...base, credentials: failingAfterFirst('sec', 'refresh failed: sec rejected') });
+    await short.sign({ url: API_URL });
+    const shortError = (await short.sign({ url: API_URL }).catch((e: unknown) => e)) as Error & { cause: Error };
+    expect(shortError.cause.message).toMatch(/withheld/);
+    expect(shortError.message).not.toContain('sec rejected');
+    expect(shortError.cause.stack).not.toContain('sec rejected');
+  });
+
+  it('treats the text of a SigV4Error thrown by a provider as foreign', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
+    let calls = 0;
+    const signer = createSigner({
+      ...base,
+      credentials: async () => {
+        calls += 1;
+        if (calls === 1) return { accessKeyId: 'AKID', secretAccessKey: secret, expiration: new Date(Date.now() - 1) };
+        throw new SigV4Error('CREDENTIALS_MISSING', `no key besides ${secret}`);
+      },
+    });
+    await signer.sign({ url: API_URL });
+    const error = (await signer.sign({ url: API_URL }).catch((e: unknown) => e)) as SigV4Error;
+    expect(error.code).toBe('CREDENTIALS_MISSING');
+    expect(error.message).toBe('no key besides [redacted]');
+  });
+
   it('never puts a secret key or session token in an error or in explain output', async () => {
     await fc.assert(
       fc.asyncProperty(secretKey, sessionToken, fc.integer({ min: 0, max: 5 }), async (secretAccessKey, token, scenario) => {

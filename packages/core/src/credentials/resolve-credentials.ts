@@ -2,7 +2,7 @@ import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
 import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
 import { NO_CREDENTIALS } from '../platform/node.js';
-import { sanitizeCause } from '../utils/redact.js';
+import { redactForeignText, sanitizeCause } from '../utils/redact.js';
 
 /**
  * Returns credentials for one signing; cached and refreshed as needed.
@@ -79,7 +79,11 @@ export function createCredentialsResolver(
       provider ??= await loadDefault();
       value = await provider();
     } catch (error) {
-      if (isSigV4Error(error)) throw error;
+      if (isSigV4Error(error)) {
+        // A provider's own SigV4Error keeps its code, but its text is the provider's, not ours.
+        const cause = (error as { cause?: unknown }).cause;
+        throw new SigV4Error(error.code, redactForeignText(error.message, secrets()), cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets()) });
+      }
       if (isDefault) {
         throw new SigV4Error('CREDENTIALS_MISSING', NO_CREDENTIALS, { cause: sanitizeCause(error, secrets()) });
       }

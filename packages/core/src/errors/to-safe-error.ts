@@ -1,4 +1,4 @@
-import { redactText, sanitizeCause } from '../utils/redact.js';
+import { redactForeignText, sanitizeCause } from '../utils/redact.js';
 import { SigV4Error, isSigV4Error } from './sigv4-error.js';
 
 const containsSecret = (value: unknown, secrets: readonly string[]): boolean => {
@@ -12,19 +12,26 @@ const containsSecret = (value: unknown, secrets: readonly string[]): boolean => 
 };
 
 /**
- * Makes any thrown value a {@link SigV4Error} whose message and cause hold none of the given secrets:
- * our own errors pass through (redacted if needed), anything else becomes `SIGNING_FAILED`.
+ * Makes any thrown value a {@link SigV4Error} whose message and cause hold none of the given secrets.
+ * Our own errors keep their message (built without credential values; foreign text in it was
+ * redacted when it was built) and get a sanitized copy of a `cause` that holds a secret. A
+ * SigV4Error-like value from elsewhere (another copy of the package, a provider) is foreign text;
+ * anything else becomes `SIGNING_FAILED`.
  * @param error - what was thrown
  * @param operation - `sign`, `presign` or `explain`, for the message
  * @param secrets - secret keys and session tokens to keep out
  * @internal
  */
 export function toSafeError(error: unknown, operation: string, secrets: readonly string[]): SigV4Error {
+  const cause = (error as { cause?: unknown } | undefined)?.cause;
+  const safeCause = cause === undefined ? undefined : { cause: containsSecret(cause, secrets) ? sanitizeCause(cause, secrets) : cause };
+  if (error instanceof SigV4Error) {
+    return safeCause === undefined || safeCause.cause === cause ? error : new SigV4Error(error.code, error.message, safeCause);
+  }
   if (isSigV4Error(error)) {
-    const message = redactText(error.message, secrets);
-    const cause = (error as { cause?: unknown }).cause;
-    if (message === error.message && (cause === undefined || !containsSecret(cause, secrets))) return error;
-    return new SigV4Error(error.code, message, cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets) });
+    const message = redactForeignText(error.message, secrets);
+    if (message === error.message && (safeCause === undefined || safeCause.cause === cause)) return error;
+    return new SigV4Error(error.code, message, safeCause);
   }
   const safe = sanitizeCause(error, secrets);
   return new SigV4Error('SIGNING_FAILED', `${operation}() failed: ${safe.message}`, { cause: safe });

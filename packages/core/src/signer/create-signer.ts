@@ -9,7 +9,7 @@ import { SigV4Error } from '../errors/sigv4-error.js';
 import { toSafeError } from '../errors/to-safe-error.js';
 import { Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
-import { redactText } from '../utils/redact.js';
+import { redactCanonicalRequest } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
 import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
@@ -107,9 +107,8 @@ export function createSigner(options: SignerOptions = {}): Signer {
       const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
-      const secrets = [identity.secretAccessKey, ...(identity.sessionToken ? [identity.sessionToken] : [])];
       return {
-        canonicalRequest: redactText(parts.canonicalRequest, secrets),
+        canonicalRequest: redactCanonicalRequest(parts.canonicalRequest),
         stringToSign: parts.stringToSign,
         signature: parts.signature,
         credentialScope: parts.credentialScope,
