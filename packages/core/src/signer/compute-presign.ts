@@ -1,4 +1,4 @@
-import { createScope, getCanonicalHeaders, moveHeadersToQuery, prepareRequest } from '@smithy/signature-v4';
+import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
 import { CONTENT_SHA256_HEADER, EMPTY_SHA256 } from '../constants.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
@@ -11,6 +11,23 @@ export interface PresignOptions {
   readonly expiresIn: number;
   /** Headers neither signed nor moved to the query (s3's `x-amz-content-sha256: UNSIGNED-PAYLOAD`). */
   readonly keepOut: ReadonlySet<string>;
+}
+
+/**
+ * smithy's `prepareRequest` + `moveHeadersToQuery`, same rules (drop its `GENERATED_HEADERS`; move every
+ * `x-amz-*` header not kept out to the query), on a plain copy: their `HttpRequest.clone` would put
+ * smithy's whole request class (~0.9 KB minified) into browser bundles for one copy.
+ */
+function hoistHeaders(request: SmithyRequest, keepOut: ReadonlySet<string>): SmithyRequest {
+  const headers: Record<string, string> = {};
+  const query = { ...request.query };
+  for (const [name, value] of Object.entries(request.headers)) {
+    const lname = name.toLowerCase();
+    if (GENERATED_HEADERS.includes(lname)) continue;
+    if (lname.startsWith('x-amz-') && !keepOut.has(lname)) query[name] = value;
+    else headers[name] = value;
+  }
+  return { ...request, headers, query };
 }
 
 /**
@@ -29,9 +46,7 @@ export async function computePresignedQuery(
   const { longDate, shortDate } = formatDate(smithy, date);
   const scope = createScope(shortDate, target.region, target.service);
   const keepOut = new Set(options.keepOut);
-  const moved = moveHeadersToQuery(prepareRequest(original as never), { unhoistableHeaders: keepOut }) as unknown as SmithyRequest;
-  // smithy's clone keeps only its own fields: the URL's (canonical) parameters come back here.
-  const request: SmithyRequest = { ...moved, wireQuery: original.wireQuery };
+  const request = hoistHeaders(original, keepOut);
   const query = request.query;
   if (identity.sessionToken) query['X-Amz-Security-Token'] = identity.sessionToken;
   query['X-Amz-Algorithm'] = ALGORITHM;
