@@ -10,3 +10,5 @@ export declare const CHROMIUM_MISSING_MESSAGE: string;
 export declare const CHROMIUM_ARGS: string[];
 /** Launches the Debian Chromium headless. One launch per test file; reuse its pages. */
 export declare function launchChromium(): Promise<Browser>;
+/** Time for a browser test's setup (bundle, launch, run the page), for beforeAll. */
+export declare const BROWSER_HOOK_TIMEOUT_MS: number;

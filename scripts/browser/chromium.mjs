@@ -33,3 +33,9 @@ export const CHROMIUM_ARGS = [
 export function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
+
+/**
+ * Time for a browser test's setup (bundle, launch, run the page): generous, because CI runs every
+ * package's tests at once on 2 cores and Chromium competes with them.
+ */
+export const BROWSER_HOOK_TIMEOUT_MS = 90_000;

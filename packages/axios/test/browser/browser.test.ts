@@ -4,7 +4,7 @@ import { fromAssumeRole } from '@sigv4/core';
 import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
 import { BODY_CASES } from '../../../../scripts/browser/body-cases.mjs';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
+import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
 import { startBrowserSuite, type BrowserSuite, type CaseResult } from '../../../../scripts/browser/e2e.mjs';
 import { measureTarget } from '../../../../scripts/browser/size.mjs';
 
@@ -55,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         }),
       });
       r = await suite.run('axios', { gatewayUrl: gateway.url, region: gateway.region, service: gateway.service });
-    });
+    }, BROWSER_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       await suite?.close();

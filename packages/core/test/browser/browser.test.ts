@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
+import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
 import { startBrowserSuite, type BrowserSuite } from '../../../../scripts/browser/e2e.mjs';
 import { describeSize, measureTarget } from '../../../../scripts/browser/size.mjs';
 import { loadSuite, type SuiteCase } from '../support/test-suite.js';
@@ -116,7 +116,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         signingDate: SIGNING_DATE,
         suite: SUITE.map(suiteInput),
       });
-    });
+    }, BROWSER_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       await suite?.close();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromAssumeRole } from '@sigv4/core';
 import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
+import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
 import { BODY_CASES } from '../../../../scripts/browser/body-cases.mjs';
 import { startBrowserSuite, type BrowserSuite, type CaseResult } from '../../../../scripts/browser/e2e.mjs';
 import { measureTarget } from '../../../../scripts/browser/size.mjs';
@@ -39,7 +39,7 @@ describe.skipIf(!HAS_CHROMIUM)(
           clientConfig: { region: gateway.region, endpoint: gateway.stsUrl },
         }),
       });
-    });
+    }, BROWSER_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       await suite?.close();
@@ -55,7 +55,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         service: gateway.service,
         sts: { url: gateway.stsUrl, roleArn: TEST_ROLE_ARN, credentials: TEST_CREDENTIALS },
       });
-    });
+    }, BROWSER_HOOK_TIMEOUT_MS);
 
     it('signs a GET with query and a POST JSON cross-origin with STS credentials from a provider (from Node, or assumed by the page itself), and a tampered request gets 403', () => {
       expect(r['GET with query'], show()).toMatchObject({
