@@ -42,7 +42,9 @@ function encodeSimpleBody(body: unknown): Uint8Array<ArrayBuffer> | undefined {
  *
  * - A stream given as `init.body` is handed over as it is (teeing it would buffer the whole
  *   upload for a branch nobody reads); the signer then signs `UNSIGNED-PAYLOAD` or refuses.
- * - A string, URLSearchParams or buffer `init.body` is encoded as fetch encodes it (no stream read).
+ * - A string, URLSearchParams or buffer `init.body` is encoded as fetch encodes it (no stream read),
+ *   synchronously, like the copy fetch took: a caller that reuses the buffer right after the call
+ *   cannot make the hashed bytes differ from the sent ones.
  * - Every other body, including the body of a `Request` passed as `input`, is read through
  *   `request.clone()`: the bytes fetch would send, a FormData boundary included.
  * @internal

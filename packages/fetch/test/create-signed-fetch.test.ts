@@ -283,6 +283,37 @@ describe('createSignedFetch reads bodies as fetch encodes them', () => {
     }
   });
 
+  it('signs the body as it was at the call, even when the caller reuses the buffer at once', async () => {
+    const { signedFetch, sent } = setup();
+    const buffer = new Uint8Array([1, 2, 3]);
+    const form = new URLSearchParams({ a: '1' });
+    const pending = [signedFetch(API, { method: 'POST', body: buffer }), signedFetch(API, { method: 'POST', body: form })];
+    buffer.fill(0);
+    form.append('b', '2');
+    await Promise.all(pending);
+
+    expect(new Uint8Array(await sent[0]!.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect(sent[0]!.headers.get('authorization')).toBe(
+      expectedAuthorization({
+        method: 'POST',
+        path: '/dev',
+        query: '',
+        headers: { host: HOST, 'x-amz-date': AMZ_DATE },
+        payload: new Uint8Array([1, 2, 3]),
+      }).authorization,
+    );
+    expect(await sent[1]!.text()).toBe('a=1');
+    expect(sent[1]!.headers.get('authorization')).toBe(
+      expectedAuthorization({
+        method: 'POST',
+        path: '/dev',
+        query: '',
+        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', host: HOST, 'x-amz-date': AMZ_DATE },
+        payload: 'a=1',
+      }).authorization,
+    );
+  });
+
   it('hashes exactly the bytes fetch sends for any string or form body (property)', async () => {
     await fc.assert(
       fc.asyncProperty(
