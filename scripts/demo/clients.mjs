@@ -38,7 +38,8 @@ function createClients({ sigv4Fetch, sigv4Ky, sigv4Axios, ky, axios }, { apiUrl,
   };
 }
 
-async function answerOf(responsePromise) {
+/** Status and body of a fetch answer, the body parsed when it is JSON. */
+export async function answerOf(responsePromise) {
   const response = await responsePromise;
   const text = await response.text();
   let data = text;
@@ -47,7 +48,7 @@ async function answerOf(responsePromise) {
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, data };
+  return { status: response.status, data, headers: response.headers };
 }
 
 /** Makes the six calls one after the other and returns a row per call. */
