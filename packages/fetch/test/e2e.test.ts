@@ -2,6 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { fromAssumeRole, isSigV4Error, type AwsCredentialIdentity, type CredentialsInput } from '@sigv4/core';
 import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import { createSignedFetch } from '../src/index.js';
+import { streamOf } from './helpers.js';
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;
 type GatewayRequest = Gateway['requests'][number];
@@ -29,17 +30,6 @@ async function observe<T>(call: () => Promise<T>): Promise<{ result: T; seen: Ga
 }
 
 const apiKey = { 'x-api-key': TEST_API_KEY };
-
-/** A ReadableStream of text chunks, for stream uploads. */
-function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    start(controller) {
-      for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
-      controller.close();
-    },
-  });
-}
 
 describe('@sigv4/fetch streams a body with UNSIGNED-PAYLOAD', () => {
   it('is accepted, streamed unbuffered, by a service that allows unsigned payloads', async () => {
