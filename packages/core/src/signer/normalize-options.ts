@@ -25,11 +25,15 @@ export interface ResolvedSignerOptions {
   readonly now: () => Date | number;
 }
 
-const checkType = (name: string, value: unknown, type: 'string' | 'boolean' | 'function', example: string): void => {
-  if (value !== undefined && typeof value !== type) {
-    throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` must be a ${type}, e.g. ${example}.`);
-  }
-};
+/** The type of each option checked by `typeof` (credentials are checked on their own). */
+const TYPES = {
+  region: 'string',
+  service: 'string',
+  unsignedPayload: 'boolean',
+  uriEscapePath: 'boolean',
+  applyChecksum: 'boolean',
+  now: 'function',
+} as const;
 
 /**
  * Validates {@link SignerOptions} and fills defaults. Nothing else reads raw options.
@@ -41,12 +45,12 @@ export function normalizeOptions(options: SignerOptions | undefined): ResolvedSi
     throw new SigV4Error('INVALID_OPTIONS', 'createSigner takes an options object, e.g. { region: "eu-central-1" }.');
   }
   const o = options ?? {};
-  checkType('region', o.region, 'string', '"eu-central-1"');
-  checkType('service', o.service, 'string', '"execute-api"');
-  checkType('unsignedPayload', o.unsignedPayload, 'boolean', 'true');
-  checkType('uriEscapePath', o.uriEscapePath, 'boolean', 'false');
-  checkType('applyChecksum', o.applyChecksum, 'boolean', 'true');
-  checkType('now', o.now, 'function', '() => new Date()');
+  for (const [name, type] of Object.entries(TYPES)) {
+    const value = o[name as keyof typeof TYPES];
+    if (value !== undefined && typeof value !== type) {
+      throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` must be a ${type}.`);
+    }
+  }
   for (const name of ['region', 'service'] as const) {
     if (o[name] === '') throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` is empty: set it or leave it out to infer it from the URL.`);
   }
