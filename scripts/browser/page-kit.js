@@ -76,6 +76,19 @@ export function countWebCryptoCalls() {
   return () => ({ ...counts });
 }
 
+/**
+ * Runs `send` expecting a rejection (e.g. signing without credentials): `{ error }` when it
+ * rejects, `{ status }` when a response came back instead.
+ */
+export async function expectRejection(send) {
+  try {
+    const res = await send();
+    return { status: res.status };
+  } catch (error) {
+    return { error: toPageError(error) };
+  }
+}
+
 /** Parses JSON bodies, keeps anything else as text. */
 export function parseBody(text) {
   try {

@@ -92,6 +92,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       }
     });
 
+    it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
+      const result = r['no credentials'];
+      expect(result?.error, JSON.stringify(result)).toMatchObject({ name: 'SigV4Error', code: 'CREDENTIALS_MISSING' });
+      expect(result?.error?.message).toMatch(/fromCognitoIdentityPool/);
+      expect(gateway.requests.filter((q) => q.query.includes('axios-no-credentials'))).toEqual([]);
+    });
+
     const bodyCases = ADAPTERS.flatMap((adapter) => [
       ...BODY_CASES.map((c) => ({ ...c, name: `${adapter}: ${c.name}` })),
       { name: `${adapter}: POST JSON with charset=utf-8`, method: 'POST', kind: 'json-charset' },

@@ -1,7 +1,7 @@
 // Test page for @sigv4/axios in Chromium, with axios's browser adapters (xhr and fetch).
 import axios from 'axios';
 import { sigv4Interceptor } from '@sigv4/axios';
-import { bodyCases, credentialsProvider, definePage, parseBody, postBody } from '../../../../scripts/browser/page-kit.js';
+import { bodyCases, credentialsProvider, definePage, expectRejection, parseBody, postBody } from '../../../../scripts/browser/page-kit.js';
 
 const fromAxios = (res) => ({
   status: res.status,
@@ -37,6 +37,12 @@ definePage(({ gatewayUrl, region, service }) => {
         headers: { 'content-type': 'application/json; charset=utf-8' },
       })),
     ])),
+    // No `credentials` in a browser: rejects before anything is sent.
+    'no credentials': () => expectRejection(() => {
+      const bare = axios.create();
+      bare.interceptors.request.use(sigv4Interceptor({ region, service }));
+      return bare.get(`${gatewayUrl}/items`, { params: { client: 'axios-no-credentials' } });
+    }),
     'tampered after signing': async () =>
       fromAxios(await tampering.post(`${gatewayUrl}/items`, { amount: 1 }, { params: { client: 'axios-tampered' } })),
   };

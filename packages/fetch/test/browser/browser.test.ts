@@ -93,6 +93,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(suite.pageErrors.filter((e) => !/status of 403/.test(e))).toEqual([]);
     });
 
+    it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
+      const result = r['no credentials'];
+      expect(result?.error, JSON.stringify(result)).toMatchObject({ name: 'SigV4Error', code: 'CREDENTIALS_MISSING' });
+      expect(result?.error?.message).toMatch(/fromCognitoIdentityPool/);
+      expect(gateway.requests.filter((q) => q.query.includes('fetch-no-credentials'))).toEqual([]);
+    });
+
     it.each(BODY_CASES.map((c) => [c.name, c] as const))('signs a %s body exactly as the browser sends it', (_name, c) => {
       expect(r[c.name], show()).toMatchObject({ status: 200, body: { method: c.method, params: { kind: c.kind } } });
       const sent = gateway.requests.find((q) => q.api === 'execute-api' && q.method === c.method && q.query === `kind=${c.kind}`);

@@ -6,6 +6,7 @@ import {
   bodyCases,
   credentialsProvider,
   definePage,
+  expectRejection,
   fromResponse,
   postBody,
 } from '../../../../scripts/browser/page-kit.js';
@@ -36,6 +37,8 @@ definePage(({ gatewayUrl, region, service, sts }) => {
         body: JSON.stringify(postBody('fetch')),
       })),
     ...bodyCases('', gatewayUrl, async (url, method, body) => fromResponse(await signedFetch(url, { method, body }))),
+    // No `credentials` in a browser: rejects before anything is sent.
+    'no credentials': () => expectRejection(() => createSignedFetch({ region, service })(`${gatewayUrl}/items?client=fetch-no-credentials`)),
     'tampered after signing': async () =>
       fromResponse(await tampering(`${gatewayUrl}/items?client=fetch-tampered`)),
   };

@@ -91,6 +91,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(signed[2]?.query).toContain('tampered=1');
     });
 
+    it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
+      const result = runs.ky.r['no credentials'];
+      expect(result?.error, JSON.stringify(result)).toMatchObject({ name: 'SigV4Error', code: 'CREDENTIALS_MISSING' });
+      expect(result?.error?.message).toMatch(/fromCognitoIdentityPool/);
+      expect(runs.ky.requests.filter((q) => q.query.includes('ky-no-credentials'))).toEqual([]);
+    });
+
     it('sent a CORS preflight before the signed calls', () => {
       const preflights = runs.ky.requests.filter((q) => q.api === 'execute-api' && q.method === 'OPTIONS');
       expect(preflights.length).toBeGreaterThanOrEqual(1);

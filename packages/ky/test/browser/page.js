@@ -1,7 +1,7 @@
 // Test page for @sigv4/ky (ky 2) in Chromium (bundled by scripts/browser/e2e.mjs).
 import ky from 'ky';
 import { sigv4Hook } from '@sigv4/ky';
-import { bodyCases, credentialsProvider, definePage, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
+import { bodyCases, credentialsProvider, definePage, expectRejection, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
 
 definePage(({ gatewayUrl, region, service }) => {
   const sign = sigv4Hook({ region, service, credentials: credentialsProvider });
@@ -17,6 +17,10 @@ definePage(({ gatewayUrl, region, service }) => {
       fromResponse(await api.get(`${gatewayUrl}/items`, { searchParams: { client: 'ky', q: 'a b', tag: 'x' } })),
     'POST JSON': async () => fromResponse(await api.post(`${gatewayUrl}/items`, { json: postBody('ky') })),
     ...bodyCases('', gatewayUrl, async (url, method, body) => fromResponse(await api(url, { method, body }))),
+    // No `credentials` in a browser: rejects before anything is sent.
+    'no credentials': () => expectRejection(() =>
+      ky.create({ retry: 0, hooks: { beforeRequest: [sigv4Hook({ region, service })] } })
+        .get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-no-credentials' } })),
     'tampered after signing': async () =>
       fromResponse(await tampering.get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-tampered' } })),
   };
