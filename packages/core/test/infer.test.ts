@@ -30,6 +30,18 @@ const TABLE: [url: string, region: string, service: string][] = [
   ['https://runtime.sagemaker.eu-west-1.amazonaws.com/endpoints/x/invocations', 'eu-west-1', 'sagemaker'],
   ['https://sts.amazonaws.com/', 'us-east-1', 'sts'],
   ['https://iam.amazonaws.com/', 'us-east-1', 'iam'],
+  // Private APIs through an interface VPC endpoint, and other interface endpoints
+  ['https://a1b2c3d4e5-vpce-0123456789abcdef0.execute-api.us-east-1.vpce.amazonaws.com/prod/items', 'us-east-1', 'execute-api'],
+  ['https://vpce-0123456789abcdef0-abcd1234.execute-api.eu-west-1.vpce.amazonaws.com/prod', 'eu-west-1', 'execute-api'],
+  ['https://vpce-0123456789abcdef0-abcd1234.sts.eu-west-1.vpce.amazonaws.com/', 'eu-west-1', 'sts'],
+  ['https://bucket.vpce-0123456789abcdef0-abcd1234.s3.eu-west-1.vpce.amazonaws.com/key', 'eu-west-1', 's3'],
+  ['https://vpce-0123456789abcdef0-abcd1234.execute-api.cn-north-1.vpce.amazonaws.com.cn/prod', 'cn-north-1', 'execute-api'],
+  // IoT: data plane (iot:Data-ATS, iot:Data, the SDK's default), jobs, control plane
+  ['https://a1b2c3d4e5f6g7-ats.iot.eu-west-1.amazonaws.com/things/t/shadow', 'eu-west-1', 'iotdata'],
+  ['https://a1b2c3d4e5f6g7.iot.eu-west-1.amazonaws.com/topics/t', 'eu-west-1', 'iotdata'],
+  ['https://data-ats.iot.us-east-1.amazonaws.com/topics/t', 'us-east-1', 'iotdata'],
+  ['https://a1b2c3d4e5f6g7.jobs.iot.us-east-1.amazonaws.com/things/t/jobs', 'us-east-1', 'iot-jobs-data'],
+  ['https://iot.us-east-1.amazonaws.com/things', 'us-east-1', 'iot'],
 ];
 
 describe('region and service inference', () => {
@@ -67,6 +79,16 @@ describe('region and service inference', () => {
     const error = await signer.sign({ url: 'https://bucket.s3-accelerate.amazonaws.com/key' }).catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe('REGION_UNRESOLVED');
   });
+
+  it.each(['https://bucket.s3-accelerate.amazonaws.com/a%20b', 'https://bucket.s3-accelerate.dualstack.amazonaws.com/a%20b'])(
+    'signs %s as s3 (no double encoding, content hash) in the given bucket region',
+    async (url) => {
+      const s = createSigner({ credentials: CREDENTIALS, now: FIXED_NOW, region: 'eu-west-1' });
+      const signed = await s.sign({ url });
+      expect(signed.headers.authorization).toContain('/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,');
+      expect((await s.explain({ url })).canonicalRequest.split('\n')[1]).toBe('/a%20b');
+    },
+  );
 });
 
 describe('s3', () => {

@@ -24,6 +24,7 @@ const SIGNING_NAMES: Readonly<Record<string, string>> = {
   email: 'ses',
   'runtime.sagemaker': 'sagemaker',
   'runtime-v2-lex': 'lex',
+  'jobs.iot': 'iot-jobs-data',
 };
 
 /** Global endpoints signed for us-east-1. */
@@ -49,7 +50,9 @@ const signingName = (prefix: string): string => SIGNING_NAMES[prefix] ?? prefix.
  * Covered: `*.execute-api.{region}.amazonaws.com`, `*.lambda-url.{region}.on.aws`,
  * `*.appsync-api.{region}.amazonaws.com`, `*.{region}.es.amazonaws.com`, `*.{region}.aoss.amazonaws.com`,
  * S3 (virtual-hosted and path style, `s3.amazonaws.com` = us-east-1, `s3-{region}`, dualstack, accelerate,
- * access points), `{service}.{region}.amazonaws.com`, `{service}.{region}.api.aws` and the `.amazonaws.com.cn` forms.
+ * access points), IoT data (`{id}[-ats].iot.{region}.amazonaws.com` = `iotdata`), interface VPC endpoints
+ * (`….{service}.{region}.vpce.amazonaws.com`, e.g. private APIs `{api-id}-{vpce-id}.execute-api.{region}.vpce.amazonaws.com`),
+ * `{service}.{region}.amazonaws.com`, `{service}.{region}.api.aws` and the `.amazonaws.com.cn` forms.
  * @internal
  */
 export function inferEndpoint(host: string): InferredEndpoint {
@@ -58,6 +61,8 @@ export function inferEndpoint(host: string): InferredEndpoint {
   if (!suffix) return UNKNOWN;
   const labels = hostname.slice(0, -suffix.length).split('.');
   if (labels.some((label) => label === '')) return UNKNOWN;
+  // Interface VPC endpoints: the same host with ".vpce" before the suffix.
+  if (labels.length >= 3 && labels[labels.length - 1] === 'vpce' && suffix.startsWith('.amazonaws.')) labels.pop();
 
   // OpenSearch and OpenSearch Serverless put the region before the service: {domain}.{region}.es
   const last = labels[labels.length - 1] as string;
@@ -75,7 +80,8 @@ export function inferEndpoint(host: string): InferredEndpoint {
     if (prefix === undefined) return { region: last, service: undefined };
     const twoLabels = labels.length >= 3 ? `${labels[labels.length - 3]}.${prefix}` : undefined;
     if (twoLabels !== undefined && SIGNING_NAMES[twoLabels]) return { region: last, service: SIGNING_NAMES[twoLabels] };
-    if (prefix === 'iot' && labels[labels.length - 3]?.endsWith('-ats')) return { region: last, service: 'iotdata' };
+    // {id}-ats.iot / {id}.iot (iot:Data-ATS, iot:Data): the data plane; iot.{region} is the control plane.
+    if (prefix === 'iot' && labels.length >= 3) return { region: last, service: 'iotdata' };
     if (prefix === 'dualstack' && labels.length >= 3) {
       return { region: last, service: signingName(labels[labels.length - 3] as string) };
     }
