@@ -31,6 +31,16 @@ async function observe<T>(call: () => Promise<T>): Promise<{ result: T; seen: Ga
 
 const apiKey = { 'x-api-key': TEST_API_KEY };
 
+/** The seed's STS step against the gateway: AssumeRole with the test user, 900 s. */
+const assumeTestRole = (roleSessionName: string) =>
+  fromAssumeRole({
+    roleArn: TEST_ROLE_ARN,
+    roleSessionName,
+    durationSeconds: 900,
+    masterCredentials: TEST_CREDENTIALS,
+    clientConfig: { region: REGION, endpoint: gw.stsUrl },
+  });
+
 describe('@sigv4/fetch streams a body with UNSIGNED-PAYLOAD', () => {
   it('is accepted, streamed unbuffered, by a service that allows unsigned payloads', async () => {
     const s3like = await startGateway({ allowUnsignedPayload: true });
@@ -175,14 +185,7 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
   });
 
   it('uses temporary credentials from the gateway STS via fromAssumeRole (x-amz-security-token)', async () => {
-    const credentials = fromAssumeRole({
-      roleArn: TEST_ROLE_ARN,
-      roleSessionName: 'session1',
-      durationSeconds: 900,
-      masterCredentials: TEST_CREDENTIALS,
-      clientConfig: { region: REGION, endpoint: gw.stsUrl },
-    });
-    const signedFetch = signedFetchWith(credentials);
+    const signedFetch = signedFetchWith(assumeTestRole('session1'));
     const { result: res, seen } = await observe(() => signedFetch(`${gw.url}?client=fetch`, { headers: apiKey }));
 
     expect(res.status).toBe(200);
@@ -192,13 +195,7 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
   });
 
   it('sends 200 concurrent requests across a credential refresh with none rejected', async () => {
-    const assume = fromAssumeRole({
-      roleArn: TEST_ROLE_ARN,
-      roleSessionName: 'concurrency',
-      durationSeconds: 900,
-      masterCredentials: TEST_CREDENTIALS,
-      clientConfig: { region: REGION, endpoint: gw.stsUrl },
-    });
+    const assume = assumeTestRole('concurrency');
     let calls = 0;
     // Every session is reported as expiring in one minute, inside the signer's 5 minute
     // refresh margin, so the signer must refresh while the requests are being signed.

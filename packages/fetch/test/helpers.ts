@@ -17,35 +17,39 @@ const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).u
 /**
  * The Authorization header AWS expects, written out from the SigV4 documentation
  * (independent of @sigv4/core and @smithy/signature-v4), for the fixed clock above.
+ * `host` and `x-amz-date` are always signed; `headers` adds the others (lower-case names).
  */
-export function expectedAuthorization(parts: {
-  method: string;
-  path: string;
-  query: string;
-  /** lower-case name -> value, host and x-amz-date included */
-  headers: Record<string, string>;
-  payload: string | Uint8Array;
-}): { canonicalRequest: string; authorization: string } {
-  const names = Object.keys(parts.headers).sort();
+export function expectedAuthorization({
+  method = 'GET',
+  path = '/dev',
+  query = '',
+  headers = {},
+  payload = '',
+}: {
+  method?: string;
+  path?: string;
+  query?: string;
+  headers?: Record<string, string>;
+  payload?: string | Uint8Array;
+} = {}): string {
+  const all: Record<string, string> = { ...headers, host: HOST, 'x-amz-date': AMZ_DATE };
+  const names = Object.keys(all).sort();
   const signedHeaders = names.join(';');
   const canonicalRequest = [
-    parts.method,
-    parts.path,
-    parts.query,
-    ...names.map((name) => `${name}:${parts.headers[name]!.trim()}`),
+    method,
+    path,
+    query,
+    ...names.map((name) => `${name}:${all[name]!.trim()}`),
     '',
     signedHeaders,
-    sha256(parts.payload),
+    sha256(payload),
   ].join('\n');
   const scope = `${AMZ_DATE.slice(0, 8)}/${REGION}/${SERVICE}/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', AMZ_DATE, scope, sha256(canonicalRequest)].join('\n');
   let key = hmac(`AWS4${CREDENTIALS.secretAccessKey}`, AMZ_DATE.slice(0, 8));
   for (const part of [REGION, SERVICE, 'aws4_request']) key = hmac(key, part);
   const signature = createHmac('sha256', key).update(stringToSign).digest('hex');
-  return {
-    canonicalRequest,
-    authorization: `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
-  };
+  return `AWS4-HMAC-SHA256 Credential=${CREDENTIALS.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
 }
 
 /** A fetch double that records the Request it was given and answers 200 `{}`. */
