@@ -12,6 +12,7 @@ import { measureTarget } from '../../../../scripts/browser/size.mjs';
 // pulls in, and an end-to-end run in Chromium against the gateway, cross-origin. The size budget
 // is in size.test.ts.
 const PAGE = fileURLToPath(new URL('./page.js', import.meta.url));
+const SKEW_MS = 15 * 60_000;
 
 describe('browser build of @sigv4/core + @sigv4/fetch', () => {
   const measured = measureTarget('fetch');
@@ -26,10 +27,13 @@ describe.skipIf(!HAS_CHROMIUM)(
   HAS_CHROMIUM ? '@sigv4/fetch in Chromium' : `@sigv4/fetch in Chromium (skipped: ${CHROMIUM_MISSING_MESSAGE})`,
   () => {
     let gateway: Gateway;
+    /** A gateway whose clock runs 15 minutes ahead, for the clock-skew recipe. */
+    let skewedGateway: Gateway;
     let suite: BrowserSuite;
 
     beforeAll(async () => {
       gateway = await startGateway();
+      skewedGateway = await startGateway({ now: () => Date.now() + SKEW_MS });
       suite = await startBrowserSuite({
         pages: { fetch: PAGE },
         assumeRole: fromAssumeRole({
@@ -44,6 +48,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     afterAll(async () => {
       await suite?.close();
       await gateway?.close();
+      await skewedGateway?.close();
     });
 
     let r: Record<string, CaseResult>;
@@ -54,6 +59,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         region: gateway.region,
         service: gateway.service,
         sts: { url: gateway.stsUrl, roleArn: TEST_ROLE_ARN, credentials: TEST_CREDENTIALS },
+        skewedGatewayUrl: skewedGateway.url,
       });
     }, BROWSER_HOOK_TIMEOUT_MS);
 
@@ -91,6 +97,15 @@ describe.skipIf(!HAS_CHROMIUM)(
       }
       expect(signed[3]?.query).toContain('tampered=1');
       expect(suite.pageErrors.filter((e) => !/status of 403/.test(e))).toEqual([]);
+    });
+
+    it('follows the README clock-skew recipe cross-origin: 403, correct from the exposed Date header, then 200', () => {
+      const result = r['clock skew corrected from the Date header'];
+      expect(result, show()).toMatchObject({ status: 200, body: { first: 403 } });
+      const { date, clockOffset } = result?.body as { date: string | null; clockOffset: number };
+      expect(date, 'Date must be readable cross-origin (Access-Control-Expose-Headers)').toBeTruthy();
+      // Date has whole seconds: the offset found is the skew, within a few seconds.
+      expect(Math.abs(clockOffset - SKEW_MS)).toBeLessThan(5_000);
     });
 
     it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
