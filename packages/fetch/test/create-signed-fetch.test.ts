@@ -189,6 +189,30 @@ describe('createSignedFetch signs what fetch sends', () => {
     expect(request.signal.aborted).toBe(true);
   });
 
+  it('keeps the signal, method, headers and options of a Request passed without init', async () => {
+    const { signedFetch, sent } = setup();
+    const controller = new AbortController();
+    const input = new Request(`${API}?client=fetch`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': 'key-123' },
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'error',
+    });
+    await signedFetch(input);
+
+    const request = sent[0]!;
+    expect(request.method).toBe('DELETE');
+    expect(request.headers.get('x-api-key')).toBe('key-123');
+    expect(request.credentials).toBe('omit');
+    expect(request.redirect).toBe('error');
+    expect(request.headers.get('authorization')).toBe(
+      expectedAuthorization({ method: 'DELETE', query: 'client=fetch', headers: { 'x-api-key': 'key-123' } }),
+    );
+    controller.abort();
+    expect(request.signal.aborted).toBe(true);
+  });
+
   it('signs a Blob, URLSearchParams and binary body by their bytes and sends those bytes', async () => {
     const { signedFetch, sent } = setup();
     const bytes = new Uint8Array([0, 1, 2, 254, 255]);
