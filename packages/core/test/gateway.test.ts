@@ -51,6 +51,13 @@ describe('signed requests against the local gateway', () => {
     expect((await send({ ...signed, body: '{"a":2}' })).status).toBe(403);
   });
 
+  it('accepts a presigned link presigned again (its old X-Amz-* parameters replaced)', async () => {
+    const first = await signer.presign({ url: `${gateway.url}/items?x=1`, expiresIn: 60 });
+    const again = await signer.presign({ url: first, expiresIn: 120 });
+    expect(new URL(again).searchParams.get('X-Amz-Expires')).toBe('120');
+    expect((await fetch(again)).status).toBe(200);
+  });
+
   it('accepts a presigned URL and refuses it with a changed query', async () => {
     const link = await signer.presign({ url: `${gateway.url}/items?x=1`, expiresIn: 60 });
     expect((await fetch(link)).status).toBe(200);

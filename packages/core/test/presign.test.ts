@@ -29,6 +29,16 @@ describe('presign', () => {
     expect(link.searchParams.get('X-Amz-SignedHeaders')).toBe('content-type;host');
   });
 
+  it('replaces the X-Amz-* parameters of an earlier presigning and keeps the rest of the query', async () => {
+    const url = `${API_URL}?b=2&x-amz-meta-a=1&a=1`;
+    const first = await signer.presign({ url, expiresIn: 60 });
+    const later = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: TEMP_CREDENTIALS, now: () => Date.UTC(2015, 7, 31) });
+    const again = await later.presign({ url: first, expiresIn: 300 });
+    expect(again).toBe(await later.presign({ url, expiresIn: 300 }));
+    expect(new URL(again).searchParams.getAll('X-Amz-Signature')).toHaveLength(1);
+    expect(again.startsWith(`${url}&X-Amz-Algorithm=`)).toBe(true);
+  });
+
   it('signs differently for a different method, expiry or time', async () => {
     const a = await signer.presign({ url: API_URL });
     const b = await signer.presign({ url: API_URL, method: 'DELETE' });

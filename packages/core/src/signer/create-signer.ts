@@ -15,7 +15,7 @@ import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
-import { buildPresignedUrl } from './presigned-url.js';
+import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
 
@@ -91,6 +91,8 @@ export function createSigner(options: SignerOptions = {}): Signer {
       }
       const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
       const smithyRequest = prepared.smithy;
+      const url = withoutPresignParams(prepared.url.href, smithyRequest.wireQuery);
+      smithyRequest.wireQuery = url.query;
       const keepOut = new Set<string>();
       if (smithyRequest.body === undefined && target.service === 's3' && smithyRequest.headers[CONTENT_SHA256_HEADER] === undefined) {
         // S3 presigned URLs sign the payload as UNSIGNED-PAYLOAD: whoever uses the link sends any body.
@@ -99,7 +101,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
       const identity = await credentials();
       const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), { expiresIn, keepOut });
-      return buildPresignedUrl(prepared.url.href, query);
+      return buildPresignedUrl(url.href, query);
     });
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>

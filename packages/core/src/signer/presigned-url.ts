@@ -1,4 +1,5 @@
 import { escapeUri } from '@smithy/core/protocols';
+import { canonicalQueryComponent, type EncodedParam } from '../request/canonical-query.js';
 
 /** Query parameters of a presigned URL, in the order AWS's reference signer writes them. */
 const PRESIGN_PARAMS = [
@@ -12,6 +13,27 @@ const PRESIGN_PARAMS = [
 ] as const;
 
 const FIXED = new Set<string>(PRESIGN_PARAMS);
+const STALE = new Set<string>(PRESIGN_PARAMS.map((name) => name.toLowerCase()));
+const isStale = (encodedName: string): boolean => STALE.has(encodedName.toLowerCase());
+
+/**
+ * Drops the `X-Amz-*` parameters of an earlier presigning (`X-Amz-Algorithm` … `X-Amz-Signature`) from a
+ * URL about to be presigned, from the string and from its canonical parameters: presigning a presigned
+ * link replaces its signature instead of signing the old one into a URL that then carries both.
+ * @param href - the serialized URL
+ * @param query - its canonical parameters
+ * @internal
+ */
+export function withoutPresignParams(href: string, query: readonly EncodedParam[]): { href: string; query: readonly EncodedParam[] } {
+  if (!query.some(([name]) => isStale(name))) return { href, query };
+  const at = href.indexOf('?');
+  const rest = href
+    .slice(at + 1)
+    .split('&')
+    .filter((pair) => !isStale(canonicalQueryComponent(pair.split('=', 1)[0] ?? '')))
+    .join('&');
+  return { href: rest === '' ? href.slice(0, at) : `${href.slice(0, at)}?${rest}`, query: query.filter(([name]) => !isStale(name)) };
+}
 
 /**
  * Appends the parameters smithy's `presign` added to the query (hoisted `x-amz-*` headers, then the
