@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
+import { startGateway, TEST_CREDENTIALS, type Gateway } from '@sigv4/gateway';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
 import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
 import { startBrowserSuite, type BrowserSuite } from '../../../../scripts/browser/e2e.mjs';
@@ -104,9 +105,11 @@ describe.skipIf(!HAS_CHROMIUM)(
   HAS_CHROMIUM ? '@sigv4/core in Chromium' : `@sigv4/core in Chromium (skipped: ${CHROMIUM_MISSING_MESSAGE})`,
   () => {
     let suite: BrowserSuite;
+    let gateway: Gateway;
     let results: Awaited<ReturnType<BrowserSuite['run']>>;
 
     beforeAll(async () => {
+      gateway = await startGateway();
       suite = await startBrowserSuite({ pages: { core: PAGE } });
       results = await suite.run('core', {
         requests: REQUESTS,
@@ -115,11 +118,25 @@ describe.skipIf(!HAS_CHROMIUM)(
         service: SERVICE,
         signingDate: SIGNING_DATE,
         suite: SUITE.map(suiteInput),
+        gateway: { url: gateway.url, region: gateway.region, service: gateway.service, credentials: TEST_CREDENTIALS },
       });
     }, BROWSER_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       await suite?.close();
+      await gateway?.close();
+    });
+
+    it('presigns a link in the page that a plain cross-origin fetch opens, and refuses it with a changed query', () => {
+      expect(results['presigned link'], JSON.stringify(results['presigned link'])).toMatchObject({
+        status: 200,
+        body: { answer: { method: 'GET', params: { client: 'core-presign' } } },
+      });
+      expect(results['presigned link tampered']).toMatchObject({ status: 403 });
+      const sent = gateway.requests.filter((q) => q.api === 'execute-api');
+      // A presigned GET carries no signed headers: a simple CORS request, no preflight.
+      expect(sent.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['GET', 403]]);
+      expect(sent[0]?.query).toMatch(/X-Amz-Signature=[0-9a-f]{64}/);
     });
 
     it('never downloads the lazy pure-JS SHA-256 chunk where WebCrypto exists', () => {

@@ -4,7 +4,7 @@ import { countWebCryptoCalls, definePage, toPageError } from '../../../../script
 
 const webCryptoCalls = countWebCryptoCalls();
 
-definePage(({ requests, credentials, region, service, signingDate, suite }) => {
+definePage(({ requests, credentials, region, service, signingDate, suite, gateway }) => {
   // Same static credentials and fixed clock as the Node side: signatures must be identical.
   const signer = createSigner({ region, service, credentials, now: () => new Date(signingDate) });
   const bodies = {
@@ -50,6 +50,19 @@ definePage(({ requests, credentials, region, service, signingDate, suite }) => {
       };
     };
   }
+  // A presigned link made in the page and opened with a plain fetch (no signed headers, so no
+  // preflight either), and the same link with one query value changed.
+  const linkSigner = createSigner({ region: gateway.region, service: gateway.service, credentials: gateway.credentials });
+  cases['presigned link'] = async () => {
+    const link = await linkSigner.presign({ url: `${gateway.url}/items?client=core-presign`, expiresIn: 60 });
+    const res = await fetch(link);
+    return { status: res.status, body: { link, answer: await res.json() } };
+  };
+  cases['presigned link tampered'] = async () => {
+    const link = await linkSigner.presign({ url: `${gateway.url}/items?client=core-presign`, expiresIn: 60 });
+    const res = await fetch(link.replace('client=core-presign', 'client=core-presign-changed'));
+    return { status: res.status };
+  };
   // Last: how often signing above called crypto.subtle.
   cases['WebCrypto calls'] = async () => ({ body: webCryptoCalls() });
   return cases;
