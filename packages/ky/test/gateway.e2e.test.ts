@@ -232,19 +232,21 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(Math.round(signer.clockOffset / 60_000)).toBe(10);
   });
 
-  it('still aborts on timeout', async () => {
+  it('still aborts on timeout, after the signed request reached the API', async () => {
     await gw.close();
     let unblock!: () => void;
     const blocked = new Promise<void>((resolve) => { unblock = resolve; });
+    let accepted = 0;
     gw = await startGateway({
       apiKeys: [TEST_API_KEY],
-      handler: async () => { await blocked; return { statusCode: 200, body: '{}' }; },
+      // The handler runs only for a request whose signature checked out; it never answers in time.
+      handler: async () => { accepted += 1; await blocked; return { statusCode: 200, body: '{}' }; },
     });
     try {
-      const error = await signedApi({ timeout: 200, retry: 0 }).get('slow').then(() => undefined, (e: unknown) => e);
+      const error = await signedApi({ timeout: 1500, retry: 0 }).get('slow').then(() => undefined, (e: unknown) => e);
 
       expect((error as Error).name).toBe('TimeoutError');
-      expect(apiRequests(gw)[0]?.headers.authorization).toBeTruthy();
+      expect(accepted).toBe(1);
     } finally {
       unblock();
     }
