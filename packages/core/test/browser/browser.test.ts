@@ -12,6 +12,9 @@ import { loadSuite, type SuiteCase } from '../support/test-suite.js';
 // The browser build of @sigv4/core (its `browser` export condition): no Node built-ins, WebCrypto
 // hashing that signs byte-for-byte like the Node build, and no default credential chain.
 const PAGE = fileURLToPath(new URL('./page.js', import.meta.url));
+const WORKER_PAGE = fileURLToPath(new URL('./page-worker.js', import.meta.url));
+/** Bundled like a page, served at /worker/entry.js and started by WORKER_PAGE as a module worker. */
+const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 
 const REGION = 'eu-central-1';
 const SERVICE = 'execute-api';
@@ -107,10 +110,12 @@ describe.skipIf(!HAS_CHROMIUM)(
     let suite: BrowserSuite;
     let gateway: Gateway;
     let results: Awaited<ReturnType<BrowserSuite['run']>>;
+    /** Paths the static server answered while the core page ran. */
+    let servedForCore: string[] = [];
 
     beforeAll(async () => {
       gateway = await startGateway();
-      suite = await startBrowserSuite({ pages: { core: PAGE } });
+      suite = await startBrowserSuite({ pages: { core: PAGE, 'page-worker': WORKER_PAGE, worker: WORKER } });
       results = await suite.run('core', {
         requests: REQUESTS,
         credentials: CREDENTIALS,
@@ -120,6 +125,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         suite: SUITE.map(suiteInput),
         gateway: { url: gateway.url, region: gateway.region, service: gateway.service, credentials: TEST_CREDENTIALS },
       });
+      servedForCore = [...suite.served];
     }, BROWSER_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
@@ -141,8 +147,8 @@ describe.skipIf(!HAS_CHROMIUM)(
 
     it('never downloads the lazy pure-JS SHA-256 chunk where WebCrypto exists', () => {
       const lazy = suite.bundles.core?.chunks.filter((c) => !c.initial).map((c) => `/core/${c.name}`) ?? [];
-      expect(suite.served).toContain('/core/entry.js');
-      expect(suite.served.filter((path) => lazy.includes(path))).toEqual([]);
+      expect(servedForCore).toContain('/core/entry.js');
+      expect(servedForCore.filter((path) => lazy.includes(path))).toEqual([]);
     });
 
     it('hashes and signs with WebCrypto (crypto.subtle) in the page', () => {
@@ -185,6 +191,19 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(got.headers).toEqual((await node.sign(input.input)).headers);
       expect(got.canonicalRequest).toBe((await node.explain(input.input)).canonicalRequest);
       expect(got.link).toBe(await node.presign(input.presign));
+    });
+
+    it('signs inside a module Web Worker exactly as the Node build does', async () => {
+      const request = REQUESTS[1];
+      const signer = { region: REGION, service: SERVICE, credentials: CREDENTIALS, now: SIGNING_DATE };
+      const wire = { method: request.method, url: request.url, headers: request.headers, body: 'grüße ✓ {"a":1}' };
+      const result = (await suite.run('page-worker', { signer, request: wire }))['signed in a worker'];
+      const node = createSigner({ ...signer, now: () => new Date(SIGNING_DATE) });
+      expect(result?.error, JSON.stringify(result)).toBeUndefined();
+      expect(result?.body).toEqual({
+        headers: (await node.sign({ ...wire, headers: { ...wire.headers } })).headers,
+        scope: { window: 'undefined', document: 'undefined' },
+      });
     });
 
     it('rejects with CREDENTIALS_MISSING that says to pass credentials when a browser signer has none', () => {
