@@ -78,29 +78,34 @@ const END = '<!-- bundle-size:end -->';
 /** The "Bundle size" README section of one package, from measured targets (by name). */
 export function readmeSection(name, measured) {
   const core = measured.core.size.gzip;
-  const rows = [`| \`@sigv4/core\` (every export) | ${formatKB(core)} | |`];
-  if (name === 'fetch') {
-    const m = measured.fetch.size.gzip;
-    rows.push(`| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(m)} | <= ${formatKB(CORE_FETCH_BUDGET)} |`);
-    rows.push(`| \`@sigv4/fetch\` on top of core | ${m - core} B | <= ${ADAPTER_OVER_CORE_BUDGET} B |`);
-  } else if (name === 'core') {
-    const m = measured.fetch.size.gzip;
-    rows.push(`| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(m)} | <= ${formatKB(CORE_FETCH_BUDGET)} |`);
-  } else {
-    const m = measured[name].size.gzip;
-    rows.push(`| \`@sigv4/${name}\` on top of core (${name} itself excluded) | ${m - core} B | <= ${ADAPTER_OVER_CORE_BUDGET} B |`);
+  const verdict = (value, budget) => (value <= budget ? 'within' : '**over**');
+  const rows = [`| \`@sigv4/core\` | ${formatKB(core)} | | |`];
+  const coreFetch = measured.fetch.size.gzip;
+  if (name === 'core' || name === 'fetch') {
+    rows.push(`| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(coreFetch)} | ${formatKB(CORE_FETCH_BUDGET)} | ${verdict(coreFetch, CORE_FETCH_BUDGET)} |`);
   }
+  if (name !== 'core') {
+    const over = measured[name].size.gzip - core;
+    const peer = name === 'fetch' ? '' : ` (${name} itself excluded)`;
+    rows.push(`| \`@sigv4/${name}\` on top of core${peer} | ${over} B | ${ADAPTER_OVER_CORE_BUDGET} B | ${verdict(over, ADAPTER_OVER_CORE_BUDGET)} |`);
+  }
+  const lazy = measured.core.size.lazy.gzip;
+  const test = name === 'core' ? 'fetch' : name;
   return [
     START,
     '## Bundle size',
     '',
-    'Browser build (the `browser` export condition: WebCrypto, no Node built-ins), bundled with esbuild',
-    '(minified, code-split: what a page loads up front), gzipped (level 9). Measured by',
-    '`node scripts/browser/size.mjs`; CI fails over budget',
-    `(\`packages/${name === 'core' ? 'fetch' : name}/test/browser/size.test.ts\`).`,
+    'Browser build (the `browser` export condition: WebCrypto, no Node built-ins), every export,',
+    'bundled by esbuild (minified, code-split), gzip level 9: what a page downloads up front.',
+    ...(lazy > 0 ? [`Where \`crypto.subtle\` is missing, a ${formatKB(lazy)} pure-JS SHA-256 chunk loads on first use.`] : []),
+    `Measured by \`node scripts/browser/size.mjs\`, checked by \`packages/${test}/test/browser/size.test.ts\`;`,
+    `\`packages/${name}/test/browser/\` also runs it end to end in Chromium.`,
     '',
-    '| Bundle | min + gzip | Budget |',
-    '| --- | --- | --- |',
+    ...((name === 'core' || name === 'fetch') && coreFetch > CORE_FETCH_BUDGET
+      ? ['The 7 KB target for core + fetch is not met yet: its check is written and skipped until it is (issue 8).', '']
+      : []),
+    '| Bundle | min + gzip | Budget | |',
+    '| --- | --- | --- | --- |',
     ...rows,
     END,
   ].join('\n');
