@@ -185,7 +185,7 @@ export interface SignedRequest {
 export interface PresignRequest {
   /** HTTP method. @default 'GET' */
   method?: string | undefined;
-  /** Absolute http(s) URL, exactly as it will be sent. */
+  /** Absolute http(s) URL, signed in the form clients send it (WHATWG-serialized); `X-Amz-*` parameters of an earlier presigning are replaced. */
   url: string | URL;
   /** Headers that the user of the link will send; all but `x-amz-*` ones are signed, those go to the query. */
   headers?: HeadersLike | undefined;
