@@ -10,4 +10,4 @@ export const STREAM_DUPLEX = 'half';
 export const PACKAGE_NAME = '@sigv4/ky';
 
 /** Where the hook belongs; said in the error raised when it is called any other way. */
-export const HOOK_PLACEMENT_HINT = 'put it in ky\'s hooks.beforeRequest and hooks.beforeRetry, or use withSigV4()';
+export const HOOK_PLACEMENT_HINT = 'use it in hooks.beforeRequest and hooks.beforeRetry, or use withSigV4()';

@@ -45,8 +45,7 @@ export async function signKyRequest(signer: Signer, request: Request, source: Bo
     if (isSigV4Error(error)) throw error;
     throw new SigV4Error(
       'SIGNING_FAILED',
-      `${PACKAGE_NAME}: could not sign ${request.method} ${url.split('?')[0]} (see \`cause\`); ` +
-        'a body must be readable twice (string, bytes, Blob, FormData, URLSearchParams).',
+      `${PACKAGE_NAME}: could not sign ${request.method} ${url.split('?')[0]} (see \`cause\`); pass a body that can be read twice.`,
       { cause: error },
     );
   }

@@ -1,5 +1,5 @@
 import { composeHooks, type UnknownHook } from './compose-hooks.js';
-import { createSignCall } from './sigv4-hook.js';
+import { createSignCall, type SignCall } from './sigv4-hook.js';
 import type { ExtendableKy, SigV4HookOptions } from './types.js';
 
 /** The parts of a ky instance's defaults that `withSigV4` reads. */
@@ -16,10 +16,11 @@ interface KyDefaults {
  * with the semantics of the ky in use, and then signs. This also covers ky 1's rule that a
  * `beforeRequest` hook returning a `Request` ends the list: the request it returns is still signed.
  *
- * Hooks added **after** `withSigV4` (a later `.extend()`, or `hooks` passed to a single call)
- * run after signing: in ky 2 a change they make to the URL, method, signed headers or body
- * invalidates the signature; in ky 1 `beforeRequest` hooks after ours never run. Add your
- * hooks to the instance first, then call `withSigV4` last.
+ * `.extend()` on the returned instance stays signed, and the hooks it adds run before signing
+ * too (it extends the unsigned instance and signs the result with the same signer). Only
+ * `hooks` passed to a single call run after signing: in ky 2 a change they make to the URL,
+ * method, signed headers or body invalidates the signature; in ky 1 they never run. `.create()`
+ * starts from scratch, unsigned.
  *
  * @param ky - a ky 1.x (>= 1.7) or 2.x instance (`ky` itself, or one made by `ky.create` / `.extend`)
  * @param options - `createSigner` options (`region`, `service`, `credentials`, ...) or `{ signer }`
@@ -40,7 +41,11 @@ interface KyDefaults {
  * @public
  */
 export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOptions): T {
-  const signCall = createSignCall(options);
+  return signAll(ky, createSignCall(options));
+}
+
+/** `withSigV4` for a ready signing step, so that `.extend()` can reuse it (same signer). */
+function signAll<T extends ExtendableKy<T>>(ky: T, signCall: SignCall): T {
   let beforeRequest: readonly UnknownHook[] = [];
   let beforeRetry: readonly UnknownHook[] = [];
   // First extend: read the parent's hooks and clear both lists (`undefined` empties a hook list).
@@ -50,10 +55,14 @@ export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOp
     return { hooks: { beforeRequest: undefined, beforeRetry: undefined } };
   }) as never);
   // Second extend: one hook per list that runs the parent's hooks and then signs.
-  return cleared.extend({
+  const signed = cleared.extend({
     hooks: {
       beforeRequest: [composeHooks(beforeRequest, signCall, false)],
       beforeRetry: [composeHooks(beforeRetry, signCall, true)],
     },
   } as never);
+  // `.extend()` of the signed instance extends the unsigned one and signs the result again, so
+  // hooks added later also run before signing.
+  (signed as { extend: unknown }).extend = (more: never) => signAll(ky.extend(more), signCall);
+  return signed;
 }

@@ -350,6 +350,32 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     expect(calls).toHaveLength(0);
   });
 
+  it('stays signed through .extend(), and runs the hooks extend adds before signing', async () => {
+    const { calls, fetch } = captureFetch();
+    const signed = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+    const extended = signed.extend({
+      headers: { 'x-more': '2' },
+      hooks: { beforeRequest: [returnsRequestWith('x-later', '1')] },
+    });
+    await extended.get('items');
+    await signed.get('items');
+
+    expect(calls[0]?.request.headers.get('x-later')).toBe('1');
+    expect(signedHeadersOf(calls[0]!.request)).toEqual(['host', 'x-amz-date', 'x-later', 'x-more']);
+    expect(signedHeadersOf(calls[1]!.request)).toEqual(['host', 'x-amz-date']);
+    for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('stays signed through .extend() with a function of the parent options', async () => {
+    const { calls, fetch } = captureFetch();
+    const signed = withSigV4(v.ky.create({ ...v.base(BASE), fetch, headers: { 'x-parent': 'p' } }), signerOptions);
+    const extended = signed.extend((parent) => ({ headers: { 'x-copied': new Headers(parent.headers as HeadersInit).get('x-parent') ?? 'none' } }));
+    await extended.get('items');
+
+    expect(calls[0]?.request.headers.get('x-copied')).toBe('p');
+    expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
   it('leaves the instance it was given unsigned', async () => {
     const { calls, fetch } = captureFetch();
     const base = v.ky.create({ ...v.base(BASE), fetch });
