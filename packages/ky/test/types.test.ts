@@ -1,7 +1,8 @@
 import ky2, { type KyInstance as Ky2Instance } from 'ky';
 import ky1, { type KyInstance as Ky1Instance } from 'ky1';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { sigv4Hook, withSigV4 } from '../src/index.js';
+import * as core from '@sigv4/core';
+import { isSigV4Error, SigV4Error, sigv4Hook, withSigV4 } from '../src/index.js';
 import { captureFetch, verifyCaptured } from './support/capture-fetch.js';
 
 const NOW = new Date('2026-03-04T05:06:07Z');
@@ -30,5 +31,10 @@ describe('types', () => {
     await api1.get('https://api.example.test/dev/b');
 
     expect(calls.map((c) => verifyCaptured(c, { credentials, now: NOW }).ok)).toEqual([true, true]);
+  });
+
+  it('re-exports the SigV4Error and isSigV4Error of @sigv4/core', () => {
+    expect(SigV4Error).toBe(core.SigV4Error);
+    expect(isSigV4Error(new core.SigV4Error('INVALID_OPTIONS', 'x'))).toBe(true);
   });
 });
