@@ -1,5 +1,6 @@
 import { SigV4Error, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
 import { PACKAGE_NAME } from './constants.js';
+import { toSignableHeaderValue } from './header-bytes.js';
 import { readBody } from './read-body.js';
 
 /**
@@ -11,7 +12,8 @@ import { readBody } from './read-body.js';
  * - the URL without its fragment (fetch never sends it);
  * - the method upper-cased, and sent upper-cased (fetch leaves e.g. `patch` as it is);
  * - the headers of the request (the content-type fetch derived from the body included),
- *   without stale `authorization` / `x-amz-*` headers of an earlier attempt;
+ *   without stale `authorization` / `x-amz-*` headers of an earlier attempt, non-ASCII values
+ *   as the bytes fetch sends (see {@link toSignableHeaderValue});
  * - the body bytes, which fetch then sends from the same Request.
  *
  * @throws {@link SigV4Error} from the signer (nothing is sent); `TypeError` where fetch would throw one.
@@ -35,15 +37,25 @@ export async function signRequest(
   // This Request is ours (built above), so its headers can be changed in place: no second copy.
   const headers = request.headers;
   for (const name of STALE_SIGNING_HEADERS) headers.delete(name);
+  const signable: Record<string, string> = {};
+  // A copy of the entries: setting a header while iterating `Headers` would skip or repeat some.
+  for (const [name, value] of [...headers]) {
+    const { text, wire } = toSignableHeaderValue(value);
+    if (wire !== value) headers.set(name, wire);
+    signable[name] = text;
+  }
   // request.url is serialized, so a '#' can only start the fragment.
   const hashAt = request.url.indexOf('#');
   const signed = await signer.sign({
     method,
     url: hashAt === -1 ? request.url : request.url.slice(0, hashAt),
-    headers: Object.fromEntries(headers),
+    headers: signable,
     body: body.kind === 'bytes' ? body.bytes : body.kind === 'stream' ? body.stream : undefined,
   });
-  for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
+  // Only what the signer added: the others already hold their wire form (`signable` has the text).
+  for (const [name, value] of Object.entries(signed.headers)) {
+    if (signable[name] !== value) headers.set(name, value);
+  }
   // Browsers silently drop non-safelisted headers of a `mode: 'no-cors'` request: never send it unsigned.
   if (headers.get('authorization') !== signed.headers['authorization']) {
     throw new SigV4Error(

@@ -272,3 +272,36 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
     expect(res.status).toBe(403);
   });
 });
+
+describe('@sigv4/fetch signs non-ASCII header values as the bytes it sends', () => {
+  const wireBytes = (request: GatewayRequest, name: string) =>
+    [...Buffer.from(request.rawHeaders.find(([n]) => n.toLowerCase() === name)![1], 'latin1')];
+
+  it('sends a Latin-1 value such as café as its UTF-8 bytes and is accepted', async () => {
+    const { result: res, seen } = await observe(() =>
+      signedFetchWith()(`${gw.url}/names`, { headers: { ...apiKey, 'x-name': 'café' } }),
+    );
+
+    expect(res.status).toBe(200);
+    expect(wireBytes(seen[0]!, 'x-name')).toEqual([...Buffer.from('café', 'utf8')]);
+  });
+
+  it('sends a value that is already UTF-8 bytes unchanged and is accepted', async () => {
+    const encoded = Buffer.from('naïve €', 'utf8').toString('latin1');
+    const { result: res, seen } = await observe(() =>
+      signedFetchWith()(`${gw.url}/names`, { headers: { ...apiKey, 'x-name': encoded } }),
+    );
+
+    expect(res.status).toBe(200);
+    expect(wireBytes(seen[0]!, 'x-name')).toEqual([...Buffer.from('naïve €', 'utf8')]);
+  });
+
+  it('signs a header of a Request input that holds Latin-1 text, and is accepted', async () => {
+    const request = new Request(`${gw.url}/names`, { headers: { ...apiKey, 'x-name': 'Zoë', 'x-city': 'Orléans' } });
+    const { result: res, seen } = await observe(() => signedFetchWith()(request));
+
+    expect(res.status).toBe(200);
+    expect(wireBytes(seen[0]!, 'x-city')).toEqual([...Buffer.from('Orléans', 'utf8')]);
+    expect(request.headers.get('x-name')).toBe('Zoë');
+  });
+});
