@@ -113,6 +113,21 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(apiRequests(gw)[0]).toMatchObject({ method: method.toUpperCase(), status: 200 });
   });
 
+  it('signs custom headers as sent: mixed case, padded, repeated, and a fragment that never goes out', async () => {
+    const headers = new Headers([
+      ['X-Custom-Trace', '  abc   def  '],
+      ['x-multi', 'one'],
+      ['x-multi', 'two'],
+    ]);
+    await signedApi().get('items#section-2', { headers, searchParams: { client: 'ky' } });
+
+    const [received] = apiRequests(gw);
+    expect(received).toMatchObject({ status: 200, target: '/dev/items?client=ky' });
+    expect(received?.headers['x-custom-trace']).toBe('abc   def');
+    expect(received?.headers['x-multi']).toBe('one, two');
+    expect(received?.headers.authorization).toContain('x-custom-trace;x-multi');
+  });
+
   it('signs with temporary credentials from the gateway STS', async () => {
     const credentials = fromAssumeRole({
       roleArn: TEST_ROLE_ARN,
