@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
@@ -53,6 +53,14 @@ function sourceFor(distFile, packageDir) {
   }
   return undefined;
 }
+
+/**
+ * Source mode only: core's own browser-build plugin (packages/core/build/lean-smithy.mjs: smithy's
+ * barrels reduced to the modules signing reaches), so source bundles weigh what the built dist
+ * weighs. A no-op on dist, which imports no smithy barrel any more.
+ */
+const LEAN_SMITHY = join(REPO_ROOT, 'packages/core/build/lean-smithy.mjs');
+const coreBuildPlugins = existsSync(LEAN_SMITHY) ? [(await import(pathToFileURL(LEAN_SMITHY).href)).leanSmithy()] : [];
 
 /**
  * Source mode only: mirrors the module swap of core's tsup browser build
@@ -130,7 +138,7 @@ function virtualEntry(contents, resolveDir) {
 export async function bundleBrowser(options) {
   const workspace = { files: {}, stale: [] };
   const from = options.from ?? process.env.SIGV4_BROWSER_FROM ?? 'auto';
-  const plugins = [recordNodeBuiltins, browserPlatformSwap, workspacePackages(from, workspace)];
+  const plugins = [recordNodeBuiltins, browserPlatformSwap, ...coreBuildPlugins, workspacePackages(from, workspace)];
   if (options.entry === undefined) plugins.unshift(virtualEntry(options.contents ?? '', options.resolveDir ?? REPO_ROOT));
   const splitting = options.splitting ?? true;
   const result = await build({
