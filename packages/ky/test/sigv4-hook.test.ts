@@ -165,6 +165,26 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     expect(verifyCaptured(calls[1]!, { credentials, now: new Date(clock) }).ok).toBe(true);
   });
 
+  it('signs the custom request of a forced retry (ky.retry({ request }) from afterResponse)', async () => {
+    const { calls, fetch } = captureFetch();
+    const retry = (v.ky as unknown as { retry: (options: { request: Request }) => unknown }).retry;
+    let forced = false;
+    const forceRetry = (...args: unknown[]) => {
+      const request = (args[0] instanceof Request ? args[0] : (args[0] as { request: Request }).request) as Request;
+      if (forced) return undefined;
+      forced = true;
+      return retry({ request: new Request(`${request.url}&forced=1`, request) });
+    };
+    const api = withSigV4(
+      v.ky.create({ ...v.base(BASE), fetch, retry: { limit: 1, delay: () => 0 }, hooks: { afterResponse: [forceRetry as never] } }),
+      signerOptions,
+    );
+    await api.get('items', { searchParams: { a: '1' } });
+
+    expect(calls.map((c) => new URL(c.request.url).search)).toEqual(['?a=1', '?a=1&forced=1']);
+    for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+  });
+
   it('hands ky.stop from a user beforeRetry hook back to ky, which then stops retrying', async () => {
     const { calls, fetch } = captureFetch([503, 200]);
     const stop = (v.ky as unknown as { stop: symbol }).stop;
