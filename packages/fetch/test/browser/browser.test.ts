@@ -108,6 +108,11 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(Math.abs(clockOffset - SKEW_MS)).toBeLessThan(5_000);
     });
 
+    it('refuses a no-cors request, whose Authorization header the browser would drop, and sends nothing', () => {
+      expect(r['no-cors']?.error, show()).toMatchObject({ name: 'SigV4Error', code: 'INVALID_OPTIONS' });
+      expect(gateway.requests.filter((q) => q.query.includes('fetch-no-cors'))).toEqual([]);
+    });
+
     it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
       const result = r['no credentials'];
       expect(result?.error, JSON.stringify(result)).toMatchObject({ name: 'SigV4Error', code: 'CREDENTIALS_MISSING' });

@@ -52,6 +52,8 @@ definePage(({ gatewayUrl, region, service, sts, skewedGatewayUrl }) => {
       }
       return { status: res.status, body: { first, date, clockOffset: signer.clockOffset } };
     },
+    // A no-cors request cannot carry Authorization: the browser would drop it, so nothing is sent.
+    'no-cors': () => expectRejection(() => signedFetch(`${gatewayUrl}/items?client=fetch-no-cors`, { mode: 'no-cors' })),
     // No `credentials` in a browser: rejects before anything is sent.
     'no credentials': () => expectRejection(() => createSignedFetch({ region, service })(`${gatewayUrl}/items?client=fetch-no-credentials`)),
     'tampered after signing': async () =>
