@@ -29,7 +29,7 @@ export function collectSignableHeaders(
     if (UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER)) continue;
     const text = Array.isArray(value) ? value.map(clean) : clean(value);
     const wire = Array.isArray(text) ? text.map(toUtf8ByteString) : toUtf8ByteString(text);
-    if (String(wire) !== String(value)) headers.set(name, wire, true);
+    headers.set(name, wire, true);
     signable[lower] = text;
   }
   return signable;

@@ -29,9 +29,7 @@ export function sigv4Interceptor(
   options: SigV4InterceptorOptions,
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
   const signer = resolveSigner(options);
-  return function sigv4SignRequest(config) {
-    return signAxiosConfig(config, signer);
-  };
+  return (config) => signAxiosConfig(config, signer);
 }
 
 /**

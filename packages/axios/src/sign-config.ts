@@ -6,6 +6,7 @@ import { collectSignableHeaders } from './collect-headers.js';
 import {
   AXIOS_DEFAULT_CONTENT_TYPE,
   CONTENT_SHA256_HEADER,
+  CONTENT_TYPE_HEADER,
   METHODS_WITH_DEFAULT_CONTENT_TYPE,
   SIGNED_MARK,
 } from './constants.js';
@@ -31,7 +32,7 @@ export async function signAxiosConfig(
   if (config.auth) {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      'Remove config.auth: axios would replace the SigV4 Authorization with Basic auth.',
+      'Remove config.auth: its Basic auth would replace the SigV4 Authorization.',
     );
   }
   const method = (config.method ?? 'get').toLowerCase();
@@ -46,6 +47,9 @@ export async function signAxiosConfig(
 
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
+  // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
+  const type = headers.get(CONTENT_TYPE_HEADER);
+  if (typeof data === 'string' && type) headers.set(CONTENT_TYPE_HEADER, `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8'));
   if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
   }

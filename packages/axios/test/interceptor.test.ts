@@ -175,7 +175,29 @@ describe('the body that is signed is the body axios sends, serialized once', () 
     const { api, calls } = setup();
     const form = await send(api, calls, { url: 'x', method: 'post', data: new URLSearchParams({ a: 'b c', d: 'é' }) });
     expect(form.call.body).toBe('a=b+c&d=%C3%A9');
-    expect(signedHeaders(form.call)['content-type']).toBe('application/x-www-form-urlencoded;charset=utf-8');
+    expect(signedHeaders(form.call)['content-type']).toBe('application/x-www-form-urlencoded;charset=UTF-8');
+  });
+
+  it('labels the charset of a string body UTF-8 before signing, as XHR relabels it after', async () => {
+    const { api, calls } = setup();
+    const json = await send(api, calls, {
+      url: 'x',
+      method: 'post',
+      data: { a: 'é' },
+      headers: { 'Content-Type': 'application/json; charset=utf-8; profile="x"' },
+    });
+    expect(signedHeaders(json.call)['content-type']).toBe('application/json; charset=UTF-8; profile="x"');
+    expect(json.sent.headers['content-type']).toBe('application/json; charset=UTF-8; profile="x"');
+
+    // bytes are sent as they are: their charset label is the caller's
+    const raw = setup();
+    const bytes = await send(raw.api, raw.calls, {
+      url: 'x',
+      method: 'post',
+      data: Buffer.from('abc'),
+      headers: { 'Content-Type': 'text/plain; charset=iso-8859-1' },
+    });
+    expect(signedHeaders(bytes.call)['content-type']).toBe('text/plain; charset=iso-8859-1');
   });
 
   it('signs Buffer, ArrayBuffer and typed-array bodies byte for byte', async () => {
