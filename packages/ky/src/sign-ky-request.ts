@@ -1,4 +1,11 @@
-import { isSigV4Error, SigV4Error, STALE_SIGNING_HEADERS, type SignedRequest, type Signer } from '@sigv4/core';
+import {
+  isSigV4Error,
+  SigV4Error,
+  STALE_SIGNING_HEADERS,
+  toSignableHeaderValue,
+  type SignedRequest,
+  type Signer,
+} from '@sigv4/core';
 import { PACKAGE_NAME, STREAM_DUPLEX } from './constants.js';
 import { readBody, type BodySource, type RequestBody } from './read-body.js';
 
@@ -11,7 +18,8 @@ type RequestInitWithDuplex = RequestInit & { duplex?: typeof STREAM_DUPLEX };
  *
  * - the method, and the URL without its fragment (fetch never sends it);
  * - the request's headers, minus the `authorization` / `x-amz-*` headers of an earlier attempt
- *   (ky hands retries a clone of the request it sent). Headers fetch adds later
+ *   (ky hands retries a clone of the request it sent). A non-ASCII value (`café`) is sent as
+ *   its UTF-8 bytes, the bytes signed, and read back as its text on a retry. Headers fetch adds later
  *   (`user-agent`, `accept-encoding`, `content-length`, `connection`, ...) are not in
  *   `request.headers`, so they are never signed; `host` is signed from the URL by the signer;
  * - the body bytes (see {@link readBody}), which then become the new request's body, so what
@@ -26,9 +34,12 @@ type RequestInitWithDuplex = RequestInit & { duplex?: typeof STREAM_DUPLEX };
 export async function signKyRequest(signer: Signer, request: Request, source: BodySource): Promise<Request> {
   const hashAt = request.url.indexOf('#');
   const url = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
+  // What the signer hashes (`headers`) and what goes on the wire (`sent`): a non-ASCII value is
+  // sent as its UTF-8 bytes, which is what the signer hashes (see `toSignableHeaderValue`).
   const headers: Record<string, string> = {};
+  const sent: Record<string, string> = {};
   for (const [name, value] of request.headers) {
-    if (!STALE_SIGNING_HEADERS.includes(name)) headers[name] = value;
+    if (!STALE_SIGNING_HEADERS.includes(name)) ({ text: headers[name], wire: sent[name] } = toSignableHeaderValue(value));
   }
 
   let body: RequestBody;
@@ -52,8 +63,8 @@ export async function signKyRequest(signer: Signer, request: Request, source: Bo
 
   const init: RequestInitWithDuplex = {
     method: signed.method,
-    // Every header of the request (the signer may leave some out of its result) plus what it added.
-    headers: { ...headers, ...signed.headers },
+    // What the signer added, and every header of the request as its bytes go on the wire.
+    headers: { ...signed.headers, ...sent },
     // A non-empty init resets these two to their defaults; keep the request's own.
     referrer: request.referrer,
     referrerPolicy: request.referrerPolicy,

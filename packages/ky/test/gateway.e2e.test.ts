@@ -1,5 +1,5 @@
 import { createSigner, fromAssumeRole, isClockSkewError, isSigV4Error } from '@sigv4/core';
-import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
+import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway, type RecordedRequest } from '@sigv4/gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withSigV4 } from '../src/index.js';
 import { KY_VERSIONS } from './support/ky-versions.js';
@@ -126,6 +126,38 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(received?.headers['x-custom-trace']).toBe('abc   def');
     expect(received?.headers['x-multi']).toBe('one, two');
     expect(received?.headers.authorization).toContain('x-custom-trace;x-multi');
+  });
+
+  /** The bytes the gateway received for header `name` (Node keeps raw header bytes as Latin-1 characters). */
+  const wireBytes = (request: RecordedRequest | undefined, name: string) =>
+    [...Buffer.from(request?.rawHeaders.find(([n]) => n.toLowerCase() === name)?.[1] ?? '', 'latin1')];
+  const utf8 = (text: string) => [...Buffer.from(text, 'utf8')];
+
+  it('sends non-ASCII header values as the UTF-8 bytes it signed, and the gateway accepts them', async () => {
+    const alreadyUtf8 = Buffer.from('naïve €', 'utf8').toString('latin1');
+    const response = await signedApi().get('names', { headers: { 'x-name': 'café', 'x-city': alreadyUtf8 } });
+
+    expect(response.status).toBe(200);
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(wireBytes(received, 'x-name')).toEqual(utf8('café'));
+    expect(wireBytes(received, 'x-city')).toEqual(utf8('naïve €'));
+  });
+
+  it('signs a retry of a request with a non-ASCII header again from the bytes sent, and the gateway accepts both', async () => {
+    await gw.close();
+    let calls = 0;
+    gw = await startGateway({
+      apiKeys: [TEST_API_KEY],
+      // Reached only by requests whose signature checked out.
+      handler: () => (++calls === 1 ? { statusCode: 503, body: '{}' } : { statusCode: 200, body: '{"ok":true}' }),
+    });
+    const body = await signedApi({ retry: { limit: 2, delay: () => 0 } }).put('names/1', { headers: { 'x-name': 'Zoë' }, json: { n: 1 } }).json();
+
+    expect(body).toEqual({ ok: true });
+    const received = apiRequests(gw);
+    expect(received.map((r) => r.status)).toEqual([503, 200]);
+    expect(received.map((r) => wireBytes(r, 'x-name'))).toEqual([utf8('Zoë'), utf8('Zoë')]);
   });
 
   it('signs with temporary credentials from the gateway STS', async () => {
