@@ -25,15 +25,15 @@ type RequestInitWithDuplex = RequestInit & { duplex?: typeof STREAM_DUPLEX };
  * - the body bytes (see {@link readBody}), which then become the new request's body, so what
  *   was hashed is what is sent. A stream stays the request's body, unread.
  *
- * Signal, credentials, redirect, cache, mode, integrity, keepalive, priority, referrer and
- * duplex carry over from `request`.
+ * Signal, credentials, cache, mode, integrity, keepalive, priority, referrer and duplex carry
+ * over from `request`; the redirect mode becomes `'manual'`, so fetch never sends the signing
+ * headers on to another host.
  *
  * @throws {@link SigV4Error} from the signer, or `SIGNING_FAILED` when the body cannot be read or the signer failed otherwise.
  * @internal
  */
 export async function signKyRequest(signer: Signer, request: Request, source: BodySource): Promise<Request> {
-  const hashAt = request.url.indexOf('#');
-  const url = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
+  const url = request.url.split('#')[0] as string;
   // What the signer hashes (`headers`) and what goes on the wire (`sent`): a non-ASCII value is
   // sent as its UTF-8 bytes, which is what the signer hashes (see `toSignableHeaderValue`).
   const headers: Record<string, string> = {};
@@ -68,6 +68,10 @@ export async function signKyRequest(signer: Signer, request: Request, source: Bo
     // A non-empty init resets these two to their defaults; keep the request's own.
     referrer: request.referrer,
     referrerPolicy: request.referrerPolicy,
+    // Never let fetch follow a redirect: it would send the signature (made for this URL) and
+    // `x-amz-security-token` / `x-amz-date` on to whatever host `Location` names (fetch strips
+    // only `authorization`). The 3xx reaches ky instead (`opaqueredirect`, status 0, in browsers).
+    redirect: 'manual',
   };
   if (body.kind === 'bytes') init.body = body.bytes as Uint8Array<ArrayBuffer>;
   if (body.kind !== 'none') init.duplex = STREAM_DUPLEX;

@@ -37,7 +37,8 @@ export function createSignCall(options: SigV4HookOptions): SignCall {
  * {@link withSigV4} takes care of both rules (and skips reading a clone of string/bytes bodies).
  *
  * The hook reads the body through `request.clone()` and returns a new `Request` with the signed
- * headers and the same body, signal, credentials and redirect mode. If signing fails, the ky call
+ * headers and the same body, signal and credentials, and redirect mode `'manual'` (a redirect
+ * reaches ky as a 3xx answer instead of carrying the signing headers elsewhere). If signing fails, the ky call
  * rejects with the {@link SigV4Error} and nothing is sent.
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, `unsignedPayload`, ...) or `{ signer }`
