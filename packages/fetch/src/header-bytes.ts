@@ -1,8 +1,3 @@
-const NON_ASCII = /[^\u0000-\u007f]/;
-// `fatal` refuses bytes that are not UTF-8; `ignoreBOM` keeps a leading EF BB BF as U+FEFF.
-const utf8Decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const utf8Encoder = new TextEncoder();
-
 /**
  * A header value as the signer must see it (`text`) and as it is sent (`wire`).
  * @internal
@@ -25,14 +20,18 @@ export interface SignableHeaderValue {
  *   as the text those bytes spell (`café`);
  * - any other value (Latin-1 text such as `café`) is sent as the UTF-8 bytes of its text,
  *   which is what the signer hashes (no string can make it hash a lone `E9`).
+ *
+ * `escape` writes each character (all ≤ U+00FF here) as `%XX`, which `decodeURIComponent` reads
+ * as UTF-8 and refuses (`URIError`) when it is not; `unescape(encodeURIComponent(text))` is the
+ * UTF-8 byte string of `text`. Both are in every browser and Node, and much smaller than
+ * TextDecoder code in the browser bundle.
  * @param value - a value read from `Headers` (every character ≤ U+00FF).
  * @internal
  */
 export function toSignableHeaderValue(value: string): SignableHeaderValue {
-  if (!NON_ASCII.test(value)) return { text: value, wire: value };
   try {
-    return { text: utf8Decoder.decode(Uint8Array.from(value, (char) => char.charCodeAt(0))), wire: value };
+    return { text: decodeURIComponent(escape(value)), wire: value };
   } catch {
-    return { text: value, wire: String.fromCharCode(...utf8Encoder.encode(value)) };
+    return { text: value, wire: unescape(encodeURIComponent(value)) };
   }
 }
