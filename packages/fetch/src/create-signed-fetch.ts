@@ -1,3 +1,5 @@
+import { SigV4Error, STALE_SIGNING_HEADERS } from '@sigv4/core';
+import { PACKAGE_NAME } from './constants.js';
 import { normalizeOptions } from './normalize-options.js';
 import { signRequest } from './sign-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
@@ -10,6 +12,9 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
  * fetch merges them), reads the body without consuming it, signs, and sends that `Request`
  * with the signed headers added. Non-2xx answers (a 403 from AWS, say) resolve
  * like any fetch answer; a signing failure rejects with a `SigV4Error` and nothing is sent.
+ *
+ * Redirects (`redirect: 'follow'`, the default) are followed here, not by the runtime: a
+ * same-origin target is signed again, another origin gets the request without signing headers.
  *
  * Stream bodies (`ReadableStream`, async iterables) are signed with `UNSIGNED-PAYLOAD`
  * when the signer allows it (`unsignedPayload: true`), else the call rejects with
@@ -38,7 +43,22 @@ export function createSignedFetch(
   const { signer, getFetch } = normalizeOptions(options, dependencies);
   return async function signedFetch(input, init) {
     const fetch = getFetch();
-    const request = await signRequest(signer, input, init);
-    return fetch(request);
+    const signed = await signRequest(signer, input, init);
+    const response = await fetch(signed.request);
+    if (!signed.follow) return response;
+    if (response.type === 'opaqueredirect') {
+      throw new SigV4Error(
+        'INVALID_OPTIONS',
+        `${PACKAGE_NAME}: a browser hides redirects, so this one was not followed; pass redirect: "manual".`,
+      );
+    }
+    if (response.status < 301 || response.status > 308) return response;
+    // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.
+    const { followRedirects } = await import('./follow-redirects.js');
+    return followRedirects(
+      { fetch, sign: (url, next) => signRequest(signer, url, next), signingHeaders: STALE_SIGNING_HEADERS },
+      signed,
+      response,
+    );
   };
 }

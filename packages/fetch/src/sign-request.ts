@@ -1,12 +1,27 @@
 import { SigV4Error, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
 import { PACKAGE_NAME } from './constants.js';
 import { toSignableHeaderValue } from './header-bytes.js';
-import { readBody } from './read-body.js';
+import { readBody, type RequestBody } from './read-body.js';
+
+/**
+ * A signed `Request`, ready for fetch, and what following its redirects needs.
+ * @internal
+ */
+export interface SignedRequest {
+  /** The Request to send; `redirect: 'manual'` when the caller's was `'follow'`. */
+  request: Request;
+  /** The body that was signed (bytes can be sent again to a redirect target; a stream cannot). */
+  body: RequestBody;
+  /** True when the caller asked fetch to follow redirects: {@link followRedirects} does it instead. */
+  follow: boolean;
+}
 
 /**
  * Builds the `Request` fetch would send for `(input, init)`, signs it and returns it with the
- * signed headers set; its body, signal, credentials, redirect, cache, mode, integrity,
- * keepalive, referrer and priority stay as fetch made them.
+ * signed headers set; its body, signal, credentials, cache, mode, integrity, keepalive,
+ * referrer and priority stay as fetch made them. Redirect mode `'follow'` becomes `'manual'`:
+ * the runtime would re-send the signing headers (session token included) to whatever host
+ * the redirect names, with a signature for the old URL; {@link followRedirects} follows instead.
  *
  * What is signed is what goes on the wire:
  * - the URL without its fragment (fetch never sends it);
@@ -23,14 +38,25 @@ export async function signRequest(
   signer: Signer,
   input: RequestInfo | URL,
   init?: RequestInit,
-): Promise<Request> {
+): Promise<SignedRequest> {
   // From a clone of a Request input, so the caller's Request stays unused and can be sent again.
   const source = input instanceof Request && input.body !== null && init?.body == null ? input.clone() : input;
-  let request = new Request(source, init);
+  const follow = (init?.redirect ?? (input instanceof Request ? input.redirect : 'follow')) === 'follow';
+  // Sent with redirect 'manual' (see followRedirects), set in this first Request when the call is
+  // a URL and a plain init: a second `new Request` pipes the body through another stream (~100 µs).
+  let request = new Request(
+    source,
+    follow && !(input instanceof Request || init instanceof Request) ? { ...init, redirect: 'manual' } : init,
+  );
   const method = request.method.toUpperCase();
-  if (method !== request.method) {
+  if (method !== request.method || request.redirect === 'follow') {
     // A non-empty init resets referrer and its policy to their defaults; keep the caller's.
-    request = new Request(request, { method, referrer: request.referrer, referrerPolicy: request.referrerPolicy });
+    request = new Request(request, {
+      method,
+      redirect: follow ? 'manual' : request.redirect,
+      referrer: request.referrer,
+      referrerPolicy: request.referrerPolicy,
+    });
   }
   const body = await readBody(request, init);
 
@@ -63,5 +89,5 @@ export async function signRequest(
       `${PACKAGE_NAME}: this ${request.mode} request cannot carry the Authorization header (the runtime dropped it), so it was not sent. Use mode "cors" (the default) or "same-origin".`,
     );
   }
-  return request;
+  return { request, body, follow };
 }
