@@ -27,7 +27,8 @@ export interface SignedRequest {
  * - the URL without its fragment (fetch never sends it);
  * - the method upper-cased, and sent upper-cased (fetch leaves e.g. `patch` as it is);
  * - the headers of the request (the content-type fetch derived from the body included),
- *   without stale `authorization` / `x-amz-*` headers of an earlier attempt, non-ASCII values
+ *   without stale `authorization` / `x-amz-*` headers of an earlier attempt and without a
+ *   `host` header (fetch sends the URL's host), non-ASCII values
  *   as the bytes fetch sends (see {@link toSignableHeaderValue});
  * - the body bytes, which fetch then sends from the same Request.
  *
@@ -63,6 +64,9 @@ export async function signRequest(
   // This Request is ours (built above), so its headers can be changed in place: no second copy.
   const headers = request.headers;
   for (const name of STALE_SIGNING_HEADERS) headers.delete(name);
+  // fetch sends the URL's host whatever `host` header it is given (undici replaces it, browsers
+  // refuse to set it): the signer signs the URL's host when none is given.
+  headers.delete('host');
   const signable: Record<string, string> = {};
   // A copy of the entries: setting a header while iterating `Headers` would skip or repeat some.
   for (const [name, value] of [...headers]) {

@@ -305,3 +305,14 @@ describe('@sigv4/fetch signs non-ASCII header values as the bytes it sends', () 
     expect(request.headers.get('x-name')).toBe('Zoë');
   });
 });
+
+describe('@sigv4/fetch signs the host fetch sends', () => {
+  it('signs the URL\'s host when the caller sets another host header, which fetch does not send, and is accepted', async () => {
+    const { result: res, seen } = await observe(() =>
+      signedFetchWith()(`${gw.url}/names`, { headers: { ...apiKey, host: 'other.example' } }),
+    );
+
+    expect(res.status).toBe(200);
+    expect(seen[0]!.headers['host']).toBe(new URL(gw.url).host);
+  });
+});
