@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API_KEY_HEADER } from './constants.js';
+import { createDictionary } from './dictionary.js';
 import { corsHeaders, isPreflight, preflightHeaders, receive, send, type Received } from './http-io.js';
 import type { IdentityStore } from './identities.js';
 import type { ResolvedGatewayOptions } from './normalize-options.js';
@@ -120,7 +121,9 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
     return fail(502, 'InternalServerErrorException', 'Internal server error');
   }
   if (!isProxyResult(result)) return fail(502, 'InternalServerErrorException', 'Internal server error');
-  const headers: Record<string, string | string[]> = { ...corsHeaders(req), 'x-amzn-requestid': requestId };
+  // a handler may echo request header names back (`__proto__` is a valid one)
+  const headers: Record<string, string | string[]> = Object.assign(createDictionary<string | string[]>(), corsHeaders(req));
+  headers['x-amzn-requestid'] = requestId;
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   headers['content-type'] ??= 'application/json';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORS_EXPOSE_HEADERS, MAX_BODY_BYTES, MAX_DRAIN_BYTES } from './constants.js';
+import { createDictionary } from './dictionary.js';
 import type { RawHttpRequest } from './raw-request.js';
 import { splitTarget } from './raw-request.js';
 import type { RecordedRequest } from './types.js';
@@ -39,7 +40,7 @@ export function receive(req: IncomingMessage, api: RecordedRequest['api']): Prom
       const body = tooLarge ? Buffer.alloc(0) : Buffer.concat(chunks);
       const target = req.url ?? '/';
       const rawHeaders = pairs(req.rawHeaders);
-      const headers: Record<string, string> = {};
+      const headers = createDictionary<string>();
       for (const [name, value] of rawHeaders) {
         const key = name.toLowerCase();
         headers[key] = key in headers ? `${headers[key]}, ${value}` : value;

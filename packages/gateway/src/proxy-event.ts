@@ -1,5 +1,6 @@
 import { TEST_ACCOUNT_ID } from './constants.js';
 import { parseQuery } from './canonical-query.js';
+import { createDictionary } from './dictionary.js';
 import type { RawHttpRequest } from './raw-request.js';
 import type { ProxyEvent } from './types.js';
 import { bytesToText, percentDecode } from './uri-encode.js';
@@ -34,15 +35,16 @@ function isValidUtf8(bytes: Uint8Array): boolean {
  * @internal
  */
 export function buildProxyEvent(req: RawHttpRequest, ctx: EventContext): ProxyEvent {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  // names come from the request (`__proto__`, `constructor` are valid names): no prototype
+  const headers = createDictionary<string>();
+  const multiValueHeaders = createDictionary<string[]>();
   for (const [rawName, rawValue] of req.rawHeaders) {
     const value = bytesToText(rawValue);
     headers[rawName] = value;
     (multiValueHeaders[rawName] ??= []).push(value);
   }
-  const query: Record<string, string> = {};
-  const multiQuery: Record<string, string[]> = {};
+  const query = createDictionary<string>();
+  const multiQuery = createDictionary<string[]>();
   for (const { name, value } of parseQuery(ctx.query)) {
     const key = bytesToText(name);
     query[key] = bytesToText(value);

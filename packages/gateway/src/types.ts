@@ -7,6 +7,10 @@ export interface ProxyEvent {
   /** Path without the stage, percent-decoded (`/items/a b`). */
   path: string;
   httpMethod: string;
+  /**
+   * Names as received. This and the other name-keyed maps have no prototype, so names such as
+   * `constructor` or `__proto__` are plain keys (`JSON.stringify` writes them; use `Object.hasOwn`, not `.hasOwnProperty`).
+   */
   headers: Record<string, string> | null;
   multiValueHeaders: Record<string, string[]> | null;
   /** Decoded (`+` is a space); the last value wins. `null` without a query. */
@@ -120,7 +124,7 @@ export interface RecordedRequest {
   query: string;
   /** `[name, value]` pairs in wire order, names in their original case. */
   rawHeaders: Array<[string, string]>;
-  /** Lower-case names; repeated headers joined with ', '. */
+  /** Lower-case names; repeated headers joined with ', '. No prototype: `constructor` is a plain key. */
   headers: Record<string, string>;
   /** Body bytes received; empty for a body over the 10 MB limit (answered 413). */
   body: Buffer;

@@ -22,7 +22,8 @@ export function sendRaw(url: string, bytes: Buffer): Promise<RawResponse> {
       const text = Buffer.concat(chunks).toString('utf8');
       const end = text.indexOf('\r\n\r\n');
       const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
-      const headers: Record<string, string> = {};
+      // no prototype, so a `__proto__` answer header is kept like any other
+      const headers = Object.create(null) as Record<string, string>;
       for (const line of lines) {
         const i = line.indexOf(':');
         headers[line.slice(0, i).toLowerCase()] = line.slice(i + 1).trim();
