@@ -20,7 +20,19 @@ export function canonicalHeaders(rawHeaders: ReadonlyArray<readonly [string, str
   return out;
 }
 
-/** Trims and collapses every run of whitespace (including folded lines) to one space. @internal */
+/**
+ * AWS's Trimall on a byte string: "remove excess white space before and after
+ * values, and convert sequential spaces to a single space". Only SP and HTAB
+ * (the whitespace a field value can hold) count, plus CR/LF of folded lines,
+ * as smithy's `getCanonicalHeaders` does. Never `String.prototype.trim`: on
+ * bytes it also strips 0xA0, the last byte of `à` (C3 A0) or `蠠` (E8 A0 A0).
+ * @internal
+ */
 export function trimAll(value: string): string {
-  return value.replace(/[ \t\r\n]+/g, ' ').trim();
+  return value.replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '');
+}
+
+/** Removes leading and trailing SP/HTAB (RFC 9110 OWS) from a byte string, and nothing else. @internal */
+export function trimOws(value: string): string {
+  return value.replace(/^[ \t]+|[ \t]+$/g, '');
 }

@@ -3,6 +3,7 @@ import {
   ALGORITHM, AMZ_DATE_HEADER, DATE_HEADER, QUERY_ALGORITHM, QUERY_CREDENTIAL, QUERY_DATE, QUERY_EXPIRES,
   QUERY_SIGNATURE, QUERY_SIGNED_HEADERS, QUERY_TOKEN, TOKEN_HEADER,
 } from './constants.js';
+import { trimOws } from './canonical-headers.js';
 import type { QueryParam } from './canonical-query.js';
 import { bytesToText } from './uri-encode.js';
 
@@ -30,6 +31,8 @@ export function headerValues(rawHeaders: ReadonlyArray<readonly [string, string]
   return values;
 }
 
+const trimOwsOf = (value: string | undefined) => (value === undefined ? undefined : trimOws(value));
+
 function firstParam(params: readonly QueryParam[], name: string): string | undefined {
   return params.find((p) => p.name === name)?.value;
 }
@@ -51,13 +54,13 @@ export function parseAuth(
 }
 
 function parseAuthorizationHeader(value: string, rawHeaders: ReadonlyArray<readonly [string, string]>): AuthFields | AuthParseError {
-  const trimmed = value.trim();
+  const trimmed = trimOws(value);
   const space = trimmed.indexOf(' ');
   const algorithm = space === -1 ? '' : trimmed.slice(0, space);
   const rest = space === -1 ? trimmed : trimmed.slice(space + 1);
   const fields = new Map<string, string>();
   for (const component of rest.split(',')) {
-    const pair = component.trim();
+    const pair = trimOws(component);
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     if (eq === -1) {
@@ -67,19 +70,19 @@ function parseAuthorizationHeader(value: string, rawHeaders: ReadonlyArray<reado
         message: `Invalid key=value pair (missing equal-sign) in Authorization header (hashed with SHA-256 and encoded with Base64): '${digest}'.`,
       };
     }
-    fields.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    fields.set(trimOws(pair.slice(0, eq)), trimOws(pair.slice(eq + 1)));
   }
   if (algorithm !== ALGORITHM) {
     return { errorType: 'IncompleteSignatureException', message: `Unsupported AWS 'algorithm': '${bytesToText(algorithm)}'.` };
   }
-  const amzDate = headerValues(rawHeaders, AMZ_DATE_HEADER)[0]?.trim() ?? dateHeaderToAmz(headerValues(rawHeaders, DATE_HEADER)[0]);
+  const amzDate = trimOwsOf(headerValues(rawHeaders, AMZ_DATE_HEADER)[0]) ?? dateHeaderToAmz(headerValues(rawHeaders, DATE_HEADER)[0]);
   let missing = '';
   for (const key of ['Credential', 'Signature', 'SignedHeaders']) {
     if (!fields.get(key)) missing += `Authorization header requires '${key}' parameter. `;
   }
   if (amzDate === undefined) missing += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
   if (missing) return { errorType: 'IncompleteSignatureException', message: `${missing}Authorization=${bytesToText(value)}` };
-  const sessionToken = headerValues(rawHeaders, TOKEN_HEADER)[0]?.trim();
+  const sessionToken = trimOwsOf(headerValues(rawHeaders, TOKEN_HEADER)[0]);
   return {
     via: 'header',
     credential: fields.get('Credential') ?? '',
@@ -117,7 +120,7 @@ function parseQueryAuth(query: readonly QueryParam[]): AuthFields | AuthParseErr
 function dateHeaderToAmz(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const ms = Date.parse(value);
-  return Number.isNaN(ms) ? value.trim() : formatAmzDate(ms);
+  return Number.isNaN(ms) ? trimOws(value) : formatAmzDate(ms);
 }
 
 /** ms since epoch -> ISO 8601 basic (`20150830T123600Z`). @internal */

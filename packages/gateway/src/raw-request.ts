@@ -1,3 +1,5 @@
+import { trimOws } from './canonical-headers.js';
+
 /**
  * A request as it arrived: byte strings (one char per octet) for everything
  * on the request line and in the headers, so nothing is re-encoded.
@@ -41,12 +43,12 @@ export function parseRawRequest(raw: string | Uint8Array): RawHttpRequest {
     if (line === '') continue;
     const previous = rawHeaders[rawHeaders.length - 1];
     if ((line.startsWith(' ') || line.startsWith('\t')) && previous) {
-      previous[1] = `${previous[1]} ${line.trim()}`;
+      previous[1] = `${previous[1]} ${trimOws(line)}`;
       continue;
     }
     const colon = line.indexOf(':');
     if (colon === -1) continue;
-    rawHeaders.push([line.slice(0, colon), line.slice(colon + 1).trim()]);
+    rawHeaders.push([line.slice(0, colon), trimOws(line.slice(colon + 1))]);
   }
   return { method, target, rawHeaders, body: Buffer.from(bodyText, 'latin1') };
 }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './auth-failure.js';
-import { canonicalHeaders } from './canonical-headers.js';
+import { canonicalHeaders, trimOws } from './canonical-headers.js';
 import { canonicalPath } from './canonical-path.js';
 import { canonicalQuery, parseQuery, type QueryParam } from './canonical-query.js';
 import { checkScope } from './check-scope.js';
@@ -118,7 +118,8 @@ function payloadHash(
   allowUnsignedPayload: boolean,
 ): { hash: string; truthful: boolean } {
   const bodyHash = sha256Hex(req.body);
-  const declaredHeader = headerValues(req.rawHeaders, CONTENT_SHA256_HEADER)[0]?.trim();
+  const declared = headerValues(req.rawHeaders, CONTENT_SHA256_HEADER)[0];
+  const declaredHeader = declared === undefined ? undefined : trimOws(declared);
   const unsignedAllowed = s3Query !== undefined || allowUnsignedPayload;
   const honest = (declared: string | undefined) =>
     declared === undefined || declared === bodyHash || (unsignedAllowed && declared === UNSIGNED_PAYLOAD);
