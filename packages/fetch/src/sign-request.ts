@@ -1,6 +1,5 @@
-import { SigV4Error, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
+import { SigV4Error, STALE_SIGNING_HEADERS, toSignableHeaderValue, type Signer } from '@sigv4/core';
 import { PACKAGE_NAME } from './constants.js';
-import { toSignableHeaderValue } from './header-bytes.js';
 import { readBody, type RequestBody } from './read-body.js';
 
 /**
