@@ -14,14 +14,14 @@ const isIterable = (value: object): value is Iterable<readonly [string, string]>
  * @internal
  */
 export function normalizeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
-  const out: Record<string, string> = {};
+  // No prototype: header names such as `constructor` or `__proto__` are plain keys here.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
     throw new SigV4Error('INVALID_OPTIONS', `Cannot read headers of type ${typeof input}: pass an object, Headers or [name, value] pairs.`);
   }
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
-    if (key === '__proto__') return;
     const previous = out[key];
     out[key] = previous === undefined ? value : `${previous},${value}`;
   };
