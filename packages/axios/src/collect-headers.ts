@@ -27,12 +27,16 @@ export function collectSignableHeaders(
   for (const [name, value] of Object.entries(headers.toJSON() as Record<string, unknown>)) {
     const lower = name.toLowerCase();
     if (UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER)) continue;
-    const text = Array.isArray(value) ? value.map(clean) : clean(value);
-    const wire = Array.isArray(text) ? text.map(toUtf8ByteString) : toUtf8ByteString(text);
-    headers.set(name, wire, true);
+    const text = mapValues(value, clean);
+    headers.set(name, mapValues(text, toUtf8ByteString), true);
     signable[lower] = text;
   }
   return signable;
+}
+
+/** `fn` applied to a header value, or to each value of a repeated header. */
+function mapValues<T>(value: unknown, fn: (value: T) => string): string | string[] {
+  return Array.isArray(value) ? value.map(fn) : fn(value as T);
 }
 
 /** The string whose Latin-1 bytes are the UTF-8 bytes of `value` (ASCII stays as it is). */

@@ -15,6 +15,7 @@ let uriBuilder: Axios | undefined;
  */
 export function resolveRequestUrl(config: InternalAxiosRequestConfig): string {
   const { baseURL, url, allowAbsoluteUrls, params, paramsSerializer } = config;
+  let cause: unknown;
   try {
     uriBuilder ??= new Axios({});
     const href = uriBuilder.getUri({ baseURL, url, allowAbsoluteUrls, params, paramsSerializer } as AxiosRequestConfig);
@@ -25,16 +26,13 @@ export function resolveRequestUrl(config: InternalAxiosRequestConfig): string {
       parsed.hash = '';
       return parsed.href;
     }
-  } catch (cause) {
-    throw invalidUrl(url, cause);
+  } catch (error) {
+    cause = error;
   }
-  throw invalidUrl(url);
-}
-
-function invalidUrl(url: unknown, cause?: unknown): SigV4Error {
-  return new SigV4Error(
+  // the query is left out of the message: it may hold secrets
+  throw new SigV4Error(
     'INVALID_URL',
-    `Cannot sign "${String(url).replace(/\?.*/, '?…')}": set baseURL or use an absolute http(s) URL without user:password@.`,
+    `Cannot sign "${String(url).split('?')[0]}": use an absolute http(s) URL or baseURL, without user:password@.`,
     { cause },
   );
 }

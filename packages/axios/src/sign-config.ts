@@ -13,13 +13,10 @@ import {
 import { prepareBody } from './prepare-body.js';
 import { resolveRequestUrl } from './resolve-url.js';
 
-/** The body is already serialized: axios must send it as it is. */
-const sendAsIs = (data: unknown): unknown => data;
-
 /**
  * Signs one axios request config in place and returns it. Computes the URL and body axios
  * would send, signs them, then hands axios exactly those: the absolute URL with `params`
- * folded in (`params: null`, `allowAbsoluteUrls: true`), the serialized body with an identity
+ * folded in (`params: null`, `allowAbsoluteUrls: true`), the serialized body with an empty
  * `transformRequest`. Running it again on its own output (a retry) signs afresh: the signing
  * headers of the previous attempt are removed first (a caller's own `x-amz-content-sha256`
  * is kept on the first attempt).
@@ -30,12 +27,10 @@ export async function signAxiosConfig(
   signer: Signer,
 ): Promise<InternalAxiosRequestConfig> {
   if (config.auth) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      'Remove config.auth: its Basic auth would replace the SigV4 Authorization.',
-    );
+    throw new SigV4Error('INVALID_OPTIONS', 'Remove config.auth: Basic auth replaces the signature.');
   }
-  const method = (config.method ?? 'get').toLowerCase();
+  // axios' request() has set it, lower-case, before the interceptors run; dispatchRequest compares it as is
+  const method = config.method as string;
   const url = resolveRequestUrl(config);
   // axios merged headers.common and the method's defaults into one AxiosHeaders before interceptors
   const headers = AxiosHeaders.from(config.headers);
@@ -65,7 +60,7 @@ export async function signAxiosConfig(
   config.params = null;
   config.allowAbsoluteUrls = true;
   config.data = data;
-  config.transformRequest = [sendAsIs];
+  config.transformRequest = []; // the body is already serialized: axios sends it as it is
   mark[SIGNED_MARK] = true;
   return config;
 }

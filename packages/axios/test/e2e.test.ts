@@ -337,10 +337,11 @@ describe('credentials, failures and retries against the gateway', () => {
     }
   });
 
-  it('streams a form-data (npm) body with its boundary signed when unsigned payloads are allowed, and refuses it otherwise', async () => {
+  it('streams a form-data (npm) body with a stream part, its boundary signed, when unsigned payloads are allowed, and refuses it otherwise', async () => {
     const form = () => {
       const f = new FormDataPackage();
       f.append('field', 'value');
+      f.append('file', Readable.from([Buffer.from('streamed part')]), 'f.txt');
       return f;
     };
     const strict = client();
@@ -358,6 +359,7 @@ describe('credentials, failures and retries against the gateway', () => {
       expect(boundary).toBeTruthy();
       expect(wire!.headers['authorization']).toMatch(/SignedHeaders=[^,]*content-type/);
       expect(wire!.body.toString()).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nvalue`);
+      expect(wire!.body.toString()).toContain('streamed part');
     } finally {
       await s3Like.close();
     }
