@@ -1,6 +1,6 @@
 import { AxiosHeaders } from 'axios';
 import type { InternalAxiosRequestConfig } from 'axios';
-import { SigV4Error, STALE_SIGNING_HEADERS } from '@sigv4/core';
+import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
 import type { SignableBody, Signer } from '@sigv4/core';
 import { collectSignableHeaders } from './collect-headers.js';
 import {
@@ -20,6 +20,11 @@ import { resolveRequestUrl } from './resolve-url.js';
  * `transformRequest`. Running it again on its own output (a retry) signs afresh: the signing
  * headers of the previous attempt are removed first (a caller's own `x-amz-content-sha256`
  * is kept on the first attempt).
+ *
+ * Redirects (Node's http adapter, follow-redirects): the signature covers only the first URL, and
+ * follow-redirects strips just `Authorization` on a cross-origin redirect, so the session token
+ * would go to the other host. A `beforeRedirect` (run before the caller's own) removes all signing
+ * headers on every redirect, same origin too: there they are invalid for the new path anyway.
  * @internal
  */
 export async function signAxiosConfig(
@@ -55,6 +60,12 @@ export async function signAxiosConfig(
     if (!(name in signable)) headers.set(name, value, true);
   }
 
+  // a re-signed config wraps its previous wrapper: stripping twice is harmless
+  const beforeRedirect = config.beforeRedirect;
+  config.beforeRedirect = (options, ...details) => {
+    options['headers'] = stripSigningHeaders(options['headers']);
+    beforeRedirect?.(options, ...details);
+  };
   config.headers = headers;
   config.url = url;
   config.params = null;

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_API_KEY, TEST_CREDENTIALS, startGateway, type Gateway } from '@sigv4/gateway';
 
@@ -46,5 +48,30 @@ describe('with axios 1.6.0, the lowest supported version', () => {
     const empty = await api.delete('e');
     await api.request(empty.config);
     expect(gw.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'PATCH 200', 'DELETE 200', 'DELETE 200']);
+  });
+
+  it('signs postForm as multipart bytes, and sends no signing headers to a redirect target', async () => {
+    const api = client();
+    const form = await api.postForm('form', { a: 'b c' });
+    expect(form.status).toBe(200);
+    expect(gw.requests[0]!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+
+    let landed: Record<string, unknown> = {};
+    const target = createServer((req, res) => {
+      landed = req.headers;
+      res.end('landed');
+    });
+    const redirector = createServer((_req, res) => {
+      res.writeHead(302, { location: `http://localhost:${(target.address() as AddressInfo).port}/x` }).end();
+    });
+    await Promise.all([target, redirector].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    try {
+      const away = axios.create({ baseURL: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`, proxy: false });
+      attachSigV4(away, { region: 'eu-central-1', service: 'execute-api', credentials: { ...TEST_CREDENTIALS, sessionToken: 'tok' } });
+      expect((await away.get('/r')).data).toBe('landed');
+      expect(Object.keys(landed).filter((name) => /^(authorization|x-amz-)/.test(name))).toEqual([]);
+    } finally {
+      await Promise.all([target, redirector].map((s) => new Promise((resolve) => s.close(resolve))));
+    }
   });
 });
