@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromAssumeRole } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
+import { echoHandler, startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
 import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
 import { BODY_CASES } from '../../../../scripts/browser/body-cases.mjs';
@@ -32,7 +32,13 @@ describe.skipIf(!HAS_CHROMIUM)(
     let suite: BrowserSuite;
 
     beforeAll(async () => {
-      gateway = await startGateway();
+      // `/redirect` answers 302 to `/items` on the same API; everything else is echoed.
+      gateway = await startGateway({
+        handler: (event) =>
+          event.path === '/redirect'
+            ? { statusCode: 302, headers: { location: `${gateway.url}/items?client=redirected` }, body: '' }
+            : echoHandler(event),
+      });
       skewedGateway = await startGateway({ now: () => Date.now() + SKEW_MS });
       suite = await startBrowserSuite({
         pages: { fetch: PAGE },
@@ -111,6 +117,14 @@ describe.skipIf(!HAS_CHROMIUM)(
     it('refuses a no-cors request, whose Authorization header the browser would drop, and sends nothing', () => {
       expect(r['no-cors']?.error, show()).toMatchObject({ name: 'SigV4Error', code: 'INVALID_OPTIONS' });
       expect(gateway.requests.filter((q) => q.query.includes('fetch-no-cors'))).toEqual([]);
+    });
+
+    it('does not let the browser follow a redirect with the signing headers: rejects, or returns the opaque answer with redirect manual', () => {
+      expect(r['redirect followed']?.error, show()).toMatchObject({ name: 'SigV4Error', code: 'INVALID_OPTIONS' });
+      expect(r['redirect manual'], show()).toMatchObject({ status: 0, body: { type: 'opaqueredirect' } });
+      const hops = gateway.requests.filter((q) => q.api === 'execute-api' && q.method === 'GET' && /client=fetch-redirect|client=redirected/.test(q.query));
+      // Each call reached the redirecting URL once, signed; nothing went on to the target.
+      expect(hops.map((q) => [q.query, q.status])).toEqual([['client=fetch-redirect', 302], ['client=fetch-redirect-manual', 302]]);
     });
 
     it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {

@@ -54,6 +54,13 @@ definePage(({ gatewayUrl, region, service, sts, skewedGatewayUrl }) => {
     },
     // A no-cors request cannot carry Authorization: the browser would drop it, so nothing is sent.
     'no-cors': () => expectRejection(() => signedFetch(`${gatewayUrl}/items?client=fetch-no-cors`, { mode: 'no-cors' })),
+    // A redirect: browsers hide it from the page, so signedFetch refuses to let the browser follow
+    // it (the session token would go along); with redirect: 'manual' the opaque answer comes back.
+    'redirect followed': () => expectRejection(() => signedFetch(`${gatewayUrl}/redirect?client=fetch-redirect`)),
+    'redirect manual': async () => {
+      const res = await signedFetch(`${gatewayUrl}/redirect?client=fetch-redirect-manual`, { redirect: 'manual' });
+      return { status: res.status, body: { type: res.type } };
+    },
     // No `credentials` in a browser: rejects before anything is sent.
     'no credentials': () => expectRejection(() => createSignedFetch({ region, service })(`${gatewayUrl}/items?client=fetch-no-credentials`)),
     'tampered after signing': async () =>
