@@ -53,7 +53,7 @@ export async function signAxiosConfig(
   if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
   }
-  const signable = collectSignableHeaders(headers, hasBody, resigning);
+  const signable = collectSignableHeaders(headers, hasBody);
 
   const signed = await signer.sign({ method: method.toUpperCase(), url, headers: signable, body: data as SignableBody });
   for (const [name, value] of Object.entries(signed.headers)) {
