@@ -7,19 +7,23 @@
 import { describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
 import {
-  botocoreCases, CROSS_CHECK_AMZ_DATE, CROSS_CHECK_CREDENTIALS, CROSS_CHECK_TIME, hasBotocore,
+  botocoreCases, CROSS_CHECK_AMZ_DATE, CROSS_CHECK_CREDENTIALS, CROSS_CHECK_TIME, hasBotocore, type BotocoreCase,
 } from '../../../../test-support/botocore/random-requests.js';
+
+/** A signer with the case's region, service (`s3` in S3 cases), credentials and botocore's clock. */
+const signerFor = (c: BotocoreCase) =>
+  createSigner({
+    region: c.region,
+    service: c.service,
+    credentials: { ...CROSS_CHECK_CREDENTIALS, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
+    now: () => CROSS_CHECK_TIME,
+  });
 
 describe.skipIf(!hasBotocore)('botocore cross-check', () => {
   it('signs 300 random requests exactly as botocore SigV4Auth does', async () => {
     const mismatches: string[] = [];
     for (const c of botocoreCases(300)) {
-      const signer = createSigner({
-        region: c.region,
-        service: c.service,
-        credentials: { ...CROSS_CHECK_CREDENTIALS, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
-        now: () => CROSS_CHECK_TIME,
-      });
+      const signer = signerFor(c);
       const signed = await signer.sign({
         method: c.method,
         url: c.url,
@@ -39,12 +43,7 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
   it('presigns 200 random GET requests with the signature botocore SigV4QueryAuth computes', async () => {
     const mismatches: string[] = [];
     for (const c of botocoreCases(200, 7, 'presign')) {
-      const signer = createSigner({
-        region: c.region,
-        service: c.service,
-        credentials: { ...CROSS_CHECK_CREDENTIALS, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
-        now: () => CROSS_CHECK_TIME,
-      });
+      const signer = signerFor(c);
       // botocore's URL minus its X-Amz-* parameters is the request it was asked to presign.
       const [base = '', query = ''] = c.url.split('?');
       const own = query.split('&').filter((pair) => pair !== '' && !pair.startsWith('X-Amz-'));
@@ -63,12 +62,7 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
   it('signs 200 random S3 requests exactly as botocore S3SigV4Auth does (no double encoding, content hash signed)', async () => {
     const mismatches: string[] = [];
     for (const c of botocoreCases(200, 99, 's3')) {
-      const signer = createSigner({
-        region: c.region,
-        service: 's3',
-        credentials: { ...CROSS_CHECK_CREDENTIALS, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) },
-        now: () => CROSS_CHECK_TIME,
-      });
+      const signer = signerFor(c);
       const signed = await signer.sign({
         method: c.method,
         url: c.url,
