@@ -17,11 +17,18 @@ describe('browser bundle size of @sigv4/fetch', () => {
     expect(withFetch.size.gzip - core.size.gzip, describeSize(withFetch)).toBeLessThanOrEqual(ADAPTER_OVER_CORE_BUDGET);
   });
 
-  // Skipped with reason: @sigv4/core's browser build alone loads ~11 KB up front (its own code
-  // ~8 KB, @smithy helpers ~3 KB); reaching 7 KB is core work (a smithy-free signer and leaner
-  // messages), tracked in issue 8. Remove `.skip` once core is under budget.
+  // Skipped with reason: core + fetch load 10.0 KB up front (core 9.05 KB: its own code ~8 KB,
+  // smithy's canonicalization pieces ~1 KB). Even with every message blanked and smithy removed
+  // they measured 7.9 KB, so 7 KB needs browser features dropped or a non-smithy browser signer:
+  // a product decision, reported on issue 8. Remove `.skip` once core is under budget.
   it.skip('keeps @sigv4/core + @sigv4/fetch within 7 KB minified and gzipped (skipped: core is over budget, see comment)', async () => {
     const [, withFetch] = await measured;
     expect(withFetch.size.gzip, describeSize(withFetch)).toBeLessThanOrEqual(CORE_FETCH_BUDGET);
+  });
+
+  // Until then, no regression: the 10.0 KB reached on 2026-11-25 plus ~0.5 KB of room.
+  it('keeps @sigv4/core + @sigv4/fetch within the 10.5 KB reached so far (the 7 KB target above is not met)', async () => {
+    const [, withFetch] = await measured;
+    expect(withFetch.size.gzip, describeSize(withFetch)).toBeLessThanOrEqual(10.5 * 1024);
   });
 });
