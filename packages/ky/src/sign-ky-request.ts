@@ -21,7 +21,8 @@ type RequestInitWithDuplex = RequestInit & { duplex?: typeof STREAM_DUPLEX };
  *   (ky hands retries a clone of the request it sent). A non-ASCII value (`café`) is sent as
  *   its UTF-8 bytes, the bytes signed, and read back as its text on a retry. Headers fetch adds later
  *   (`user-agent`, `accept-encoding`, `content-length`, `connection`, ...) are not in
- *   `request.headers`, so they are never signed; `host` is signed from the URL by the signer;
+ *   `request.headers`, so they are never signed; a caller's `host` header is dropped (fetch sends
+ *   the URL's host) and the signer signs the URL's host;
  * - the body bytes (see {@link readBody}), which then become the new request's body, so what
  *   was hashed is what is sent. A stream stays the request's body, unread.
  *
@@ -39,7 +40,9 @@ export async function signKyRequest(signer: Signer, request: Request, source: Bo
   const headers: Record<string, string> = {};
   const sent: Record<string, string> = {};
   for (const [name, value] of request.headers) {
-    if (!STALE_SIGNING_HEADERS.includes(name)) ({ text: headers[name], wire: sent[name] } = toSignableHeaderValue(value));
+    // fetch sends the URL's host whatever `host` header it is given (undici replaces it, browsers
+    // refuse to set it): the signer signs the URL's host when none is given.
+    if (name !== 'host' && !STALE_SIGNING_HEADERS.includes(name)) ({ text: headers[name], wire: sent[name] } = toSignableHeaderValue(value));
   }
 
   let body: RequestBody;

@@ -128,6 +128,15 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(received?.headers.authorization).toContain('x-custom-trace;x-multi');
   });
 
+  it('signs the URL\'s host, not a host header fetch replaces, and the gateway accepts it', async () => {
+    const response = await signedApi({ throwHttpErrors: false }).get('items', { headers: { host: 'api.example.com' } });
+
+    expect(response.status).toBe(200);
+    const [received] = apiRequests(gw);
+    expect(received?.status).toBe(200);
+    expect(received?.headers.host).toBe(new URL(gw.url).host);
+  });
+
   /** The bytes the gateway received for header `name` (Node keeps raw header bytes as Latin-1 characters). */
   const wireBytes = (request: RecordedRequest | undefined, name: string) =>
     [...Buffer.from(request?.rawHeaders.find(([n]) => n.toLowerCase() === name)?.[1] ?? '', 'latin1')];
