@@ -64,6 +64,12 @@ describe('signed requests against the local gateway', () => {
     expect((await fetch(link.replace('x=1', 'x=2'))).status).toBe(403);
   });
 
+  it('accepts a presigned URL from a signer with unsignedPayload: true (only S3 links leave the payload unsigned)', async () => {
+    const unsigned = createSigner({ region: gateway.region, service: gateway.service, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+    const link = await unsigned.presign({ url: `${gateway.url}/items?x=1`, expiresIn: 60 });
+    expect((await fetch(link)).status).toBe(200);
+  });
+
   it('signs with credentials from fromAssumeRole through the gateway STS', async () => {
     const assumed = createSigner({
       region: gateway.region,

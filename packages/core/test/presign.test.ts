@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSigner } from '@sigv4/core';
+import { createSigner, isSigV4Error } from '@sigv4/core';
 import { API_URL, CREDENTIALS, FIXED_NOW, TEMP_CREDENTIALS } from './support/fixtures.js';
 
 const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: TEMP_CREDENTIALS, now: FIXED_NOW });
@@ -46,5 +46,26 @@ describe('presign', () => {
     const d = await createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: () => 0 }).presign({ url: API_URL });
     const signatures = new Set([a, b, c, d].map((link) => new URL(link).searchParams.get('X-Amz-Signature')));
     expect(signatures.size).toBe(4);
+  });
+  it('hashes the body of a non-S3 presign even with unsignedPayload: true, and refuses a stream body', async () => {
+    const options = { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW };
+    const unsigned = createSigner({ ...options, unsignedPayload: true });
+    const hashed = createSigner(options);
+    expect(await unsigned.presign({ url: API_URL })).toBe(await hashed.presign({ url: API_URL }));
+    expect(await unsigned.presign({ method: 'PUT', url: API_URL, body: 'abc' })).toBe(await hashed.presign({ method: 'PUT', url: API_URL, body: 'abc' }));
+    expect(await unsigned.presign({ method: 'PUT', url: API_URL, body: 'abc' })).not.toBe(await hashed.presign({ method: 'PUT', url: API_URL, body: 'abd' }));
+
+    const error = await unsigned.presign({ method: 'PUT', url: API_URL, body: new ReadableStream() }).catch((e: unknown) => e);
+    expect(isSigV4Error(error) && error.code).toBe('UNSUPPORTED_BODY');
+    expect((error as Error).message).toMatch(/presign/);
+  });
+
+  it('keeps UNSIGNED-PAYLOAD for S3 presigned URLs, stream bodies included', async () => {
+    const options = { region: 'eu-central-1', service: 's3', credentials: CREDENTIALS, now: FIXED_NOW };
+    const url = 'https://bucket.s3.eu-central-1.amazonaws.com/key.txt';
+    const unsigned = createSigner({ ...options, unsignedPayload: true });
+    const link = await unsigned.presign({ method: 'PUT', url, body: new ReadableStream() });
+    expect(link).toBe(await createSigner(options).presign({ method: 'PUT', url }));
+    expect(new URL(link).searchParams.has('X-Amz-Content-Sha256')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import {
   MAX_PRESIGN_EXPIRES_IN,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { toSafeError } from '../errors/to-safe-error.js';
 import { Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
@@ -83,13 +83,27 @@ export function createSigner(options: SignerOptions = {}): Signer {
       return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
     });
 
+  /** `unsignedPayload` holds for S3 presigned URLs only: other services' verifiers hash the body of a presigned request. */
+  const presignUnsigned = (target: SigningTarget): boolean => resolved.unsignedPayload && target.service === 's3';
+
   const presign = (request: PresignRequest): Promise<string> =>
     guard('presign', async () => {
       const expiresIn = request?.expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
       if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
         throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`);
       }
-      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(request, resolveTarget, presignUnsigned).catch((error: unknown) => {
+        // Only S3 presigned URLs may sign UNSIGNED-PAYLOAD (botocore's S3SigV4QueryAuth); other
+        // verifiers hash the body, so a body that cannot be hashed cannot be presigned for them.
+        if (resolved.unsignedPayload && isSigV4Error(error) && error.code === 'UNSUPPORTED_BODY') {
+          throw new SigV4Error(
+            'UNSUPPORTED_BODY',
+            'presign: only S3 links may leave the payload unsigned; pass the body as a string or bytes, or none.',
+            { cause: error },
+          );
+        }
+        throw error;
+      });
       const smithyRequest = prepared.smithy;
       const url = withoutPresignParams(prepared.url.href, smithyRequest.wireQuery);
       smithyRequest.wireQuery = url.query;

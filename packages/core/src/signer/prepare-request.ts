@@ -58,7 +58,7 @@ export function encodePathOnce(path: string): string {
 export async function prepareRequest(
   input: { method?: string | undefined; url: string | URL; headers?: HeadersLike | undefined; body?: SignableBody },
   resolveTarget: (hostname: string) => SigningTarget,
-  unsignedPayload: boolean,
+  unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
   if (typeof input !== 'object' || input === null) {
     throw new SigV4Error('INVALID_OPTIONS', 'sign() takes a request object: { method, url, headers?, body? }.');
@@ -71,7 +71,7 @@ export async function prepareRequest(
   }
   const headers = normalizeHeaders(input.headers);
   for (const name of REPLACED_HEADERS) delete headers[name];
-  const body = await normalizeBody(input.body, unsignedPayload);
+  const body = await normalizeBody(input.body, typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload);
   if (body.contentType !== undefined && headers[CONTENT_TYPE_HEADER] === undefined) {
     headers[CONTENT_TYPE_HEADER] = body.contentType;
   }
