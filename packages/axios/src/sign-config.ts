@@ -1,4 +1,4 @@
-import { AxiosHeaders } from 'axios';
+import { AxiosHeaders, getAdapter } from 'axios';
 import type { InternalAxiosRequestConfig } from 'axios';
 import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
 import type { SignableBody, Signer } from '@sigv4/core';
@@ -44,6 +44,16 @@ export async function signAxiosConfig(
   for (const name of STALE_SIGNING_HEADERS) {
     if (resigning || name !== CONTENT_SHA256_HEADER) headers.delete(name);
   }
+  // A caller's Host: the fetch adapter (undici, browsers) sends the URL's instead, xhr drops it
+  // (forbidden header), so sign the URL's. Node's http adapter sends it (private API Gateway via a
+  // VPC endpoint) and a custom adapter function is trusted to: keep it there. axios' getAdapter
+  // (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
+  const adapter = (a: InternalAxiosRequestConfig['adapter']) => {
+    try {
+      return getAdapter(a, config);
+    } catch {}
+  };
+  if ([adapter('xhr'), adapter('fetch')].includes(adapter(config.adapter))) headers.delete('host');
 
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;

@@ -50,6 +50,13 @@ describe('with axios 1.6.0, the lowest supported version', () => {
     expect(gw.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'PATCH 200', 'DELETE 200', 'DELETE 200']);
   });
 
+  it('signs and sends a Host header of the caller with the default (http) adapter', async () => {
+    const res = await client().get('items', { headers: { Host: 'api.example.com' } });
+    expect(res.status).toBe(200);
+    expect(gw.requests[0]!.headers['host']).toBe('api.example.com');
+    expect(gw.requests[0]!.headers['authorization']).toMatch(/SignedHeaders=[^,]*\bhost\b/);
+  });
+
   it('signs postForm as multipart bytes, and sends no signing headers to a redirect target', async () => {
     const api = client();
     const form = await api.postForm('form', { a: 'b c' });

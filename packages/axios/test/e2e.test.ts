@@ -234,6 +234,33 @@ for (const adapter of ['http', 'fetch'] as const) {
   });
 }
 
+describe('a Host header of the caller', () => {
+  it('is signed and sent by the http adapter (the gateway, like API Gateway, checks the Host it received)', async () => {
+    const { api, signed } = client({ adapter: 'http' });
+    const { wire, signedRequest } = await roundTrip(api, signed, { url: '/v1/a', headers: { Host: 'api.example.com' } });
+    expect(wire.headers['host']).toBe('api.example.com');
+    expect(signedRequest.headers).toMatchObject({ host: 'api.example.com' });
+  });
+
+  // undici replaces Host with the URL's (browsers' fetch and XHR drop it): the URL's host is signed
+  for (const adapter of ['fetch', ['xhr', 'fetch']] as const) {
+    it(`is left out with adapter ${JSON.stringify(adapter)}, so the URL's host is signed and sent`, async () => {
+      const { api, signed } = client({ adapter: [...[adapter].flat()] });
+      const { wire, signedRequest } = await roundTrip(api, signed, { url: '/v1/a', headers: { Host: 'API.Example.com:443' } });
+      expect(wire.headers['host']).toBe(new URL(gw.url).host);
+      expect(Object.keys(signedRequest.headers ?? {})).not.toContain('host');
+    });
+  }
+
+  it('reaches a custom adapter function unchanged', async () => {
+    const { api } = client({
+      adapter: async (config) => ({ data: config.headers.get('Host'), status: 200, statusText: 'OK', headers: {}, config }),
+    });
+    const { data } = await api.get('/v1/a', { headers: { Host: 'api.example.com' } });
+    expect(data).toBe('api.example.com');
+  });
+});
+
 describe('credentials, failures and retries against the gateway', () => {
   it('answers a tampered request with 403 as an ordinary AxiosError that explains the mismatch', async () => {
     const { signer } = recordingSigner();
