@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, type Gateway, type GatewayOptions, type ProxyEvent } from '@sigv4/gateway';
+import { describe, expect, it } from 'vitest';
+import { TEST_API_KEY, TEST_CREDENTIALS, type Gateway, type ProxyEvent } from '@sigv4/gateway';
 import { smithySign, type TestCredentials } from './helpers/smithy-sign.js';
+import { startGatewayPerTest } from './helpers/start-gateway-per-test.js';
 
-let gw: Gateway | undefined;
-afterEach(async () => {
-  await gw?.close();
-  gw = undefined;
-});
-
-async function start(options: GatewayOptions = {}): Promise<Gateway> {
-  gw = await startGateway(options);
-  return gw;
-}
+const start = startGatewayPerTest();
 
 async function signedFetch(
   g: Gateway,

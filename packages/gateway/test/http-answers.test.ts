@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startGateway, TEST_CREDENTIALS, type Gateway, type GatewayOptions, type ProxyEvent } from '@sigv4/gateway';
+import { describe, expect, it } from 'vitest';
+import { startGateway, TEST_CREDENTIALS, type Gateway, type ProxyEvent } from '@sigv4/gateway';
 import { smithyPresign, smithySign } from './helpers/smithy-sign.js';
+import { startGatewayPerTest } from './helpers/start-gateway-per-test.js';
 
-let gw: Gateway | undefined;
-afterEach(async () => {
-  await gw?.close();
-  gw = undefined;
-});
-
-async function start(options: GatewayOptions = {}): Promise<Gateway> {
-  gw = await startGateway(options);
-  return gw;
-}
+const start = startGatewayPerTest();
 
 const sign = (g: Gateway, path: string, extra: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer> } = {}) =>
   smithySign({ url: `${g.url}${path}`, credentials: TEST_CREDENTIALS, region: g.region, service: g.service, ...extra });
