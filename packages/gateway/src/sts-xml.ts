@@ -1,4 +1,5 @@
 import { STS_XMLNS } from './constants.js';
+import type { AssumeRoleResult } from './sts-actions.js';
 
 /** Escapes text for an XML element. @internal */
 export function xmlEscape(value: string): string {
@@ -14,15 +15,8 @@ export function stsErrorXml(type: 'Sender' | 'Receiver', code: string, message: 
   );
 }
 
-/** The fields of an AssumeRole answer. @internal */
-export interface AssumeRoleXml {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken: string;
-  expiration: Date;
-  assumedRoleId: string;
-  arn: string;
-}
+/** The fields of an AssumeRole answer: the issued credentials of {@link AssumeRoleResult}. @internal */
+export type AssumeRoleXml = Omit<AssumeRoleResult, 'ok' | 'action'>;
 
 /** STS's `AssumeRoleResponse` document. @internal */
 export function assumeRoleXml(r: AssumeRoleXml, requestId: string): string {
