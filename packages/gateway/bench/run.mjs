@@ -6,7 +6,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { parseRawRequest, startGateway, TEST_CREDENTIALS, verifyRequest } from '../dist/index.js';
 
-const suite = new URL('../../../../shared/sigv4-test-suite/v4/', import.meta.url);
+const suite = new URL('../../../test-support/sigv4-test-suite/v4/', import.meta.url);
 const vanilla = parseRawRequest(readFileSync(new URL('get-vanilla-query-order-key-case/header-signed-request.txt', suite)));
 const options = {
   region: 'us-east-1', service: 'service', now: () => Date.parse('2015-08-30T12:36:00Z'),

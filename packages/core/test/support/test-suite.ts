@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Folder of AWS's official SigV4 vectors (see its README for the flags). */
-export const SUITE_DIR = fileURLToPath(new URL('../../../../../shared/sigv4-test-suite/v4/', import.meta.url));
+export const SUITE_DIR = fileURLToPath(new URL('../../../../test-support/sigv4-test-suite/v4/', import.meta.url));
 
 export interface SuiteContext {
   credentials: { access_key_id: string; secret_access_key: string; token?: string };

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { KnownCredentials, RawHttpRequest, VerifyOptions } from '@sigv4/gateway';
 
 /** AWS's SigV4 test suite (aws-c-auth layout), shared by core and gateway. */
-export const SUITE_DIR = fileURLToPath(new URL('../../../../../shared/sigv4-test-suite/v4/', import.meta.url));
+export const SUITE_DIR = fileURLToPath(new URL('../../../../test-support/sigv4-test-suite/v4/', import.meta.url));
 
 export interface SuiteContext {
   credentials: { access_key_id: string; secret_access_key: string; token?: string };
