@@ -37,8 +37,12 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     // smithy's signing modules are bundled in, through leanSmithy(): the whole `@smithy/core/serde`
-    // barrel would add ~1.2 KB gzip of code signing never runs (see build/lean-smithy.mjs).
-    noExternal: [/^@smithy\//],
+    // barrel would add code signing never runs (see build/lean-smithy.mjs). The pure-JS SHA-256
+    // fallback is bundled too (a lazy chunk), resolved here with the `browser` fields its
+    // dependencies need, so bundlers that ignore those fields (platform neutral, workerd) find no
+    // `import "buffer"` in what we ship.
+    noExternal: [/^@smithy\//, /^@aws-crypto\//, 'tslib'],
+    splitting: true,
     esbuildPlugins: [browserPlatform, leanSmithy()],
   },
 ]);

@@ -11,6 +11,12 @@ describe('platforms', () => {
     expect((error as Error).message).toMatch(/pass `credentials`/);
   });
 
+  it('the build without Node names what to pass in Workers (secrets on env) and in browsers (Cognito)', async () => {
+    const error = await browser.loadDefaultCredentialProvider().catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/Workers .*env\.AWS_ACCESS_KEY_ID/);
+    expect((error as Error).message).toMatch(/fromCognitoIdentityPool\(\)/);
+  });
+
   it('the browser platform leaves STS out and points to the SDK', async () => {
     const error = await browser.fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/api-caller' })().catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
