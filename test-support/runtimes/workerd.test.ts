@@ -1,6 +1,7 @@
 // Cloudflare Workers, run locally by workerd (the `workerd` npm package's binary), with no
 // compatibility flags: a Worker bundled as Cloudflare's tooling bundles it makes the seed's calls
 // through fetch, ky and axios (axios's fetch adapter) against @sigv4/gateway.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
@@ -10,6 +11,14 @@ import type { ErrorData, SeedRow } from './harness/runtime-process.js';
 
 const WORKER = fileURLToPath(new URL('./in-runtime/worker.mjs', import.meta.url));
 const CLIENTS = ['fetch', 'ky', 'axios'];
+const README = fileURLToPath(new URL('../../README.md', import.meta.url));
+
+/** The root README's Workers example: the ```ts block that starts with `// Cloudflare Worker`. */
+function readmeWorkerExample(): string {
+  const block = /```ts\n(\/\/ Cloudflare Worker[\s\S]*?)```/.exec(readFileSync(README, 'utf8'))?.[1];
+  if (!block) throw new Error('README.md has no ```ts block starting with "// Cloudflare Worker"');
+  return block;
+}
 
 interface WorkerReport {
   rows: SeedRow[];
@@ -55,6 +64,28 @@ if (!probe.ok || skip) {
     afterAll(async () => {
       await worker?.close();
       await gateway?.close();
+    });
+
+    it("runs the root README's Workers example as it is written, with its vars and secrets as bindings", async () => {
+      const bundle = await bundleForWorkerd({ contents: readmeWorkerExample(), loader: 'ts' });
+      expect(bundle.nodeBuiltins).toEqual([]);
+      const example = await startWorkerd({
+        code: bundle.code,
+        bindings: {
+          API_URL: gateway.url,
+          API_KEY: TEST_API_KEY,
+          AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+        },
+      });
+      try {
+        const response = await fetch(example.url);
+        const body = (await response.json()) as { params?: unknown };
+        expect(response.status, `${JSON.stringify(body)}\n${example.output()}`).toBe(200);
+        expect(body.params).toEqual({ client: 'worker' });
+      } finally {
+        await example.close();
+      }
     });
 
     const show = (): string => `${JSON.stringify(report, null, 1)}\n${worker?.output() ?? ''}`;

@@ -63,13 +63,15 @@ export async function bundleForWorkerd(options: {
   contents?: string;
   alias?: Record<string, string>;
   conditions?: string[];
+  /** How `contents` is read. @default 'js' */
+  loader?: 'js' | 'ts';
 }): Promise<WorkerdBundle> {
   const result = await build({
     ...WORKERD_BUILD,
     conditions: options.conditions ?? [...WORKERD_BUILD.conditions],
     ...(options.entry
       ? { entryPoints: [options.entry] }
-      : { stdin: { contents: options.contents ?? '', resolveDir: REPO_ROOT, sourcefile: 'entry.mjs', loader: 'js' } }),
+      : { stdin: { contents: options.contents ?? '', resolveDir: REPO_ROOT, sourcefile: `entry.${options.loader === 'ts' ? 'ts' : 'mjs'}`, loader: options.loader ?? 'js' } }),
     absWorkingDir: REPO_ROOT,
     ...(options.alias ? { alias: options.alias } : {}),
     write: false,
