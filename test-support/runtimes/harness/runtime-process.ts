@@ -28,7 +28,8 @@ export type RuntimeProbe = { ok: true; version: string; bin: string } | { ok: fa
 export type RuntimeName = 'bun' | 'deno';
 
 /**
- * Each runtime as an app would run the seed script. Deno gets the permissions the AWS SDK's STS
+ * Each runtime as an app would run the seed script, never installing anything (`--no-install`,
+ * `--cached-only`: packages come from node_modules). Deno gets the permissions the AWS SDK's STS
  * client and default chain need: loopback network, env, file reads (node_modules, ~/.aws) and the
  * OS release (the SDK's user agent).
  */
@@ -37,7 +38,7 @@ const RUNTIMES: Record<RuntimeName, { label: string; bin: string; args: string[]
   deno: {
     label: 'Deno',
     bin: 'deno',
-    args: ['run', '--no-lock', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--allow-sys=osRelease'],
+    args: ['run', '--cached-only', '--no-lock', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--allow-sys=osRelease'],
   },
 };
 

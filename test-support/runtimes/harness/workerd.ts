@@ -144,7 +144,9 @@ export async function startWorkerd(options: { code: string; bindings: Record<str
       const timer = setTimeout(() => reject(new Error(`workerd did not listen within ${timeoutMs} ms: ${output}`)), timeoutMs);
       (child.stdio[3] as Readable).on('data', (chunk: Buffer) => {
         control += chunk.toString();
-        for (const line of control.split('\n')) {
+        const lines = control.split('\n');
+        control = lines.pop() ?? ''; // an unfinished line waits for the next chunk
+        for (const line of lines) {
           if (!line.trim()) continue;
           const message = JSON.parse(line) as { event?: string; socket?: string; port?: number };
           if (message.event === 'listen' && message.socket === 'http' && message.port) {
