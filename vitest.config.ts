@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // Each package keeps its own tests beside its code (packages/<name>/test/*.test.ts).
 export default defineConfig({
   test: {
-    projects: ['packages/*'],
+    projects: ['packages/*', 'scripts/docs'],
   },
 });
