@@ -5,6 +5,6 @@ import { defineConfig } from 'vitest/config';
 // that run the packages in other runtimes (Bun, Deno, workerd) are in test-support/runtimes.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'test-support/runtimes'],
+    projects: ['packages/*', 'test-support/runtimes', 'scripts/docs'],
   },
 });

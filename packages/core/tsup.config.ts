@@ -22,7 +22,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     clean: false, // the build script empties dist/ once, before both builds
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
     platform: 'node',
   },
@@ -33,7 +33,7 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     clean: false,
-    sourcemap: true,
+    sourcemap: false,
     target: 'es2022',
     platform: 'browser',
     // smithy's signing modules are bundled in, through leanSmithy(): the whole `@smithy/core/serde`

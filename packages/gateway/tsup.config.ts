@@ -6,7 +6,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
   },
   {
@@ -14,7 +14,7 @@ export default defineConfig([
     entry: ['src/cli.ts'],
     format: ['esm'],
     dts: false,
-    sourcemap: true,
+    sourcemap: false,
     target: 'node20',
   },
 ]);

@@ -9,7 +9,7 @@ export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js'
 export { isClockSkewError } from './signer/clock-skew.js';
 // The browser build swaps ./platform/node.js for ./platform/browser.js, whose fromAssumeRole leaves STS out.
 export { fromAssumeRole } from './platform/node.js';
-export type { AssumeRoleOptions } from './credentials/from-assume-role.js';
+export type { AssumeRoleClientConfig, AssumeRoleOptions } from './credentials/from-assume-role.js';
 export { SigV4Error, isSigV4Error, type SigV4ErrorCode } from './errors/sigv4-error.js';
 export { STALE_SIGNING_HEADERS } from './constants.js';
 export { stripSigningHeaders } from './utils/strip-signing-headers.js';

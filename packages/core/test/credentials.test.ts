@@ -224,4 +224,9 @@ describe('fromAssumeRole', () => {
     expect(() => fromAssumeRole({ roleArn: 'api-caller' })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
     expect(() => fromAssumeRole({ roleArn: 'arn:aws:iam::1:role/x', durationSeconds: 60 })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
   });
+
+  it('asks for clientConfig.region when a custom STS endpoint is given without one', () => {
+    const call = () => fromAssumeRole({ roleArn: 'arn:aws:iam::1:role/x', clientConfig: { endpoint: 'http://127.0.0.1:4566' } });
+    expect(call).toThrowError(expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('`clientConfig.region`') }));
+  });
 });

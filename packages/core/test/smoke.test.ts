@@ -1,22 +1,47 @@
 /**
- * Smoke test of the published shape: every package in packages/* that has a built `dist` is
- * imported (ESM) and required (CJS) by name under the machine's own Node 20 (/usr/bin/node), not
- * the pinned Node 24, since published code must run on Node >= 20.19. Core also signs a request,
- * once with static credentials and once through the lazily imported default chain.
+ * Smoke test of the published shape on every Node major the packages promise (`engines`), with
+ * the Node binaries the root devDependencies install from the registry (`node` for 24, the
+ * `node22` alias), not the toolchain's own process. For each major: every package in packages/*
+ * that has a built `dist` is imported (ESM) and required (CJS) by name, core signs a request
+ * (static credentials and the lazily imported default chain), and each adapter plus
+ * `fromAssumeRole` gets a 200 from a started @sigv4/gateway. Nothing may be printed on stderr.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const NODE = '/usr/bin/node';
 /** Builders in this repository hold this lock (`flock /tmp/sigv4-build.lock …`) while dist/ is rewritten. */
 const BUILD_LOCK = '/tmp/sigv4-build.lock';
 const FLOCK = '/usr/bin/flock';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PACKAGES_DIR = `${ROOT}packages/`;
-const hasNode = existsSync(NODE);
-const nodeVersion = hasNode ? spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim() : 'missing';
+const E2E_SCRIPT = fileURLToPath(new URL('./smoke/adapters-e2e.mjs', import.meta.url));
+
+/** The Node majors the README and `engines` promise, each with the binaries that may provide it. */
+const PROMISED_NODE_MAJORS: Record<number, string[]> = {
+  22: ['node_modules/node22/bin/node'],
+  24: ['node_modules/node24/bin/node', 'node_modules/node/bin/node'],
+};
+
+interface NodeBinary {
+  major: number;
+  path: string | undefined;
+  version: string;
+}
+
+/** The first candidate binary that exists and reports the wanted major. */
+function findNode(major: number, candidates: string[]): NodeBinary {
+  for (const candidate of candidates) {
+    const path = `${ROOT}${candidate}`;
+    if (!existsSync(path)) continue;
+    const version = spawnSync(path, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    if (version.startsWith(`v${major}.`)) return { major, path, version };
+  }
+  return { major, path: undefined, version: `missing (looked for ${candidates.join(', ')}; run npm ci)` };
+}
+
+const nodes = Object.entries(PROMISED_NODE_MAJORS).map(([major, candidates]) => findNode(Number(major), candidates));
 
 interface Workspace {
   name: string;
@@ -32,10 +57,10 @@ const workspaces: Workspace[] = readdirSync(PACKAGES_DIR, { withFileTypes: true 
     return { name: manifest.name, dir, built: existsSync(`${dir}dist/index.js`) && existsSync(`${dir}dist/index.cjs`) };
   });
 
-/** Runs a script under Node 20 from the repository root, so package names resolve through exports. */
-function run(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+/** Runs a script under `node` from the repository root, so package names resolve through exports. */
+function run(node: string, args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   // Wait for a concurrent build to finish writing dist/ (a shared lock: smoke runs do not block each other).
-  const [command, argv] = existsSync(FLOCK) ? [FLOCK, ['--shared', BUILD_LOCK, NODE, ...args]] : [NODE, args];
+  const [command, argv] = existsSync(FLOCK) ? [FLOCK, ['--shared', BUILD_LOCK, node, ...args]] : [node, args];
   const result = spawnSync(command, argv, {
     cwd: ROOT,
     encoding: 'utf8',
@@ -67,38 +92,51 @@ const signScript = (mode: 'esm' | 'cjs'): string[] =>
     ? ['--input-type=module', '-e', `import { createSigner } from '@sigv4/core';${SIGN}`]
     : ['-e', `const { createSigner } = require('@sigv4/core'); (async () => {${SIGN}})().catch((e) => { console.error(e); process.exit(1); });`];
 
-describe(`built packages under ${NODE} (${nodeVersion})`, { timeout: 120_000 }, () => {
-  if (!hasNode) it.skip(`skipped: ${NODE} is missing, so the Node 20 smoke test cannot run`, () => {});
+const allBuilt = workspaces.length > 0 && workspaces.every((w) => w.built);
 
-  for (const workspace of workspaces) {
-    const label = workspace.built ? workspace.name : `${workspace.name} (skipped: no dist/index.js + dist/index.cjs; run npm run build)`;
-    describe(label, () => {
-      it.skipIf(!hasNode || !workspace.built)('imports as ESM and requires as CJS with the same exports', () => {
-        const esm = run(exportsScript(workspace.name, 'esm'));
-        const cjs = run(exportsScript(workspace.name, 'cjs'));
-        expect(esm.stderr).toBe('');
-        expect(cjs.stderr).toBe('');
-        expect(esm.status).toBe(0);
-        expect(cjs.status).toBe(0);
-        const esmKeys = JSON.parse(esm.stdout) as string[];
-        expect(esmKeys.length).toBeGreaterThan(0);
-        expect(JSON.parse(cjs.stdout)).toEqual(esmKeys);
+for (const node of nodes) {
+  const binary = node.path ?? '';
+  const missing = node.path === undefined;
+  describe(`built packages under Node ${node.major} (${node.version})`, { timeout: 120_000 }, () => {
+    if (missing) it.skip(`skipped: no Node ${node.major} binary, so the promise of Node ${node.major} support is not checked`, () => {});
+
+    for (const workspace of workspaces) {
+      const label = workspace.built ? workspace.name : `${workspace.name} (skipped: no dist/index.js + dist/index.cjs; run npm run build)`;
+      describe(label, () => {
+        it.skipIf(missing || !workspace.built)('imports as ESM and requires as CJS with the same exports', () => {
+          const esm = run(binary, exportsScript(workspace.name, 'esm'));
+          const cjs = run(binary, exportsScript(workspace.name, 'cjs'));
+          expect(esm.stderr).toBe('');
+          expect(cjs.stderr).toBe('');
+          expect(esm.status).toBe(0);
+          expect(cjs.status).toBe(0);
+          const esmKeys = JSON.parse(esm.stdout) as string[];
+          expect(esmKeys.length).toBeGreaterThan(0);
+          expect(JSON.parse(cjs.stdout)).toEqual(esmKeys);
+        });
       });
-    });
-  }
+    }
 
-  const core = workspaces.find((w) => w.name === '@sigv4/core');
-  for (const mode of ['esm', 'cjs'] as const) {
-    it.skipIf(!hasNode || !core?.built)(`signs a request with createSigner from the ${mode.toUpperCase()} build`, () => {
-      const result = run(signScript(mode), { SMOKE_STATIC: '1' });
-      expect(result.stderr).toBe('');
-      expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}\n$/);
-    });
+    const core = workspaces.find((w) => w.name === '@sigv4/core');
+    for (const mode of ['esm', 'cjs'] as const) {
+      it.skipIf(missing || !core?.built)(`signs a request with createSigner from the ${mode.toUpperCase()} build`, () => {
+        const result = run(binary, signScript(mode), { SMOKE_STATIC: '1' });
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}\n$/);
+      });
 
-    it.skipIf(!hasNode || !core?.built)(`finds credentials through the default chain from the ${mode.toUpperCase()} build`, () => {
-      const result = run(signScript(mode), { AWS_ACCESS_KEY_ID: 'AKIDSMOKEENV', AWS_SECRET_ACCESS_KEY: 'smoke-env-secret-EXAMPLE' });
+      it.skipIf(missing || !core?.built)(`finds credentials through the default chain from the ${mode.toUpperCase()} build`, () => {
+        const result = run(binary, signScript(mode), { AWS_ACCESS_KEY_ID: 'AKIDSMOKEENV', AWS_SECRET_ACCESS_KEY: 'smoke-env-secret-EXAMPLE' });
+        expect(result.stderr).toBe('');
+        expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKEENV\//);
+      });
+    }
+
+    it.skipIf(missing || !allBuilt)('gets a 200 from a started gateway with axios, ky, fetch and fromAssumeRole credentials', () => {
+      const result = run(binary, [E2E_SCRIPT]);
       expect(result.stderr).toBe('');
-      expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKEENV\//);
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({ axios: 200, ky: 200, fetch: 200, fromAssumeRole: 200 });
     });
-  }
-});
+  });
+}

@@ -1,7 +1,19 @@
+import type { FromTemporaryCredentialsOptions } from '@aws-sdk/credential-providers';
 import { DEFAULT_ASSUME_ROLE_DURATION_SECONDS } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
 import type { TemporaryCredentialsFactory } from '../platform/types.js';
 import type { AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+
+/**
+ * Configuration of the STS client that assumes the role: the `clientConfig` that the AWS SDK's
+ * `fromTemporaryCredentials` accepts (`STSClientConfig`), e.g. `{ endpoint, region, maxAttempts }`.
+ *
+ * @example
+ * ```ts
+ * const clientConfig: AssumeRoleClientConfig = { endpoint: 'https://sts.eu-central-1.amazonaws.com', region: 'eu-central-1' };
+ * ```
+ */
+export type AssumeRoleClientConfig = NonNullable<FromTemporaryCredentialsOptions['clientConfig']>;
 
 /**
  * Options of {@link fromAssumeRole}.
@@ -32,10 +44,11 @@ export interface AssumeRoleOptions {
    */
   masterCredentials?: CredentialsInput | undefined;
   /**
-   * STS client configuration, e.g. `{ region: 'eu-central-1' }`.
+   * STS client configuration, e.g. `{ region: 'eu-central-1' }`, or `{ endpoint, region }` for a
+   * custom STS endpoint (then `region` is required).
    * @default the SDK's defaults (region from AWS_REGION / the profile)
    */
-  clientConfig?: Record<string, unknown> | undefined;
+  clientConfig?: AssumeRoleClientConfig | undefined;
 }
 
 /**
@@ -62,6 +75,10 @@ export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentit
   const durationSeconds = options.durationSeconds ?? DEFAULT_ASSUME_ROLE_DURATION_SECONDS;
   if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43_200) {
     throw new SigV4Error('INVALID_OPTIONS', `fromAssumeRole: \`durationSeconds\` must be a whole number from 900 to 43200.`);
+  }
+  if (options.clientConfig?.endpoint !== undefined && options.clientConfig.region === undefined) {
+    // Without it the SDK would sign for us-east-1, which a regional or local STS endpoint refuses.
+    throw new SigV4Error('INVALID_OPTIONS', 'fromAssumeRole: `clientConfig.endpoint` is set but `clientConfig.region` is not: pass the region of that STS endpoint, e.g. `clientConfig: { endpoint, region: "eu-central-1" }`.');
   }
   const params = {
     RoleArn: options.roleArn,
