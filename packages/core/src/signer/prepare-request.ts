@@ -8,7 +8,7 @@ import {
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
-import { normalizeBody, type NormalizedBody } from '../request/normalize-body.js';
+import { normalizeBody, unreadBody, type NormalizedBody } from '../request/normalize-body.js';
 import { normalizeHeaders } from '../request/normalize-headers.js';
 import { parseUrl, type ParsedUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
@@ -64,6 +64,18 @@ export function encodePathOnce(path: string): string {
   return out;
 }
 
+/** What `x-amz-content-sha256` may hold: a SHA-256 in lower-case hex, or one of AWS's literals. */
+const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/;
+
+function checkPayloadHash(value: string): void {
+  if (!PAYLOAD_HASH.test(value)) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `Cannot sign with x-amz-content-sha256 ${JSON.stringify(value.slice(0, 80))}: set it to the body's SHA-256 in 64 lower-case hex digits, "${UNSIGNED_PAYLOAD}" or a STREAMING-… value (e.g. STREAMING-AWS4-HMAC-SHA256-PAYLOAD), or leave it out to have the body hashed.`,
+    );
+  }
+}
+
 /**
  * Turns a {@link SignableRequest} into smithy's request shape.
  * @internal
@@ -84,7 +96,13 @@ export async function prepareRequest(
   }
   const headers = normalizeHeaders(input.headers);
   for (const name of REPLACED_HEADERS) delete headers[name];
-  const body = await normalizeBody(input.body, typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload);
+  const givenHash = headers[CONTENT_SHA256_HEADER];
+  if (givenHash !== undefined) checkPayloadHash(givenHash);
+  // The caller's own payload hash stands for the body, which is then sent unread (never buffered).
+  const body =
+    givenHash !== undefined
+      ? unreadBody(input.body)
+      : await normalizeBody(input.body, typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload);
   if (body.contentType !== undefined && headers[CONTENT_TYPE_HEADER] === undefined) {
     headers[CONTENT_TYPE_HEADER] = body.contentType;
   }
