@@ -55,7 +55,7 @@ const RAW_ONLY: Record<string, { wireCanonicalPath: string }> = {
 /** Signs a vector with its raw request-line path: sign()'s own steps, with the path swapped in. */
 async function signRawTarget(suiteCase: SuiteCase) {
   const { context, request } = suiteCase;
-  const target = { region: context.region, service: context.service, uriEscapePath: context.normalize, applyChecksum: context.sign_body };
+  const target = { region: context.region, service: context.service, uriEscapePath: context.normalize, applyChecksum: context.sign_body, unsignedPresign: false };
   const identity = { accessKeyId: context.credentials.access_key_id, secretAccessKey: context.credentials.secret_access_key };
   const rawPath = request.target.split('?')[0] ?? '/';
   const prepare = async () => {

@@ -1,6 +1,7 @@
 import { SigV4Error } from '../errors/sigv4-error.js';
 import { inferEndpoint, type InferredEndpoint } from '../infer/infer-endpoint.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
+import { rulesFor } from './service-rules.js';
 
 /** Region, service and path/checksum rules for one host. @internal */
 export interface SigningTarget {
@@ -8,13 +9,15 @@ export interface SigningTarget {
   readonly service: string;
   readonly uriEscapePath: boolean;
   readonly applyChecksum: boolean;
+  /** Presigned URLs sign `UNSIGNED-PAYLOAD` (S3's rule). */
+  readonly unsignedPresign: boolean;
 }
 
 const MAX_CACHED_HOSTS = 64;
 
 /**
  * Resolves (and caches per host) the signing target of a request: explicit options first, then what the
- * host name says. s3 defaults to no path double-encoding and an `x-amz-content-sha256` header.
+ * host name says; then the service's rules (see service-rules.ts), which explicit options override.
  * @internal
  */
 export function createTargetResolver(options: ResolvedSignerOptions): (hostname: string) => SigningTarget {
@@ -38,12 +41,13 @@ export function createTargetResolver(options: ResolvedSignerOptions): (hostname:
         `Cannot infer the AWS service from "${hostname}": pass \`service\` to createSigner (e.g. "execute-api").`,
       );
     }
-    const isS3 = service === 's3';
+    const rules = rulesFor(service);
     const target: SigningTarget = {
       region,
       service,
-      uriEscapePath: options.uriEscapePath ?? !isS3,
-      applyChecksum: options.applyChecksum ?? isS3,
+      uriEscapePath: options.uriEscapePath ?? rules.uriEscapePath,
+      applyChecksum: options.applyChecksum ?? rules.payloadHashHeader,
+      unsignedPresign: rules.unsignedPresign,
     };
     if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
     cache.set(hostname, target);
