@@ -59,7 +59,7 @@ async function signRawTarget(suiteCase: SuiteCase) {
   const identity = { accessKeyId: context.credentials.access_key_id, secretAccessKey: context.credentials.secret_access_key };
   const rawPath = request.target.split('?')[0] ?? '/';
   const prepare = async () => {
-    const { prepared } = await prepareRequest({ method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body }, () => target, false);
+    const { prepared } = await prepareRequest({ method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body }, async () => target, false);
     prepared.smithy.path = context.normalize ? rawPath : encodePathOnce(rawPath);
     return prepared.smithy;
   };

@@ -82,14 +82,14 @@ function checkPayloadHash(value: string): void {
  */
 export async function prepareRequest(
   input: { method?: string | undefined; url: string | URL; headers?: HeadersLike | undefined; body?: SignableBody },
-  resolveTarget: (hostname: string) => SigningTarget,
+  resolveTarget: (hostname: string, path: string) => Promise<SigningTarget>,
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
   if (typeof input !== 'object' || input === null) {
     throw new SigV4Error('INVALID_OPTIONS', 'sign() takes a request object: { method, url, headers?, body? }.');
   }
   const url = parseUrl(input.url);
-  const target = resolveTarget(url.hostname);
+  const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
     throw new SigV4Error('INVALID_OPTIONS', `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`);
