@@ -79,13 +79,13 @@ export interface SignerOptions {
    */
   unsignedPayload?: boolean | undefined;
   /**
-   * Percent-encode the path once more and normalize `.`/`..`/`//` (every service but S3).
-   * @default true (false for s3)
+   * Percent-encode the path once more and normalize `.`/`..`/`//` (every service but the S3 family).
+   * @default the service's rule: false for s3, s3-object-lambda, s3-outposts, s3express; true otherwise
    */
   uriEscapePath?: boolean | undefined;
   /**
    * Add the signed `x-amz-content-sha256` header with the payload hash.
-   * @default true for s3, false otherwise
+   * @default the service's rule: true for the S3 family, aoss and glacier; false otherwise
    */
   applyChecksum?: boolean | undefined;
   /**
@@ -166,7 +166,7 @@ export interface SignedRequest {
   url: string;
   /**
    * Lower-case header names: the caller's headers plus `x-amz-date`, `authorization`,
-   * `x-amz-security-token` (temporary credentials) and `x-amz-content-sha256` (s3, `applyChecksum`, unsigned payload).
+   * `x-amz-security-token` (temporary credentials) and `x-amz-content-sha256` (the service's rule, `applyChecksum`, unsigned payload, or the caller's own).
    * `host` is signed but only returned when the caller passed it.
    */
   headers: Record<string, string>;
@@ -190,8 +190,8 @@ export interface PresignRequest {
   /** Headers that the user of the link will send; all but `x-amz-*` ones are signed, those go to the query. */
   headers?: HeadersLike | undefined;
   /**
-   * Body the user of the link will send, hashed into the signature.
-   * @default none: the empty payload, or `UNSIGNED-PAYLOAD` for s3 and `unsignedPayload: true`
+   * Body the user of the link will send, hashed into the signature; never read for S3 links, which sign `UNSIGNED-PAYLOAD`.
+   * @default none: the empty payload (`UNSIGNED-PAYLOAD` for the S3 family)
    */
   body?: SignableBody;
   /** Seconds the link stays valid, at most 604800 (7 days). @default 900 */

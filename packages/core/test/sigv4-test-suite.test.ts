@@ -55,11 +55,11 @@ const RAW_ONLY: Record<string, { wireCanonicalPath: string }> = {
 /** Signs a vector with its raw request-line path: sign()'s own steps, with the path swapped in. */
 async function signRawTarget(suiteCase: SuiteCase) {
   const { context, request } = suiteCase;
-  const target = { region: context.region, service: context.service, uriEscapePath: context.normalize, applyChecksum: context.sign_body };
+  const target = { region: context.region, service: context.service, uriEscapePath: context.normalize, applyChecksum: context.sign_body, unsignedPresign: false };
   const identity = { accessKeyId: context.credentials.access_key_id, secretAccessKey: context.credentials.secret_access_key };
   const rawPath = request.target.split('?')[0] ?? '/';
   const prepare = async () => {
-    const { prepared } = await prepareRequest({ method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body }, () => target, false);
+    const { prepared } = await prepareRequest({ method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body }, async () => target, false);
     prepared.smithy.path = context.normalize ? rawPath : encodePathOnce(rawPath);
     return prepared.smithy;
   };

@@ -4,7 +4,7 @@ import type { SignableBody } from '../types.js';
 
 /** A body ready for hashing. @internal */
 export interface NormalizedBody {
-  /** Bytes or UTF-8 string to hash; `undefined` for no body. */
+  /** Bytes or UTF-8 string to hash; `undefined` for no body, or a body left unread. */
   readonly payload: string | Uint8Array | undefined;
   /** True when the payload is not hashed (streams, FormData, `unsignedPayload: true`): `UNSIGNED-PAYLOAD`. */
   readonly unsigned: boolean;
@@ -70,6 +70,20 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
     );
   }
   throw unsupported(Object.prototype.toString.call(body).slice(8, -1));
+}
+
+/**
+ * A body whose hash the caller gave (`x-amz-content-sha256`): sent as it is and never read; only a
+ * `URLSearchParams` body becomes its string, and a form or Blob still implies its content type.
+ * @internal
+ */
+export function unreadBody(body: unknown): NormalizedBody {
+  if (body instanceof URLSearchParams) {
+    const form = body.toString();
+    return { payload: undefined, unsigned: false, send: form, contentType: FORM_CONTENT_TYPE };
+  }
+  const type = typeof body === 'object' && body !== null && isBlob(body) && body.type !== '' ? body.type : undefined;
+  return { payload: undefined, unsigned: false, send: body as SignableBody, contentType: type };
 }
 
 function unsupported(kind: string): SigV4Error {

@@ -83,8 +83,8 @@ export function createSigner(options: SignerOptions = {}): Signer {
       return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
     });
 
-  /** `unsignedPayload` holds for S3 presigned URLs only: other services' verifiers hash the body of a presigned request. */
-  const presignUnsigned = (target: SigningTarget): boolean => resolved.unsignedPayload && target.service === 's3';
+  /** S3 presigned URLs always sign UNSIGNED-PAYLOAD; other services' verifiers hash the body of a presigned request. */
+  const presignUnsigned = (target: SigningTarget): boolean => target.unsignedPresign;
 
   const presign = (request: PresignRequest): Promise<string> =>
     guard('presign', async () => {
@@ -108,10 +108,6 @@ export function createSigner(options: SignerOptions = {}): Signer {
       const url = withoutPresignParams(prepared.url.href, smithyRequest.wireQuery);
       smithyRequest.wireQuery = url.query;
       const keepOut = new Set<string>();
-      if (smithyRequest.body === undefined && target.service === 's3' && smithyRequest.headers[CONTENT_SHA256_HEADER] === undefined) {
-        // S3 presigned URLs sign the payload as UNSIGNED-PAYLOAD: whoever uses the link sends any body.
-        smithyRequest.headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
-      }
       if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
       const identity = await credentials();
       const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), { expiresIn, keepOut });

@@ -1,4 +1,3 @@
-import { escapeUri } from '@smithy/core/protocols';
 import {
   AMZ_DATE_HEADER,
   AUTHORIZATION_HEADER,
@@ -9,7 +8,7 @@ import {
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
-import { normalizeBody, type NormalizedBody } from '../request/normalize-body.js';
+import { normalizeBody, unreadBody, type NormalizedBody } from '../request/normalize-body.js';
 import { normalizeHeaders } from '../request/normalize-headers.js';
 import { parseUrl, type ParsedUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
@@ -31,24 +30,50 @@ const REPLACED_HEADERS = [AUTHORIZATION_HEADER, AMZ_DATE_HEADER, SECURITY_TOKEN_
 
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
+/** RFC 3986 unreserved characters, left as they are in a canonical path. */
+const UNRESERVED = /[A-Za-z0-9\-._~]/;
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
 /**
- * Path for `uriEscapePath: false` (S3 rules): each segment decoded and encoded once (RFC 3986),
- * `.`/`..`/`//` kept as they are. smithy signs this path as given.
+ * Path for `uriEscapePath: false` (S3 rules): each `%XX` escape decoded to its byte, a `%` not followed
+ * by two hex digits kept as a literal byte, then every byte but the unreserved ones encoded once
+ * (`/%41%zz` -> `/A%25zz`, as S3 and botocore read the key); `.`/`..`/`//` kept as they are.
+ * The path is WHATWG-serialized, so ASCII. smithy signs this path as given.
  * @internal
  */
 export function encodePathOnce(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => {
-      let decoded = segment;
-      try {
-        decoded = decodeURIComponent(segment);
-      } catch {
-        // A stray "%" is sent as is; encode it as a literal.
-      }
-      return escapeUri(decoded);
-    })
-    .join('/');
+  let out = '';
+  for (let i = 0; i < path.length; i++) {
+    const char = path[i] as string;
+    const escape = path.slice(i + 1, i + 3);
+    if (char === '/' || UNRESERVED.test(char)) {
+      out += char;
+    } else if (char === '%' && HEX.test(escape)) {
+      const byte = parseInt(escape, 16);
+      const decoded = String.fromCharCode(byte);
+      out += UNRESERVED.test(decoded) ? decoded : `%${escape.toUpperCase()}`;
+      i += 2;
+    } else {
+      // A stray "%", other ASCII and (in raw paths only) non-ASCII text: its UTF-8 bytes encoded.
+      const codePoint = path.codePointAt(i) as number;
+      if (codePoint > 0xffff) i++;
+      out += char === '%' ? '%25' : encodeURIComponent(String.fromCodePoint(codePoint)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    }
+  }
+  return out;
+}
+
+/** What `x-amz-content-sha256` may hold: a SHA-256 in lower-case hex, or one of AWS's literals. */
+const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/;
+
+function checkPayloadHash(value: string): void {
+  if (!PAYLOAD_HASH.test(value)) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `Cannot sign with x-amz-content-sha256 ${JSON.stringify(value.slice(0, 80))}: set it to the body's SHA-256 in 64 lower-case hex digits, "${UNSIGNED_PAYLOAD}" or a STREAMING-… value (e.g. STREAMING-AWS4-HMAC-SHA256-PAYLOAD), or leave it out to have the body hashed.`,
+    );
+  }
 }
 
 /**
@@ -57,21 +82,27 @@ export function encodePathOnce(path: string): string {
  */
 export async function prepareRequest(
   input: { method?: string | undefined; url: string | URL; headers?: HeadersLike | undefined; body?: SignableBody },
-  resolveTarget: (hostname: string) => SigningTarget,
+  resolveTarget: (hostname: string, path: string) => Promise<SigningTarget>,
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
   if (typeof input !== 'object' || input === null) {
     throw new SigV4Error('INVALID_OPTIONS', 'sign() takes a request object: { method, url, headers?, body? }.');
   }
   const url = parseUrl(input.url);
-  const target = resolveTarget(url.hostname);
+  const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
     throw new SigV4Error('INVALID_OPTIONS', `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`);
   }
   const headers = normalizeHeaders(input.headers);
   for (const name of REPLACED_HEADERS) delete headers[name];
-  const body = await normalizeBody(input.body, typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload);
+  const givenHash = headers[CONTENT_SHA256_HEADER];
+  if (givenHash !== undefined) checkPayloadHash(givenHash);
+  // The caller's own payload hash stands for the body, which is then sent unread (never buffered).
+  const body =
+    givenHash !== undefined
+      ? unreadBody(input.body)
+      : await normalizeBody(input.body, typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload);
   if (body.contentType !== undefined && headers[CONTENT_TYPE_HEADER] === undefined) {
     headers[CONTENT_TYPE_HEADER] = body.contentType;
   }

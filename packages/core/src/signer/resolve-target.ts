@@ -1,6 +1,7 @@
 import { SigV4Error } from '../errors/sigv4-error.js';
-import { inferEndpoint, type InferredEndpoint } from '../infer/infer-endpoint.js';
+import type { InferredEndpoint } from '../infer/infer-endpoint.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
+import { rulesFor } from './service-rules.js';
 
 /** Region, service and path/checksum rules for one host. @internal */
 export interface SigningTarget {
@@ -8,22 +9,39 @@ export interface SigningTarget {
   readonly service: string;
   readonly uriEscapePath: boolean;
   readonly applyChecksum: boolean;
+  /** Presigned URLs sign `UNSIGNED-PAYLOAD` (S3's rule). */
+  readonly unsignedPresign: boolean;
 }
 
 const MAX_CACHED_HOSTS = 64;
 
+const NOTHING_INFERRED: InferredEndpoint = { region: undefined, service: undefined };
+
+/** The inference module and its tables, fetched only by signers that leave region or service out. */
+let inference: Promise<typeof import('../infer/infer-endpoint.js')> | undefined;
+
 /**
  * Resolves (and caches per host) the signing target of a request: explicit options first, then what the
- * host name says. s3 defaults to no path double-encoding and an `x-amz-content-sha256` header.
+ * host name says; then the service's rules (see service-rules.ts), which explicit options override.
  * @internal
  */
-export function createTargetResolver(options: ResolvedSignerOptions): (hostname: string) => SigningTarget {
+export function createTargetResolver(options: ResolvedSignerOptions): (hostname: string, path?: string) => Promise<SigningTarget> {
   const cache = new Map<string, SigningTarget>();
-  return (hostname) => {
-    const hit = cache.get(hostname);
+  const explicit = options.region !== undefined && options.service !== undefined;
+  return async (hostname, path = '/') => {
+    // IoT's MQTT-over-WebSocket path signs for another service than the rest of its host.
+    const key = !explicit && path === '/mqtt' ? `${hostname}/mqtt` : hostname;
+    const hit = cache.get(key);
     if (hit) return hit;
-    const inferred: InferredEndpoint =
-      options.region !== undefined && options.service !== undefined ? { region: undefined, service: undefined } : inferEndpoint(hostname);
+    let inferred = NOTHING_INFERRED;
+    if (!explicit) {
+      if (!inference) {
+        inference = import('../infer/infer-endpoint.js');
+        // A chunk that failed to load is fetched again on the next request.
+        inference.catch(() => (inference = undefined));
+      }
+      inferred = (await inference).inferEndpoint(hostname, path);
+    }
     const region = options.region ?? inferred.region;
     const service = options.service ?? inferred.service;
     if (region === undefined) {
@@ -38,15 +56,16 @@ export function createTargetResolver(options: ResolvedSignerOptions): (hostname:
         `Cannot infer the AWS service from "${hostname}": pass \`service\` to createSigner (e.g. "execute-api").`,
       );
     }
-    const isS3 = service === 's3';
+    const rules = rulesFor(service);
     const target: SigningTarget = {
       region,
       service,
-      uriEscapePath: options.uriEscapePath ?? !isS3,
-      applyChecksum: options.applyChecksum ?? isS3,
+      uriEscapePath: options.uriEscapePath ?? rules.uriEscapePath,
+      applyChecksum: options.applyChecksum ?? rules.payloadHashHeader,
+      unsignedPresign: rules.unsignedPresign,
     };
     if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
-    cache.set(hostname, target);
+    cache.set(key, target);
     return target;
   };
 }

@@ -146,10 +146,21 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(sent[0]?.query).toMatch(/X-Amz-Signature=[0-9a-f]{64}/);
     });
 
+    /** The lazy chunk holding region/service inference (its tables name R2's host). */
+    const isInference = (code: string) => code.includes('r2.cloudflarestorage.com');
+
     it('never downloads the lazy pure-JS SHA-256 chunk where WebCrypto exists', () => {
-      const lazy = suite.bundles.core?.chunks.filter((c) => !c.initial).map((c) => `/core/${c.name}`) ?? [];
+      const lazy = suite.bundles.core?.chunks.filter((c) => !c.initial && !isInference(c.code)).map((c) => `/core/${c.name}`) ?? [];
       expect(servedForCore).toContain('/core/entry.js');
       expect(servedForCore.filter((path) => lazy.includes(path))).toEqual([]);
+    });
+
+    it('infers region and service in the page from a lazily loaded chunk, not from the entry', () => {
+      expect(results.inferred).toMatchObject({ body: { region: 'eu-west-1', service: 'appstream' } });
+      const chunks = suite.bundles.core?.chunks ?? [];
+      const inference = chunks.filter((c) => isInference(c.code));
+      expect(inference.map((c) => c.initial)).toEqual([false]);
+      expect(servedForCore).toContain(`/core/${inference[0]?.name}`);
     });
 
     it('hashes and signs with WebCrypto (crypto.subtle) in the page', () => {

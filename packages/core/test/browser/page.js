@@ -26,6 +26,12 @@ definePage(({ requests, credentials, region, service, signingDate, suite, gatewa
       }
     },
   };
+  // Left out, region and service come from the host, through the lazily loaded inference chunk.
+  cases.inferred = async () => {
+    const inferring = createSigner({ credentials, now: () => new Date(signingDate) });
+    const info = await inferring.explain({ url: 'https://appstream2.eu-west-1.amazonaws.com/' });
+    return { body: { region: info.region, service: info.service } };
+  };
   for (const r of requests) {
     cases[`sign ${r.name}`] = async () => {
       const signed = await signer.sign({ method: r.method, url: r.url, headers: r.headers, body: bodies[r.body]() });
