@@ -7,8 +7,10 @@ import {
 } from '../constants.js';
 import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { toSafeError } from '../errors/to-safe-error.js';
-import { Sha256 } from '../platform/node.js';
+import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
+import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
+import { createLruCache } from '../utils/lru-cache.js';
 import { redactCanonicalRequest } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
 import { computePresignedQuery } from './compute-presign.js';
@@ -18,6 +20,9 @@ import { prepareRequest } from './prepare-request.js';
 import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
+
+/** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
+export const SMITHY_SIGNER_CACHE_SIZE = 64;
 
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
@@ -40,8 +45,8 @@ import { createTargetResolver, type SigningTarget } from './resolve-target.js';
 export function createSigner(options: SignerOptions = {}): Signer {
   const resolved = normalizeOptions(options);
   const resolveTarget = createTargetResolver(resolved);
-  const credentials = resolved.credentials;
-  const smithySigners = new Map<string, SmithySigner>();
+  // Bounded: a signer that infers many services from many hosts keeps only the recent ones.
+  const smithySigners = createLruCache<string, SmithySigner>(SMITHY_SIGNER_CACHE_SIZE);
   let clockOffset = 0;
 
   const smithyFor = (target: SigningTarget): SmithySigner => {
@@ -63,6 +68,10 @@ export function createSigner(options: SignerOptions = {}): Signer {
     return time;
   };
   const signingDate = (): Date => new Date(localNow() + clockOffset);
+  const credentials = createCredentialsResolver(resolved.credentials, loadDefaultCredentialProvider, {
+    now: () => localNow() + clockOffset,
+    timeoutMs: resolved.credentialsTimeout,
+  });
 
   /** Runs a public operation; whatever it throws leaves as a SigV4Error without secrets. */
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
