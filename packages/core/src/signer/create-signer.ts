@@ -17,6 +17,7 @@ import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
+import { readRequest } from './read-request.js';
 import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
@@ -84,7 +85,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const sign = (request: SignableRequest): Promise<SignedRequest> =>
     guard('sign', async () => {
-      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(readRequest(request, 'sign'), resolveTarget, resolved.unsignedPayload);
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
@@ -129,7 +130,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>
     guard('explain', async () => {
-      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(readRequest(request, 'explain'), resolveTarget, resolved.unsignedPayload);
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       return {
