@@ -20,6 +20,9 @@ export function redactError<T>(error: T, secret: string): T {
     // Bytes are skipped (inspect shows them as hex, never as text); functions are not data.
     if (typeof value !== 'object' || value === null || visited.has(value) || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) continue;
     visited.add(value);
+    // Never touch what is still to be sent: a Node request whose headers are not out yet, an undici dispatcher's queue.
+    const state = value as { _headerSent?: unknown; dispatch?: unknown };
+    if (state._headerSent === false || typeof state.dispatch === 'function') continue;
     if (typeof Headers !== 'undefined' && value instanceof Headers) {
       for (const [name, text] of [...value]) {
         if (text.includes(secret)) {
