@@ -5,6 +5,22 @@ const MASK = '[redacted]';
 const MAX_VISITED = 20_000;
 
 /**
+ * Whether an object still holds bytes to send: a live Node request whose header is not built or still queued
+ * (`outputData`), a live stream with buffered writes, an undici dispatcher and its queue. Masking those would
+ * change what goes on the wire.
+ */
+function isStillSending(value: object): boolean {
+  const state = value as { _headerSent?: unknown; outputData?: unknown; _writableState?: { length?: unknown; buffered?: unknown }; dispatch?: unknown; destroyed?: unknown };
+  if (typeof state.dispatch === 'function') return true;
+  // A destroyed request or socket sends nothing more.
+  if (state.destroyed === true) return false;
+  if (state._headerSent === false) return true;
+  if (Array.isArray(state.outputData) && state.outputData.length > 0) return true;
+  const writable = state._writableState;
+  return typeof writable === 'object' && writable !== null && ((writable.length as number) > 0 || (Array.isArray(writable.buffered) && writable.buffered.length > 0));
+}
+
+/**
  * Masks `secret` in every string reachable from `error` through own data properties (string and
  * symbol keys, enumerable or not), array items, `Headers` and a `Request`'s headers: what `util.inspect` at any depth,
  * `JSON.stringify` and `toJSON` can show. Getters are not called and read-only values are left alone.
@@ -20,9 +36,7 @@ export function redactError<T>(error: T, secret: string): T {
     // Bytes are skipped (inspect shows them as hex, never as text); functions are not data.
     if (typeof value !== 'object' || value === null || visited.has(value) || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) continue;
     visited.add(value);
-    // Never touch what is still to be sent: a Node request whose headers are not out yet, an undici dispatcher's queue.
-    const state = value as { _headerSent?: unknown; dispatch?: unknown };
-    if (state._headerSent === false || typeof state.dispatch === 'function') continue;
+    if (isStillSending(value)) continue;
     if (typeof Headers !== 'undefined' && value instanceof Headers) {
       for (const [name, text] of [...value]) {
         if (text.includes(secret)) {

@@ -1,3 +1,4 @@
+import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
@@ -85,6 +86,26 @@ describe('an AxiosError of a signed request', () => {
       expectNoSecret(error);
     });
   }
+
+  it('leaves requests queued behind the failed one on the same agent intact: they are sent with the real token, the error shows none', async () => {
+    const httpAgent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const api = axios.create({ baseURL: gw.url, proxy: false, adapter: 'http', httpAgent, headers: { 'x-api-key': TEST_API_KEY } });
+      attachSigV4(api, { region: gw.region, service: 'execute-api', credentials });
+      const [refused, ...accepted] = await Promise.allSettled([api.get('/items', { headers: { 'x-api-key': 'wrong' } }), api.get('/items'), api.get('/items')]);
+      expect(refused.status === 'rejected' && (refused.reason as AxiosError).response?.status).toBe(403);
+      // Requests still queued on the agent hold the same token until they are sent: only the error's own parts are masked.
+      const error = (refused as PromiseRejectedResult).reason as AxiosError;
+      for (const text of [inspect(error), JSON.stringify(error), inspect(error.config), JSON.stringify(error.config?.headers), String(error.stack)]) {
+        expect(text).not.toContain(credentials.sessionToken);
+      }
+      expect(accepted.map((a) => a.status === 'fulfilled' && a.value.status)).toEqual([200, 200]);
+      const wire = gw.requests.filter((r) => r.api === 'execute-api');
+      expect(wire.map((r) => r.headers['x-amz-security-token'])).toEqual(Array(3).fill(credentials.sessionToken));
+    } finally {
+      httpAgent.destroy();
+    }
+  });
 
   it('can still be retried by axios-retry: the retry is signed afresh with the real token', async () => {
     const api = axios.create({ baseURL: gw.url, proxy: false, headers: { 'x-api-key': TEST_API_KEY } });
