@@ -98,11 +98,12 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const presign = (request: PresignRequest): Promise<string> =>
     guard('presign', async () => {
-      const expiresIn = request?.expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
-      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
+      const input = readRequest(request, 'presign');
+      const expiresIn = (request as { expiresIn?: unknown }).expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
+      if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
         throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`);
       }
-      const { prepared, target } = await prepareRequest(request, resolveTarget, presignUnsigned).catch((error: unknown) => {
+      const { prepared, target } = await prepareRequest(input, resolveTarget, presignUnsigned).catch((error: unknown) => {
         // Only S3 presigned URLs may sign UNSIGNED-PAYLOAD (botocore's S3SigV4QueryAuth); other
         // verifiers hash the body, so a body that cannot be hashed cannot be presigned for them.
         if (resolved.unsignedPayload && isSigV4Error(error) && error.code === 'UNSUPPORTED_BODY') {
