@@ -5,6 +5,5 @@
  * helpers are internal because their behaviour follows axios' internals and may change with it.
  * `SigV4Error` and `isSigV4Error` are re-exported from `@sigv4/core` for `catch` blocks.
  */
-export { sigv4Interceptor, attachSigV4 } from './interceptor.js';
-export type { SigV4InterceptorOptions } from './types.js';
-export { SigV4Error, isSigV4Error } from '@sigv4/core';
+export { sigv4Interceptor, attachSigV4, type SigV4InterceptorOptions } from './interceptor.js';
+export { SigV4Error, isSigV4Error, type SignerOrOptions } from '@sigv4/core';

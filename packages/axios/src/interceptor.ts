@@ -1,12 +1,29 @@
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { resolveSigner } from '@sigv4/core';
-import { signAxiosConfig } from './sign-config.js';
-import type { SigV4InterceptorOptions } from './types.js';
+import { resolveSigner, SigV4Error, type SignerOrOptions } from '@sigv4/core';
+import { PACKAGE_NAME } from './constants.js';
+import { signAxiosRequest } from './sign-axios-request.js';
+
+/**
+ * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
+ * (`region`, `service`, `credentials`, `credentialsTimeout`, …), or `{ signer }` to share one
+ * signer (its credentials cache and clock) between clients.
+ *
+ * @example
+ * ```ts
+ * const options: SigV4InterceptorOptions = { region: 'eu-central-1', service: 'execute-api' };
+ * ```
+ * @public
+ */
+export type SigV4InterceptorOptions = SignerOrOptions;
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 /**
  * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
  * over exactly the URL, headers and body axios then sends. A signing failure rejects the
- * request with a `SigV4Error`; nothing is sent unsigned.
+ * request with a `SigV4Error`; nothing is sent unsigned. An `AxiosError` of a signed request
+ * reaches the caller with the session token masked in its config and request.
  *
  * Request interceptors run in reverse order of registration: register this one first so it
  * runs last, after interceptors that still change the request.
@@ -26,10 +43,16 @@ import type { SigV4InterceptorOptions } from './types.js';
  * @public
  */
 export function sigv4Interceptor(
-  options: SigV4InterceptorOptions,
+  options: SigV4InterceptorOptions = {},
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
+  if (typeof options !== 'object' || options === null) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${PACKAGE_NAME}: options must be { region, service, credentials?, … } or { signer }, not ${kindOf(options)}.`,
+    );
+  }
   const signer = resolveSigner(options);
-  return (config) => signAxiosConfig(config, signer);
+  return (config) => signAxiosRequest(config, signer);
 }
 
 /**
@@ -38,6 +61,7 @@ export function sigv4Interceptor(
  * @param instance - the axios instance (or `axios` itself) whose requests to sign
  * @param options - `createSigner` options or `{ signer }`
  * @returns a function that ejects the interceptor again
+ * @throws SigV4Error `INVALID_OPTIONS` when `instance` is not an axios instance or the options are not usable
  * @example
  * ```ts
  * import axios from 'axios';
@@ -50,7 +74,14 @@ export function sigv4Interceptor(
  * ```
  * @public
  */
-export function attachSigV4(instance: Pick<AxiosInstance, 'interceptors'>, options: SigV4InterceptorOptions): () => void {
-  const id = instance.interceptors.request.use(sigv4Interceptor(options));
-  return () => instance.interceptors.request.eject(id);
+export function attachSigV4(instance: Pick<AxiosInstance, 'interceptors'>, options?: SigV4InterceptorOptions): () => void {
+  const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors?.request;
+  if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create() or axios), not ${kindOf(instance)}.`,
+    );
+  }
+  const id = interceptors.use(sigv4Interceptor(options));
+  return () => interceptors.eject(id);
 }

@@ -1,6 +1,7 @@
 import { Axios } from 'axios';
 import type { AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios';
 import { SigV4Error } from '@sigv4/core';
+import { PACKAGE_NAME } from './constants.js';
 
 /** A config-free axios, used only for `getUri`: its empty defaults add nothing. */
 let uriBuilder: Axios | undefined;
@@ -32,7 +33,7 @@ export function resolveRequestUrl(config: InternalAxiosRequestConfig): string {
   // the query is left out of the message: it may hold secrets
   throw new SigV4Error(
     'INVALID_URL',
-    `Cannot sign "${String(url).split('?')[0]}": use an absolute http(s) URL or baseURL, without user:password@.`,
+    `${PACKAGE_NAME}: cannot sign "${String(url).split('?')[0]}": use an absolute http(s) URL or baseURL, without user:password@.`,
     { cause },
   );
 }

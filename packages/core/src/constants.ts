@@ -53,3 +53,6 @@ export const CREDENTIALS_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 /** Default lifetime of the temporary credentials made by `fromAssumeRole`. @internal */
 export const DEFAULT_ASSUME_ROLE_DURATION_SECONDS = 900;
+
+/** Request and connection timeouts of `fromAssumeRole`'s STS client (the SDK's default waits for ever). @internal */
+export const ASSUME_ROLE_REQUEST_HANDLER = Object.freeze({ requestTimeout: 5_000, connectionTimeout: 5_000 });

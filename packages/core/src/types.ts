@@ -17,7 +17,7 @@ export interface AwsCredentialIdentity {
   readonly secretAccessKey: string;
   /** Session token of temporary credentials; sent as `x-amz-security-token`. */
   readonly sessionToken?: string;
-  /** When temporary credentials stop working; they are refreshed 5 minutes before. */
+  /** When temporary credentials stop working; they are refreshed 5 minutes before, by the signer's clock. */
   readonly expiration?: Date;
   /** Optional credential scope (set by some SDK providers; not used for signing). */
   readonly credentialScope?: string;
@@ -73,6 +73,12 @@ export interface SignerOptions {
    * @default the AWS SDK's Node default chain (env, SSO, ini, process, web identity, ECS, EC2); none in browsers
    */
   credentials?: CredentialsInput | undefined;
+  /**
+   * Milliseconds a credentials fetch may take. One that has not settled by then fails that signing with
+   * `CREDENTIALS_PROVIDER_FAILED` and is abandoned: the next signing asks the provider again.
+   * @default 10000
+   */
+  credentialsTimeout?: number | undefined;
   /**
    * Sign the payload as `UNSIGNED-PAYLOAD` instead of hashing it. Needed for stream and async-iterable bodies.
    * @default false

@@ -112,7 +112,7 @@ describe('secrets', () => {
       let calls = 0;
       return async () => {
         calls += 1;
-        if (calls === 1) return { accessKeyId: 'AKID', secretAccessKey, expiration: new Date(Date.now() - 1) };
+        if (calls === 1) return { accessKeyId: 'AKID', secretAccessKey, expiration: new Date(0) };
         throw new Error(failure);
       };
     };
@@ -138,7 +138,7 @@ describe('secrets', () => {
       ...base,
       credentials: async () => {
         calls += 1;
-        if (calls === 1) return { accessKeyId: 'AKID', secretAccessKey: secret, expiration: new Date(Date.now() - 1) };
+        if (calls === 1) return { accessKeyId: 'AKID', secretAccessKey: secret, expiration: new Date(0) };
         throw new SigV4Error('CREDENTIALS_MISSING', `no key besides ${secret}`);
       },
     });
@@ -156,7 +156,7 @@ describe('secrets', () => {
         // The first call succeeds; the next one fails with an error that quotes the secrets.
         const provider = async () => {
           calls += 1;
-          if (calls === 1) return { ...credentials, expiration: new Date(Date.now() - 1) };
+          if (calls === 1) return { ...credentials, expiration: new Date(0) };
           throw Object.assign(new Error(`refresh failed for ${secretAccessKey} / ${token}`), { token, code: `E_${secretAccessKey}` });
         };
         const signer = createSigner({ ...base, credentials: provider });

@@ -1,8 +1,9 @@
 import type { FromTemporaryCredentialsOptions } from '@aws-sdk/credential-providers';
-import { DEFAULT_ASSUME_ROLE_DURATION_SECONDS } from '../constants.js';
+import { ASSUME_ROLE_REQUEST_HANDLER, DEFAULT_ASSUME_ROLE_DURATION_SECONDS } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
 import type { TemporaryCredentialsFactory } from '../platform/types.js';
-import type { AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+import { HANDED_SECRETS, secretsOf, type ProviderWithSecrets } from './resolve-credentials.js';
 
 /**
  * Configuration of the STS client that assumes the role: the `clientConfig` that the AWS SDK's
@@ -46,7 +47,7 @@ export interface AssumeRoleOptions {
   /**
    * STS client configuration, e.g. `{ region: 'eu-central-1' }`, or `{ endpoint, region }` for a
    * custom STS endpoint (then `region` is required).
-   * @default the SDK's defaults (region from AWS_REGION / the profile)
+   * @default the SDK's defaults (region from AWS_REGION / the profile), with `requestHandler: { requestTimeout: 5000, connectionTimeout: 5000 }`
    */
   clientConfig?: AssumeRoleClientConfig | undefined;
 }
@@ -86,20 +87,40 @@ export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentit
     DurationSeconds: durationSeconds,
     ...(options.externalId === undefined ? {} : { ExternalId: options.externalId }),
   };
+  // The master credentials' secrets are listed for redaction: STS error text may quote them.
+  const master = options.masterCredentials;
+  let masterSeen: AwsCredentialIdentity | undefined;
+  const masterCredentials: CredentialsInput | undefined =
+    typeof master === 'function'
+      ? async (properties) => {
+          masterSeen = await master(properties);
+          return masterSeen;
+        }
+      : master;
+  if (typeof master === 'object' && master !== null) masterSeen = master;
   let provider: Promise<AwsCredentialIdentityProvider> | undefined;
   const load = async (): Promise<AwsCredentialIdentityProvider> => {
     const fromTemporaryCredentials = (await import('@aws-sdk/credential-providers')).fromTemporaryCredentials as unknown as TemporaryCredentialsFactory;
     return fromTemporaryCredentials({
       params,
-      ...(options.masterCredentials === undefined ? {} : { masterCredentials: options.masterCredentials }),
-      ...(options.clientConfig === undefined ? {} : { clientConfig: options.clientConfig }),
+      ...(masterCredentials === undefined ? {} : { masterCredentials }),
+      clientConfig: { requestHandler: ASSUME_ROLE_REQUEST_HANDLER, ...options.clientConfig },
     });
   };
-  return async () => {
+  const assumeRole: ProviderWithSecrets = async () => {
     provider ??= load().catch((error: unknown) => {
       provider = undefined;
       throw error;
     });
     return (await provider)();
   };
+  assumeRole[HANDED_SECRETS] = () => {
+    try {
+      return secretsOf(masterSeen);
+    } catch {
+      // Credentials whose fields cannot be read hold nothing to redact.
+      return [];
+    }
+  };
+  return assumeRole;
 }

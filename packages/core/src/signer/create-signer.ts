@@ -7,17 +7,23 @@ import {
 } from '../constants.js';
 import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { toSafeError } from '../errors/to-safe-error.js';
-import { Sha256 } from '../platform/node.js';
+import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
+import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
+import { createLruCache } from '../utils/lru-cache.js';
 import { redactCanonicalRequest } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
 import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
+import { readRequest } from './read-request.js';
 import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
+
+/** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
+export const SMITHY_SIGNER_CACHE_SIZE = 64;
 
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
@@ -40,8 +46,8 @@ import { createTargetResolver, type SigningTarget } from './resolve-target.js';
 export function createSigner(options: SignerOptions = {}): Signer {
   const resolved = normalizeOptions(options);
   const resolveTarget = createTargetResolver(resolved);
-  const credentials = resolved.credentials;
-  const smithySigners = new Map<string, SmithySigner>();
+  // Bounded: a signer that infers many services from many hosts keeps only the recent ones.
+  const smithySigners = createLruCache<string, SmithySigner>(SMITHY_SIGNER_CACHE_SIZE);
   let clockOffset = 0;
 
   const smithyFor = (target: SigningTarget): SmithySigner => {
@@ -63,6 +69,10 @@ export function createSigner(options: SignerOptions = {}): Signer {
     return time;
   };
   const signingDate = (): Date => new Date(localNow() + clockOffset);
+  const credentials = createCredentialsResolver(resolved.credentials, loadDefaultCredentialProvider, {
+    now: () => localNow() + clockOffset,
+    timeoutMs: resolved.credentialsTimeout,
+  });
 
   /** Runs a public operation; whatever it throws leaves as a SigV4Error without secrets. */
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
@@ -75,7 +85,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const sign = (request: SignableRequest): Promise<SignedRequest> =>
     guard('sign', async () => {
-      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(readRequest(request, 'sign'), resolveTarget, resolved.unsignedPayload);
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
@@ -88,11 +98,12 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const presign = (request: PresignRequest): Promise<string> =>
     guard('presign', async () => {
-      const expiresIn = request?.expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
-      if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
+      const input = readRequest(request, 'presign');
+      const expiresIn = (request as { expiresIn?: unknown }).expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
+      if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
         throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`);
       }
-      const { prepared, target } = await prepareRequest(request, resolveTarget, presignUnsigned).catch((error: unknown) => {
+      const { prepared, target } = await prepareRequest(input, resolveTarget, presignUnsigned).catch((error: unknown) => {
         // Only S3 presigned URLs may sign UNSIGNED-PAYLOAD (botocore's S3SigV4QueryAuth); other
         // verifiers hash the body, so a body that cannot be hashed cannot be presigned for them.
         if (resolved.unsignedPayload && isSigV4Error(error) && error.code === 'UNSUPPORTED_BODY') {
@@ -116,7 +127,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>
     guard('explain', async () => {
-      const { prepared, target } = await prepareRequest(request, resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(readRequest(request, 'explain'), resolveTarget, resolved.unsignedPayload);
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       return {

@@ -1,5 +1,5 @@
 import { AxiosHeaders, getAdapter } from 'axios';
-import type { InternalAxiosRequestConfig } from 'axios';
+import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
 import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
 import type { SignableBody, Signer } from '@sigv4/core';
 import { collectSignableHeaders } from './collect-headers.js';
@@ -8,10 +8,16 @@ import {
   CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
   METHODS_WITH_DEFAULT_CONTENT_TYPE,
+  PACKAGE_NAME,
   SIGNED_MARK,
 } from './constants.js';
 import { prepareBody } from './prepare-body.js';
 import { resolveRequestUrl } from './resolve-url.js';
+
+/** The caller's `adapter` setting behind each adapter this package wrapped, so a re-signed config finds it. */
+const wrappedAdapters = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
+
+const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
 
 /**
  * Signs one axios request config in place and returns it. Computes the URL and body axios
@@ -19,7 +25,12 @@ import { resolveRequestUrl } from './resolve-url.js';
  * folded in (`params: null`, `allowAbsoluteUrls: true`), the serialized body with an empty
  * `transformRequest`. Running it again on its own output (a retry) signs afresh: the signing
  * headers of the previous attempt are removed first (a caller's own `x-amz-content-sha256`
- * is kept on the first attempt).
+ * is kept on the first attempt; a caller's own `Authorization` goes to the signer, which refuses
+ * it unless it is a signature an earlier signing made).
+ *
+ * Errors: the adapter axios would pick is wrapped so that an `AxiosError` of this request reaches
+ * the caller (and axios-retry) with the session token masked wherever it holds it (config headers,
+ * the Node request's header text, a fetch `Request`); what goes on the wire is unchanged.
  *
  * Redirects (Node's http adapter, follow-redirects): the signature covers only the first URL, and
  * follow-redirects strips just `Authorization` on a cross-origin redirect, so the session token
@@ -27,12 +38,12 @@ import { resolveRequestUrl } from './resolve-url.js';
  * headers on every redirect, same origin too: there they are invalid for the new path anyway.
  * @internal
  */
-export async function signAxiosConfig(
+export async function signAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
 ): Promise<InternalAxiosRequestConfig> {
   if (config.auth) {
-    throw new SigV4Error('INVALID_OPTIONS', 'Remove config.auth: Basic auth replaces the signature.');
+    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: remove config.auth: Basic auth replaces the signature.`);
   }
   // axios' request() has set it, lower-case, before the interceptors run; dispatchRequest compares it as is
   const method = config.method as string;
@@ -42,18 +53,23 @@ export async function signAxiosConfig(
   const mark = config as unknown as Record<string, unknown>;
   const resigning = mark[SIGNED_MARK] === true;
   for (const name of STALE_SIGNING_HEADERS) {
-    if (resigning || name !== CONTENT_SHA256_HEADER) headers.delete(name);
+    if (resigning || name === SECURITY_TOKEN_HEADER) headers.delete(name);
   }
   // A caller's Host: the fetch adapter (undici, browsers) sends the URL's instead, xhr drops it
   // (forbidden header), so sign the URL's. Node's http adapter sends it (private API Gateway via a
   // VPC endpoint) and a custom adapter function is trusted to: keep it there. axios' getAdapter
   // (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
+  const setting = (config.adapter && wrappedAdapters.get(config.adapter as AxiosAdapter)) ?? config.adapter;
   const adapter = (a: InternalAxiosRequestConfig['adapter']) => {
     try {
       return getAdapter(a, config);
-    } catch {}
+    } catch {
+      // An adapter this platform lacks (xhr in Node, or none at all) matches nothing here.
+      return undefined;
+    }
   };
-  if ([adapter('xhr'), adapter('fetch')].includes(adapter(config.adapter))) headers.delete('host');
+  const send = adapter(setting);
+  if ([adapter('xhr'), adapter('fetch')].includes(send)) headers.delete('host');
 
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
@@ -67,7 +83,17 @@ export async function signAxiosConfig(
 
   const signed = await signer.sign({ method: method.toUpperCase(), url, headers: signable, body: data as SignableBody });
   for (const [name, value] of Object.entries(signed.headers)) {
-    if (!(name in signable)) headers.set(name, value, true);
+    if (!(name in signable) || STALE_SIGNING_HEADERS.includes(name)) headers.set(name, value, true);
+  }
+  const token = signed.headers[SECURITY_TOKEN_HEADER];
+  if (send) {
+    // Loaded when an error occurs: a page that never fails never downloads it.
+    const redacting: AxiosAdapter = (sent) =>
+      send(sent).catch(async (error: unknown) => {
+        throw token === undefined ? error : (await import('./redact-error.js')).redactError(error, token);
+      });
+    wrappedAdapters.set(redacting, setting);
+    config.adapter = redacting;
   }
 
   // a re-signed config wraps its previous wrapper: stripping twice is harmless

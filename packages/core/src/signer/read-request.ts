@@ -1,0 +1,62 @@
+import { AMZ_DATE_HEADER, AUTHORIZATION_HEADER } from '../constants.js';
+import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
+import { normalizeHeaders } from '../request/normalize-headers.js';
+import type { SignableBody } from '../types.js';
+import { ALGORITHM } from './compute-signature.js';
+
+/** A request as read from the caller: each field read once, headers lower-case strings. @internal */
+export interface ReadRequest {
+  readonly method: string | undefined;
+  readonly url: string | URL;
+  readonly headers: Record<string, string>;
+  readonly body: SignableBody;
+}
+
+const kindOf = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+
+/**
+ * Whether an `Authorization` value is a signature an earlier signing made: `AWS4-HMAC-SHA256 Credential=…`
+ * beside its `x-amz-date`, as a retried or redirected request carries it.
+ * @internal
+ */
+export const isStaleSignature = (headers: Record<string, string>): boolean =>
+  headers[AUTHORIZATION_HEADER]?.startsWith(`${ALGORITHM} Credential=`) === true && headers[AMZ_DATE_HEADER] !== undefined;
+
+/**
+ * Reads the caller's request for `operation` (`sign`, `explain`), so that wrong input is an
+ * `INVALID_OPTIONS` error naming the field, not a TypeError from deep inside. A caller's own
+ * `Authorization` header is refused: the signature would silently replace it.
+ * @internal
+ */
+export function readRequest(request: unknown, operation: string): ReadRequest {
+  if (typeof request !== 'object' || request === null) {
+    throw new SigV4Error('INVALID_OPTIONS', `${operation}() takes a request object { method?, url, headers?, body? }, not ${kindOf(request)}.`);
+  }
+  const read = <T>(field: string): T => {
+    try {
+      return (request as Record<string, unknown>)[field] as T;
+    } catch (cause) {
+      throw new SigV4Error('INVALID_OPTIONS', `${operation}(): \`request.${field}\` could not be read (its getter threw).`, { cause });
+    }
+  };
+  const method = read<unknown>('method');
+  if (method !== undefined && typeof method !== 'string') {
+    throw new SigV4Error('INVALID_OPTIONS', `${operation}(): \`request.method\` must be a string such as "GET" or "POST", not ${kindOf(method)}.`);
+  }
+  const url = read<string | URL>('url');
+  let headers: Record<string, string>;
+  try {
+    headers = normalizeHeaders(read('headers'));
+  } catch (cause) {
+    if (isSigV4Error(cause)) throw cause;
+    throw new SigV4Error('INVALID_OPTIONS', `${operation}(): \`request.headers\` could not be read: pass an object, Headers or [name, value] pairs of strings.`, { cause });
+  }
+  if (headers[AUTHORIZATION_HEADER] !== undefined && !isStaleSignature(headers)) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${operation}(): remove the request's own Authorization header: the SigV4 signature goes there and would replace it.`,
+    );
+  }
+  return { method, url, headers, body: read<SignableBody>('body') };
+}
