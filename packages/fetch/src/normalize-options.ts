@@ -1,5 +1,4 @@
 import { resolveSigner, SigV4Error, type Signer } from '@sigv4/core';
-import { PACKAGE_NAME } from './constants.js';
 import type { FetchLike, SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
 /**
@@ -24,20 +23,20 @@ export function normalizeOptions(
   if (typeof options !== 'object' || options === null) {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: createSignedFetch(options) needs an options object, e.g. { region: "eu-central-1", service: "execute-api" } or { signer }.`,
+      `@sigv4/fetch: createSignedFetch(options) needs an options object, e.g. { region: "eu-central-1", service: "execute-api" } or { signer }.`,
     );
   }
   if (typeof dependencies !== 'object' || dependencies === null) {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: the second argument of createSignedFetch must be an object such as { fetch }.`,
+      `@sigv4/fetch: the second argument of createSignedFetch must be an object such as { fetch }.`,
     );
   }
   const custom = dependencies.fetch;
   if (custom !== undefined && typeof custom !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: \`fetch\` must be a function with the signature of the global fetch; got ${typeof custom}.`,
+      `@sigv4/fetch: \`fetch\` must be a function with the signature of the global fetch; got ${typeof custom}.`,
     );
   }
   const signer = resolveSigner(options);
@@ -52,7 +51,7 @@ function globalFetch(): FetchLike {
   if (typeof fetch !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: this runtime has no global fetch; pass one: createSignedFetch(options, { fetch }).`,
+      `@sigv4/fetch: this runtime has no global fetch; pass one: createSignedFetch(options, { fetch }).`,
     );
   }
   return fetch;

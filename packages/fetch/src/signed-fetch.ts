@@ -1,0 +1,36 @@
+import { normalizeOptions } from './normalize-options.js';
+import { sendSignedFetchRequest } from './sign-fetch-request.js';
+import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
+
+/**
+ * Creates a `fetch` that signs every request with AWS Signature Version 4 before sending it.
+ *
+ * It takes what the global `fetch` takes and resolves to its `Response`; non-2xx answers resolve
+ * like any fetch answer, a signing failure rejects with a `SigV4Error` and nothing is sent.
+ * Redirects are followed here, not by the runtime: a same-origin target is signed again, another
+ * origin gets the request without signing headers. Stream bodies are signed `UNSIGNED-PAYLOAD`
+ * when the signer allows it (`unsignedPayload: true`), else refused with `UNSUPPORTED_BODY`.
+ *
+ * @param options - `createSigner` options (`region`, `service`, `credentials`, …) or `{ signer }`.
+ *   Default `{}`: region and service inferred from each AWS host, credentials from the default chain.
+ * @param dependencies - `{ fetch }`: the fetch that sends. Default: the global `fetch`.
+ * @returns a function with the signature of the global `fetch`.
+ * @throws {@link SigV4Error} `INVALID_OPTIONS` when the arguments are not usable.
+ *
+ * @example
+ * ```ts
+ * import { createSignedFetch } from '@sigv4/fetch';
+ *
+ * const signedFetch = createSignedFetch({ region: 'eu-central-1', service: 'execute-api' });
+ * const res = await signedFetch('https://abc123.execute-api.eu-central-1.amazonaws.com/dev?client=fetch');
+ * console.log(await res.json());
+ * ```
+ * @public
+ */
+export function createSignedFetch(
+  options?: SignedFetchOptions,
+  dependencies?: SignedFetchDependencies,
+): SignedFetch {
+  const { signer, getFetch } = normalizeOptions(options, dependencies);
+  return (input, init) => sendSignedFetchRequest(signer, getFetch(), input, init);
+}
