@@ -1,4 +1,4 @@
-import type { Signer, SignerOptions } from '@sigv4/core';
+import type { SignerOrOptions } from '@sigv4/core';
 
 /**
  * Options of {@link sigv4Hook} and {@link withSigV4}: `createSigner`'s options, or `{ signer }`
@@ -10,7 +10,7 @@ import type { Signer, SignerOptions } from '@sigv4/core';
  * ```
  * @public
  */
-export type SigV4HookOptions = SignerOptions | { signer: Signer };
+export type SigV4HookOptions = SignerOrOptions;
 
 /**
  * A ky hook that signs the request it is given and returns the signed `Request`.

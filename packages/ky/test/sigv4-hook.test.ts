@@ -337,7 +337,7 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       clone.mockClear();
       await withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions).post('items', { json: { a: 1 } });
 
-      expect(clone.mock.calls.length).toBe(withPlainHook - 1);
+      expect(clone.mock.calls.length).toBeLessThan(withPlainHook);
     } finally {
       clone.mockRestore();
     }

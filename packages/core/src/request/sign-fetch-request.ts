@@ -28,10 +28,13 @@ export interface SignedFetchRequest {
  */
 export interface SignFetchRequestOptions {
   /**
-   * The request's body is a stream the caller gave: sign it unread, as when `init.body` is a stream.
-   * @default false
+   * What the request's body was made from, when the caller knows it (a client's own options):
+   * a string, bytes or URLSearchParams is encoded instead of read from a clone, a stream is sent
+   * unread, and a `Request` given as `input` is sent itself, not a clone. It must be the very
+   * body of `input`, or the signature will not match.
+   * @default `init.body`
    */
-  streamBody?: boolean | undefined;
+  body?: unknown;
 }
 
 /** Payload hashes a caller may declare; the body is then neither read nor hashed. */
@@ -97,10 +100,9 @@ export async function signFetchRequest(
   init?: RequestInit,
   options?: SignFetchRequestOptions,
 ): Promise<SignedFetchRequest> {
-  const given: unknown = init?.body;
-  // A clone of a Request with a body keeps the caller's own Request unused (a stream the caller
-  // hands over is sent as it is: a clone would buffer all of it for nobody).
-  const keep = input instanceof Request && input.body !== null && given == null && options?.streamBody !== true;
+  const given: unknown = init?.body ?? options?.body;
+  // A clone keeps the caller's own Request unused, unless its body is known (then it is sent itself).
+  const keep = input instanceof Request && input.body !== null && given == null;
   const source = keep ? input.clone() : input;
   const request = source instanceof Request && init === undefined ? source : new Request(source, init);
   const hashAt = request.url.indexOf('#');
@@ -131,7 +133,7 @@ export async function signFetchRequest(
   let bytes: Uint8Array<ArrayBuffer> | undefined;
   const unread =
     request.body !== null &&
-    (DECLARED_PAYLOAD.test(signable[CONTENT_SHA256_HEADER] ?? '') || options?.streamBody === true || isStream(given));
+    (DECLARED_PAYLOAD.test(signable[CONTENT_SHA256_HEADER] ?? '') || isStream(given));
   if (request.body !== null && !unread) {
     bytes = encodeSimpleBody(given) ?? new Uint8Array(await request.clone().arrayBuffer());
   }
