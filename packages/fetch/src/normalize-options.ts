@@ -1,21 +1,14 @@
 import { resolveSigner, SigV4Error, type Signer } from '@sigv4/core';
 import type { FetchLike, SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
-/**
- * What {@link createSignedFetch} works with once its arguments were checked.
- * @internal
- */
+/** What {@link createSignedFetch} works with once its arguments were checked. @internal */
 export interface ResolvedSignedFetchOptions {
   signer: Signer;
-  /** Returns the fetch to send with: the given one, else the global one at call time. */
+  /** The given fetch, else the global one at call time. */
   getFetch: () => FetchLike;
 }
 
-/**
- * Checks the arguments of `createSignedFetch` and resolves the signer.
- * Nothing else reads the raw options.
- * @internal
- */
+/** Checks the arguments of `createSignedFetch` and resolves the signer. @internal */
 export function normalizeOptions(
   options: SignedFetchOptions = {},
   dependencies: SignedFetchDependencies = {},

@@ -2,9 +2,7 @@ import { SigV4Error, signFetchRequest, STALE_SIGNING_HEADERS, type Signer } from
 import type { FetchLike } from './types.js';
 
 /**
- * Signs `(input, init)` with `@sigv4/core`'s `signFetchRequest`, sends it, and follows a redirect
- * the caller left to fetch (`redirect: 'follow'`) without handing the signing headers on.
- *
+ * Signs and sends `(input, init)`, following a redirect left to fetch without handing the signing headers on.
  * @throws {@link SigV4Error} from signing, or `INVALID_OPTIONS` for a redirect the runtime hides.
  * @internal
  */

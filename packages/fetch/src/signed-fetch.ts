@@ -5,12 +5,6 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
 /**
  * Creates a `fetch` that signs every request with AWS Signature Version 4 before sending it.
  *
- * It takes what the global `fetch` takes and resolves to its `Response`; non-2xx answers resolve
- * like any fetch answer, a signing failure rejects with a `SigV4Error` and nothing is sent.
- * Redirects are followed here, not by the runtime: a same-origin target is signed again, another
- * origin gets the request without signing headers. Stream bodies are signed `UNSIGNED-PAYLOAD`
- * when the signer allows it (`unsignedPayload: true`), else refused with `UNSUPPORTED_BODY`.
- *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, …) or `{ signer }`.
  *   Default `{}`: region and service inferred from each AWS host, credentials from the default chain.
  * @param dependencies - `{ fetch }`: the fetch that sends. Default: the global `fetch`.

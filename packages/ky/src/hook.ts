@@ -4,11 +4,8 @@ import { createSignedKyFetch, noteKyBody, signKyRequest, type KyFetch } from './
 import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
 
 /**
- * Returns a ky hook that signs the request it is given with AWS SigV4, for users who compose
- * their hook lists themselves; {@link withSigV4} is the safer choice.
- *
- * Put it last in both `beforeRequest` and `beforeRetry`: a later hook that changes the request
- * breaks the signature, and an earlier one that returns a `Request` ends ky's list before it.
+ * Returns a ky hook that signs the request it is given with AWS SigV4; put it last in both
+ * `beforeRequest` and `beforeRetry` (README, "Hook order"), or use {@link withSigV4}.
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, `unsignedPayload`, ...) or `{ signer }`
  * @returns the hook, for `hooks.beforeRequest` and `hooks.beforeRetry`
@@ -27,7 +24,7 @@ import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
  */
 export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
   const signer = resolveSigner(options);
-  // An earlier hook may have replaced ky's request: only a stream body is taken from ky's options.
+  // An earlier hook may have replaced ky's request, so only a stream body is taken from ky's options.
   const note = noteKyBody(false);
   return async (...args: unknown[]): Promise<Request> => {
     note(...args);
@@ -36,14 +33,8 @@ export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
 }
 
 /**
- * Returns a copy of a ky instance that signs every request, retries included, with AWS SigV4;
- * the instance given stays as it was.
- *
- * Signing is the last step before each attempt is sent (ky's `fetch` option, which wraps the
- * instance's own `fetch`), so every hook, of the instance or of a single call, runs first and
- * what goes on the wire is signed over what they produced. `.extend()` of the returned instance
- * stays signed; `.create()` starts unsigned, and a `fetch` passed to a single call replaces the
- * signing one (pass it to the instance instead).
+ * Returns a copy of a ky instance that signs every attempt with AWS SigV4 in ky's `fetch` option,
+ * after every hook ran; the instance given stays as it was.
  *
  * @param ky - a ky 1.x (>= 1.7) or 2.x instance (`ky` itself, or one made by `ky.create` / `.extend`)
  * @param options - `createSigner` options (`region`, `service`, `credentials`, ...) or `{ signer }`
@@ -79,7 +70,7 @@ const METHODS: readonly unknown[] = ['get', 'post', 'put', 'patch', 'head', 'del
 /** `withSigV4` for a ready signer, so that `.extend()` can reuse it. */
 function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer): T {
   let beforeRequest: readonly unknown[] = [];
-  // First extend: read the parent's beforeRequest hooks and clear them (`undefined` empties a list)...
+  // Read the parent's beforeRequest hooks and clear them (`undefined` empties a list)...
   const cleared = ky.extend(((parent: { hooks?: { beforeRequest?: readonly unknown[] } }) => {
     beforeRequest = [...(parent.hooks?.beforeRequest ?? [])];
     return { hooks: { beforeRequest: undefined } };

@@ -1,19 +1,14 @@
 import { SigV4Error } from '@sigv4/core';
 
-/**
- * One call of a ky hook, whatever convention ky used for it.
- * @internal
- */
+/** One call of a ky hook, whatever convention ky used for it. @internal */
 export interface HookCall {
-  /** The request ky handed to the hook. */
   readonly request: Request;
-  /** ky's normalized options, when ky passed them (their `body` tells a stream from a buffer). */
   readonly kyOptions: Readonly<Record<string, unknown>> | undefined;
-  /** The `retryCount` ky passed (`0` on the first attempt); `undefined` from a ky 1 older than 1.11. */
+  /** `undefined` from a ky 1 older than 1.11. */
   readonly retryCount: number | undefined;
 }
 
-/** True for a fetch `Request`, also one from another realm or a polyfill (ky checks the same way). */
+/** Also a `Request` from another realm or a polyfill, as ky checks it. */
 const isRequest = (value: unknown): value is Request =>
   value instanceof Request || Object.prototype.toString.call(value) === '[object Request]';
 

@@ -4,10 +4,10 @@ import { readHookCall } from './read-hook-call.js';
 /** What ky calls to send: `options.fetch(request, nonRequestOptions)`. @internal */
 export type KyFetch = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** The body ky made a request from (its options say it, the `Request` cannot), per request. */
+/** The body ky made each request from: ky's options know it, the `Request` does not. */
 const kyBodies = new WeakMap<Request, unknown>();
 
-/** The fetches this package made, so that one is never wrapped twice. */
+/** The fetches made here, never wrapped twice. */
 const signedFetches = new WeakSet<KyFetch>();
 
 const isStream = (body: unknown): boolean =>
@@ -17,25 +17,22 @@ const isStream = (body: unknown): boolean =>
     typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
 
 /**
- * A ky hook that notes the body ky made the request from: a stream is then signed unread, and
- * on the first attempt (when the request is still ky's own) a string or bytes are encoded
- * instead of read from a clone. A request it did not see is read from a clone: slower, never wrong.
- *
- * @param trusted - `true` only where no earlier hook can have replaced ky's request
+ * A ky hook that notes the body of the request from ky's options: a stream, or (`trusted`: no
+ * hook ran before it, first attempt) bytes to take instead of reading a clone.
  * @internal
  */
 export function noteKyBody(trusted: boolean) {
   return (...args: unknown[]): void => {
     const { request, kyOptions, retryCount } = readHookCall(args);
     const body = kyOptions?.body;
-    // ky 1 wraps the body for upload progress: its bytes are then read from what ky sends.
+    // ky 1 wraps the body for upload progress, so the bytes are read from what ky sends.
     const own = trusted && retryCount === 0 && kyOptions?.onUploadProgress === undefined;
     if (body != null && (isStream(body) || own)) kyBodies.set(request, body);
   };
 }
 
 /**
- * Signs `request` as fetch will send it and returns the signed `Request`.
+ * Signs `request` as fetch will send it.
  * @throws {@link SigV4Error} from the signer; other failures unchanged.
  * @internal
  */
@@ -45,9 +42,8 @@ export async function signKyRequest(signer: Signer, request: Request): Promise<R
 }
 
 /**
- * The `fetch` option of a signed ky instance: ky calls it for every attempt, after all of its
- * hooks ran, so each attempt is signed over what the hooks produced. ky keeps its own unsigned
- * `Request`, so the errors it hands the caller carry no signing header.
+ * The `fetch` option of a signed ky instance, which signs each attempt after all hooks ran;
+ * ky keeps its own unsigned `Request`, so its errors carry no signing header.
  * @internal
  */
 export function createSignedKyFetch(signer: Signer, fetch: KyFetch | undefined): KyFetch {

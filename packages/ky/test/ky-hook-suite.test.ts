@@ -18,6 +18,7 @@ const URL_ = 'https://abc123.execute-api.eu-central-1.amazonaws.com/dev/';
 
 type Hook = (...args: unknown[]) => unknown;
 interface Hooks { beforeRequest?: Hook[]; beforeRetry?: Hook[]; afterResponse?: Hook[] }
+type CallOptions = Omit<Options, 'hooks'> & { hooks?: Hooks; context?: Record<string, unknown> };
 
 /** The request a hook was given, in either calling convention. */
 const requestOf = (args: unknown[]): Request =>
@@ -47,10 +48,10 @@ describe.each(KY_VERSIONS.flatMap((v) => MODES.map((mode) => ({ ...v, mode }))))
   const retry = (v.ky as unknown as { retry: (options: { request: Request }) => unknown }).retry;
 
   /** A signed client; in sigv4Hook mode the user's hooks go first and the signing hook last, as documented. */
-  function client(fetch: ReturnType<typeof verifyingServer>['fetch'], instance: { hooks?: Hooks } = {}): (url: string, options?: Options & { hooks?: Hooks }) => ReturnType<KyInstance['get']> {
+  function client(fetch: ReturnType<typeof verifyingServer>['fetch'], instance: { hooks?: Hooks } = {}): (url: string, options?: CallOptions) => ReturnType<KyInstance['get']> {
     if (v.mode === 'withSigV4') {
       const api = withSigV4(v.ky.create({ fetch, ...(instance as Options) }), signerOptions);
-      return (url, options) => api(url, options);
+      return (url, options) => api(url, options as Options);
     }
     const sign = sigv4Hook(signerOptions);
     const api = v.ky.create({ fetch });
@@ -142,7 +143,7 @@ describe.each(KY_VERSIONS.flatMap((v) => MODES.map((mode) => ({ ...v, mode }))))
     const server = verifyingServer(() => new Response(null, { status: 408 }));
     const result = await client(server.fetch)(URL_, {
       retry: { limit: 2, delay: () => 0 },
-      hooks: { beforeRetry: [(...args) => { expect(stateOf(args).retryCount).toBe(1); return stop; }] },
+      hooks: { beforeRetry: [(...args) => { expect(stateOf(args).retryCount).toBe(1); return stop as never; }] },
     });
 
     expect(result).toBeUndefined();
@@ -192,7 +193,7 @@ describe.each(KY_VERSIONS.flatMap((v) => MODES.map((mode) => ({ ...v, mode }))))
         beforeRequest: [(...args) => { contexts.push(stateOf(args).options.context); }],
         beforeRetry: [(...args) => { contexts.push(stateOf(args).options.context); retries++; }],
       },
-    } as Options).json();
+    }).json();
 
     expect(retries).toBe(2);
     for (const seen of contexts) expect(seen).toEqual(context);

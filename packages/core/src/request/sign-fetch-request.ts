@@ -37,7 +37,7 @@ export interface SignFetchRequestOptions {
   body?: unknown;
 }
 
-/** Payload hashes a caller may declare; the body is then neither read nor hashed. */
+/** Payload hashes a caller may declare: the body is then not read. */
 const DECLARED_PAYLOAD = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[-A-Z0-9]+)$/;
 
 /** A signature of an earlier attempt (a retry, a redirect): every signing header is then stale. */
@@ -63,15 +63,8 @@ function encodeSimpleBody(body: unknown): Uint8Array<ArrayBuffer> | undefined {
 }
 
 /**
- * Signs what `fetch(input, init)` would send, and returns the arguments that send exactly that.
- *
- * It owns the rules of fetch as a transport: signing headers of an earlier attempt are dropped,
- * so is `host` (fetch sends the URL's), the fragment is not signed, header values are signed as
- * the bytes fetch sends ({@link toSignableHeaderValue}), the body is read once from a clone (a
- * stream, or a body whose `x-amz-content-sha256` is declared, is not read), the redirect mode
- * `'follow'` becomes `'manual'` so the signing headers never reach another host, and referrer and
- * its policy are kept. Failures that are not about signing (a `TypeError` from `new Request`,
- * a body that cannot be read) reject unchanged.
+ * Signs what `fetch(input, init)` would send and returns the arguments that send exactly that,
+ * with the rules of fetch as a transport (README, "Signing for fetch"); other failures reject unchanged.
  *
  * @param signer - made by `createSigner`
  * @param input - what fetch takes first: a URL or a `Request` (left unused)
