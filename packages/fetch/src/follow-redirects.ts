@@ -1,5 +1,5 @@
 import type { SignedFetchRequest } from '@sigv4/core';
-import type { FetchLike } from './types.js';
+import type { SendFetch } from './sign-fetch-request.js';
 
 // Loaded on the first redirect; it imports nothing at run time, or browsers would load the shared chunk up front.
 
@@ -12,7 +12,7 @@ const REQUEST_BODY_HEADERS: readonly string[] = ['content-encoding', 'content-la
 
 /** What {@link followRedirects} needs from the entry module. @internal */
 export interface RedirectContext {
-  fetch: FetchLike;
+  send: SendFetch;
   sign: (url: URL, init: RequestInit) => Promise<SignedFetchRequest>;
   /** `STALE_SIGNING_HEADERS` of `@sigv4/core`: never sent to another origin. */
   signingHeaders: readonly string[];
@@ -51,8 +51,8 @@ export async function followRedirects(
       body: toGet ? null : (current.bytes ?? null),
       signal: current.init.signal ?? null,
     };
-    if (next.origin !== new URL(current.url).origin) return context.fetch(new Request(next, init));
+    if (next.origin !== new URL(current.url).origin) return context.send(next, init);
     current = await context.sign(next, init);
-    response = await context.fetch(new Request(current.input, current.init));
+    response = await context.send(current.input, current.init);
   }
 }

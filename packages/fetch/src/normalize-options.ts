@@ -1,11 +1,12 @@
 import { resolveSigner, SigV4Error, type Signer } from '@sigv4/core';
-import type { FetchLike, SignedFetchDependencies, SignedFetchOptions } from './types.js';
+import type { SendFetch } from './sign-fetch-request.js';
+import type { SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
 /** What {@link createSignedFetch} works with once its arguments were checked. @internal */
 export interface ResolvedSignedFetchOptions {
   signer: Signer;
-  /** The given fetch, else the global one at call time. */
-  getFetch: () => FetchLike;
+  /** Sends with the given fetch (one `Request`), else with the global one looked up at call time. */
+  send: SendFetch;
 }
 
 /** Checks the arguments of `createSignedFetch` and resolves the signer. @internal */
@@ -33,14 +34,15 @@ export function normalizeOptions(
     );
   }
   const signer = resolveSigner(options);
-  // Called as a plain function (never as `dependencies.fetch(...)`): a browser's
-  // `window.fetch` throws "Illegal invocation" when `this` is another object.
-  const getFetch = custom ? () => custom : globalFetch;
-  return { signer, getFetch };
+  // Called as plain functions: a browser's `window.fetch` throws "Illegal invocation" when `this` is another object.
+  const send: SendFetch = typeof custom === 'function'
+    ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
+    : (input, init) => globalFetch()(input, init);
+  return { signer, send };
 }
 
-function globalFetch(): FetchLike {
-  const fetch = (globalThis as { fetch?: FetchLike }).fetch;
+function globalFetch(): typeof globalThis.fetch {
+  const fetch = (globalThis as { fetch?: typeof globalThis.fetch }).fetch;
   if (typeof fetch !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',

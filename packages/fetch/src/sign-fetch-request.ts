@@ -1,5 +1,7 @@
 import { SigV4Error, signFetchRequest, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
-import type { FetchLike } from './types.js';
+
+/** Sends what `signFetchRequest` returned. @internal */
+export type SendFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /**
  * Signs and sends `(input, init)`, following a redirect left to fetch without handing the signing headers on.
@@ -8,12 +10,12 @@ import type { FetchLike } from './types.js';
  */
 export async function sendSignedFetchRequest(
   signer: Signer,
-  fetch: FetchLike,
+  send: SendFetch,
   input: RequestInfo | URL,
   init?: RequestInit,
 ): Promise<Response> {
   const signed = await signFetchRequest(signer, input, init);
-  const response = await fetch(new Request(signed.input, signed.init));
+  const response = await send(signed.input, signed.init);
   if (signed.redirect !== 'follow') return response;
   if (response.type === 'opaqueredirect') {
     throw new SigV4Error(
@@ -25,7 +27,7 @@ export async function sendSignedFetchRequest(
   // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.
   const { followRedirects } = await import('./follow-redirects.js');
   return followRedirects(
-    { fetch, sign: (url, next) => signFetchRequest(signer, url, next), signingHeaders: STALE_SIGNING_HEADERS },
+    { send, sign: (url, next) => signFetchRequest(signer, url, next), signingHeaders: STALE_SIGNING_HEADERS },
     signed,
     response,
   );

@@ -25,6 +25,6 @@ export function createSignedFetch(
   options?: SignedFetchOptions,
   dependencies?: SignedFetchDependencies,
 ): SignedFetch {
-  const { signer, getFetch } = normalizeOptions(options, dependencies);
-  return (input, init) => sendSignedFetchRequest(signer, getFetch(), input, init);
+  const { signer, send } = normalizeOptions(options, dependencies);
+  return (input, init) => sendSignedFetchRequest(signer, send, input, init);
 }

@@ -48,7 +48,12 @@ export async function signKyRequest(signer: Signer, request: Request): Promise<R
  */
 export function createSignedKyFetch(signer: Signer, fetch: KyFetch | undefined): KyFetch {
   if (fetch !== undefined && signedFetches.has(fetch)) return fetch;
-  const signedFetch: KyFetch = async (request, init) => (fetch ?? globalThis.fetch)(await signKyRequest(signer, request), init);
+  const signedFetch: KyFetch = async (request, init) => {
+    if (fetch) return fetch(await signKyRequest(signer, request), init);
+    // The global fetch takes the signed arguments as they are, without one more `Request`.
+    const signed = await signFetchRequest(signer, request, undefined, { body: kyBodies.get(request) });
+    return globalThis.fetch(signed.input, { ...init, ...signed.init });
+  };
   signedFetches.add(signedFetch);
   return signedFetch;
 }
