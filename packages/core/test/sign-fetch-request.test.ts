@@ -99,6 +99,15 @@ describe('signFetchRequest against the local gateway', () => {
     expect(gateway.requests.at(-1)?.body.toString()).toBe('declared');
   });
 
+  it('returns the URL and an init that says everything for (url, init), and the Request only where the body went unread', async () => {
+    const plain = await signFetchRequest(signer, `${gateway.url}/items#frag`, { method: 'POST', body: 'x' });
+    expect(plain.input).toBe(`${gateway.url}/items`);
+    expect(plain.init.body).toBe(plain.bytes);
+    const body = new ReadableStream<Uint8Array>({ start(c) { c.close(); } });
+    const stream = await signFetchRequest(unsigned, `${gateway.url}/items`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    expect(stream.input).toBeInstanceOf(Request);
+  });
+
   it('refuses a URL that is not http(s) with INVALID_URL, reading nothing', async () => {
     const error = await rejection(signFetchRequest(signer, new Request('data:text/plain,hi')));
     expect(isSigV4Error(error) && error.code).toBe('INVALID_URL');

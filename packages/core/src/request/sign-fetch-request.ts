@@ -8,7 +8,7 @@ import { toSignableHeaderValue } from '../utils/header-bytes.js';
  * @public
  */
 export interface SignedFetchRequest {
-  /** First argument of fetch. */
+  /** First argument of fetch: the URL, or a `Request` when one carries what `init` cannot. */
   readonly input: Request | string;
   /** Second argument of fetch: method, the signed headers, `redirect`, `signal` and the caller's other init members. */
   readonly init: RequestInit & { duplex?: 'half' };
@@ -157,6 +157,10 @@ export async function signFetchRequest(
     referrer: request.referrer,
     referrerPolicy: request.referrerPolicy,
   };
+  // The bytes read, sent as they are: fetch would otherwise pipe the request's body through one more stream.
+  if (bytes) sent.body = bytes;
   if (unread) sent.duplex = 'half';
-  return { input: request, init: sent, url, redirect, bytes, unread };
+  // A URL and an init that say everything need no Request: only a `Request` input or an unread body does.
+  const whole = !(input instanceof Request) && !unread;
+  return { input: whole ? url : request, init: sent, url, redirect, bytes, unread };
 }
