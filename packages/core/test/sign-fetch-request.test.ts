@@ -111,6 +111,9 @@ describe('signFetchRequest against the local gateway', () => {
   it('refuses a URL that is not http(s) with INVALID_URL, reading nothing', async () => {
     const error = await rejection(signFetchRequest(signer, new Request('data:text/plain,hi')));
     expect(isSigV4Error(error) && error.code).toBe('INVALID_URL');
+    const like = { url: 'ftp://files.example.com/a', method: 'GET', [Symbol.toStringTag]: 'Request' };
+    const fromLike = await rejection(signFetchRequest(signer, like as unknown as Request));
+    expect(isSigV4Error(fromLike) && fromLike.code).toBe('INVALID_URL');
   });
 
   it('refuses a no-cors request, which cannot carry Authorization, with INVALID_OPTIONS', async () => {

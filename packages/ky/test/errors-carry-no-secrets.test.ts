@@ -95,4 +95,13 @@ describe.each(KY_VERSIONS)('withSigV4 arguments with $name', (v) => {
     }
     expect(() => withSigV4(v.ky, signerOptions)).not.toThrow();
   });
+
+  it('rejects a URL that is not http(s) with INVALID_URL and sends nothing', async () => {
+    let sent = 0;
+    const api = withSigV4(v.ky.create({ retry: 0, fetch: async () => { sent++; return new Response('x'); } }), signerOptions);
+    const error = await rejection(api.get('ftp://files.example.com/report.csv'));
+
+    expect(error).toMatchObject({ name: 'SigV4Error', code: 'INVALID_URL' });
+    expect(sent).toBe(0);
+  });
 });

@@ -62,6 +62,13 @@ function encodeSimpleBody(body: unknown): Uint8Array<ArrayBuffer> | undefined {
   return undefined;
 }
 
+/** A Request-like object (a polyfill, another realm) is checked before fetch would stringify it. */
+function checkProtocol(url: string): void {
+  if (!/^https?:/i.test(url)) {
+    throw new SigV4Error('INVALID_URL', `Cannot sign a ${url.split(':', 1)[0]}: URL: only http: and https: URLs can be signed.`);
+  }
+}
+
 /**
  * Signs what `fetch(input, init)` would send and returns the arguments that send exactly that,
  * with the rules of fetch as a transport (README, "Signing for fetch"); other failures reject unchanged.
@@ -93,6 +100,8 @@ export async function signFetchRequest(
   init?: RequestInit,
   options?: SignFetchRequestOptions,
 ): Promise<SignedFetchRequest> {
+  const like = (input as { url?: unknown } | null)?.url;
+  if (!(input instanceof Request) && typeof like === 'string') checkProtocol(like);
   const given: unknown = init?.body ?? options?.body;
   // A clone keeps the caller's own Request unused, unless its body is known (then it is sent itself).
   const keep = input instanceof Request && input.body !== null && given == null;
@@ -100,9 +109,7 @@ export async function signFetchRequest(
   const request = source instanceof Request && init === undefined ? source : new Request(source, init);
   const hashAt = request.url.indexOf('#');
   const url = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
-  if (!/^https?:/.test(url)) {
-    throw new SigV4Error('INVALID_URL', `Cannot sign a ${url.split(':', 1)[0]}: URL: only http: and https: URLs can be signed.`);
-  }
+  checkProtocol(url);
   if (request.mode === 'no-cors') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
