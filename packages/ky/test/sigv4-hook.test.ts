@@ -420,6 +420,17 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
   });
 
+  it('signs a body sent with onUploadProgress, which still reports its progress', async () => {
+    const { calls, fetch } = captureFetch();
+    const percents: number[] = [];
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions);
+    await api.post('upload', { body: 'with progress', onUploadProgress: (progress: { percent: number }) => { percents.push(progress.percent); } } as never);
+
+    expect(text(calls[0]!.body)).toBe('with progress');
+    expect(percents.at(-1)).toBe(1);
+    expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
+  });
+
   it('lets a timeout abort the signed request', async () => {
     const neverAnswers = (input: RequestInfo | URL) =>
       new Promise<Response>((_resolve, reject) => {
