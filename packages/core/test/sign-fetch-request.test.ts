@@ -53,6 +53,14 @@ describe('signFetchRequest against the local gateway', () => {
     expect(await request.text()).toBe('from a Request');
   });
 
+  it('leaves a Request unused when an init without body comes with it', async () => {
+    const request = new Request(`${gateway.url}/items`, { method: 'POST', body: 'kept' });
+    const { response, received } = await send(request, { headers: { 'x-b': '2' } });
+    expect(response.status).toBe(200);
+    expect(received?.body.toString()).toBe('kept');
+    expect(await request.text()).toBe('kept');
+  });
+
   it('drops a caller\'s host header and the signing headers of an earlier attempt, and signs afresh', async () => {
     const first = await signFetchRequest(signer, `${gateway.url}/items`, { method: 'POST', body: 'one', headers: { host: 'elsewhere.example' } });
     expect(new Headers(first.init.headers).has('host')).toBe(false);
@@ -97,6 +105,7 @@ describe('signFetchRequest against the local gateway', () => {
     const response = await fetch(signed.input, signed.init);
     expect(response.status).toBe(200);
     expect(gateway.requests.at(-1)?.body.toString()).toBe('declared');
+    expect(request.bodyUsed).toBe(false);
   });
 
   it('returns the URL and an init that says everything for (url, init), and the Request only where the body went unread', async () => {

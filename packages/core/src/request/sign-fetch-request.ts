@@ -30,8 +30,8 @@ export interface SignFetchRequestOptions {
   /**
    * What the request's body was made from, when the caller knows it (a client's own options):
    * a string, bytes or URLSearchParams is encoded instead of read from a clone, a stream is sent
-   * unread, and a `Request` given as `input` is sent itself, not a clone. It must be the very
-   * body of `input`, or the signature will not match.
+   * unread, and a `Request` given as `input` is then sent itself, not a clone. It must be the
+   * very body of `input`, or the signature will not match.
    * @default `init.body`
    */
   body?: unknown;
@@ -103,8 +103,8 @@ export async function signFetchRequest(
   const like = (input as { url?: unknown } | null)?.url;
   if (!(input instanceof Request) && typeof like === 'string') checkProtocol(like);
   const given: unknown = init?.body ?? options?.body;
-  // A clone keeps the caller's own Request unused, unless its body is known (then it is sent itself).
-  const keep = input instanceof Request && input.body !== null && given == null;
+  // `new Request(input, init)` would use up the body of a Request input: it gets a clone's.
+  const keep = input instanceof Request && input.body !== null && init !== undefined && given == null;
   const source = keep ? input.clone() : input;
   const request = source instanceof Request && init === undefined ? source : new Request(source, init);
   const hashAt = request.url.indexOf('#');
@@ -169,5 +169,7 @@ export async function signFetchRequest(
   if (unread) sent.duplex = 'half';
   // A URL and an init that say everything need no Request: only a `Request` input or an unread body does.
   const whole = !(input instanceof Request) && !unread;
-  return { input: whole ? url : request, init: sent, url, redirect, bytes, unread };
+  // The caller's own Request stays unused: a body sent unread goes out from a clone.
+  const carrier = request === input && unread && options?.body === undefined ? input.clone() : request;
+  return { input: whole ? url : carrier, init: sent, url, redirect, bytes, unread };
 }
