@@ -13,6 +13,11 @@ export type { AssumeRoleClientConfig, AssumeRoleOptions } from './credentials/fr
 export { SigV4Error, isSigV4Error, type SigV4ErrorCode } from './errors/sigv4-error.js';
 export { STALE_SIGNING_HEADERS } from './constants.js';
 export { stripSigningHeaders } from './utils/strip-signing-headers.js';
+export {
+  signFetchRequest,
+  type SignedFetchRequest,
+  type SignFetchRequestOptions,
+} from './request/sign-fetch-request.js';
 export { toSignableHeaderValue, type SignableHeaderValue } from './utils/header-bytes.js';
 export type {
   AwsCredentialIdentity,

@@ -1,79 +1,58 @@
-import type { SignedRequest } from './sign-request.js';
-import type { FetchLike } from './types.js';
+import type { SignedFetchRequest } from '@sigv4/core';
+import type { SendFetch } from './sign-fetch-request.js';
 
-// This module is loaded lazily, on the first redirect, and imports nothing at run time: a value
-// shared with the entry would move into a shared chunk that browsers load up front.
+// Loaded on the first redirect; it imports nothing at run time, or browsers would load the shared chunk up front.
 
-/** Redirect statuses fetch follows (Fetch standard, "redirect status"). */
 const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 
-/** At most this many redirects are followed, as in fetch. */
 const MAX_REDIRECTS = 20;
 
 /** Headers fetch drops when a redirect turns the request into a GET without body. */
 const REQUEST_BODY_HEADERS: readonly string[] = ['content-encoding', 'content-language', 'content-location', 'content-type'];
 
-/**
- * What {@link followRedirects} needs from the entry module (passed in, see above).
- * @internal
- */
+/** What {@link followRedirects} needs from the entry module. @internal */
 export interface RedirectContext {
-  /** The fetch that sends. */
-  fetch: FetchLike;
-  /** Signs a request for a same-origin target: `signRequest` bound to the signer. */
-  sign: (url: URL, init: RequestInit) => Promise<SignedRequest>;
-  /** Headers never sent to another origin: `STALE_SIGNING_HEADERS` of `@sigv4/core`. */
+  send: SendFetch;
+  sign: (url: URL, init: RequestInit) => Promise<SignedFetchRequest>;
+  /** `STALE_SIGNING_HEADERS` of `@sigv4/core`: never sent to another origin. */
   signingHeaders: readonly string[];
 }
 
 /**
- * Follows the redirects of a signed request as fetch would (`redirect: 'follow'`), without
- * handing the signing headers to another host:
- * - a redirect to the same origin (scheme, host and port) is signed again for its new URL, method
- *   and body (303, and 301/302 after a POST, turn into a GET without body, as in fetch);
- * - a redirect to another origin is sent without `authorization`, `x-amz-date`,
- *   `x-amz-security-token` and `x-amz-content-sha256` (the session token is for AWS only, and
- *   the signature was for the old URL), and the runtime follows the rest of the chain.
- *
- * Only runtimes that show redirects get here (Node, Deno, Bun, workers; browsers answer
- * `opaqueredirect`, refused before), and of the request's options only its signal matters in them.
- *
- * @param signed - the signed request that was sent, and what it was signed with.
- * @param response - its response; returned as it is unless it is a redirect with a `Location`.
- * @throws `TypeError` where fetch fails (more than 20 redirects, an invalid `Location`, a stream
- *   body to send again); `SigV4Error` when signing again fails.
+ * Follows redirects as fetch would, signing a same-origin target again and sending another
+ * origin the request without signing headers (README, "Redirects").
+ * @throws `TypeError` where fetch fails; `SigV4Error` when signing again fails.
  * @internal
  */
 export async function followRedirects(
   context: RedirectContext,
-  signed: SignedRequest,
+  signed: SignedFetchRequest,
   response: Response,
 ): Promise<Response> {
-  let { request, body } = signed;
+  let current = signed;
   for (let count = 0; ; count++) {
     const { status } = response;
     const location = REDIRECT_STATUSES.includes(status) ? response.headers.get('location') : null;
     if (location === null) return response;
-    // Relative to the request's URL; an invalid one throws a TypeError, as in fetch.
-    const next = new URL(location, request.url);
-    const { method } = request;
+    const next = new URL(location, current.url);
+    const method = current.init.method ?? 'GET';
     const toGet = (status === 303 && method !== 'GET' && method !== 'HEAD') || (status < 303 && method === 'POST');
-    if (count === MAX_REDIRECTS || (body.kind === 'stream' && !toGet)) {
+    if (count === MAX_REDIRECTS || (current.unread && !toGet)) {
       const reason = count === MAX_REDIRECTS ? 'redirect count exceeded' : 'its stream body was sent already and cannot be sent again; pass a string or bytes, or redirect: "manual"';
-      throw new TypeError(`@sigv4/fetch: redirect of ${method} ${request.url} to ${next.href} not followed: ${reason}.`);
+      throw new TypeError(`@sigv4/fetch: redirect of ${method} ${current.url} to ${next.href} not followed: ${reason}.`);
     }
-    // Nobody reads the redirect's own body: release its connection.
+    // Releases the connection of a body nobody reads.
     await response.body?.cancel();
-    const headers = new Headers(request.headers);
+    const headers = new Headers(current.init.headers);
     for (const name of [...context.signingHeaders, ...(toGet ? REQUEST_BODY_HEADERS : [])]) headers.delete(name);
     const init: RequestInit = {
       method: toGet ? 'GET' : method,
       headers,
-      body: toGet || body.kind !== 'bytes' ? null : body.bytes,
-      signal: request.signal,
+      body: toGet ? null : (current.bytes ?? null),
+      signal: current.init.signal ?? null,
     };
-    if (next.origin !== new URL(request.url).origin) return context.fetch(new Request(next, init));
-    ({ request, body } = await context.sign(next, init));
-    response = await context.fetch(request);
+    if (next.origin !== new URL(current.url).origin) return context.send(next, init);
+    current = await context.sign(next, init);
+    response = await context.send(current.input, current.init);
   }
 }

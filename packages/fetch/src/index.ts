@@ -1,6 +1,5 @@
-// Public API of @sigv4/fetch. The helpers behind it (signRequest, readBody,
-// normalizeOptions) stay internal so they can change without a major release.
-export { createSignedFetch } from './create-signed-fetch.js';
+// Public API of @sigv4/fetch; the helpers behind it stay internal so they can change without a major release.
+export { createSignedFetch } from './signed-fetch.js';
 export type {
   FetchLike,
   SignedFetch,

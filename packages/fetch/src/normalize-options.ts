@@ -1,22 +1,15 @@
 import { resolveSigner, SigV4Error, type Signer } from '@sigv4/core';
-import { PACKAGE_NAME } from './constants.js';
-import type { FetchLike, SignedFetchDependencies, SignedFetchOptions } from './types.js';
+import type { SendFetch } from './sign-fetch-request.js';
+import type { SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
-/**
- * What {@link createSignedFetch} works with once its arguments were checked.
- * @internal
- */
+/** What {@link createSignedFetch} works with once its arguments were checked. @internal */
 export interface ResolvedSignedFetchOptions {
   signer: Signer;
-  /** Returns the fetch to send with: the given one, else the global one at call time. */
-  getFetch: () => FetchLike;
+  /** Sends with the given fetch (one `Request`), else with the global one looked up at call time. */
+  send: SendFetch;
 }
 
-/**
- * Checks the arguments of `createSignedFetch` and resolves the signer.
- * Nothing else reads the raw options.
- * @internal
- */
+/** Checks the arguments of `createSignedFetch` and resolves the signer. @internal */
 export function normalizeOptions(
   options: SignedFetchOptions = {},
   dependencies: SignedFetchDependencies = {},
@@ -24,35 +17,36 @@ export function normalizeOptions(
   if (typeof options !== 'object' || options === null) {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: createSignedFetch(options) needs an options object, e.g. { region: "eu-central-1", service: "execute-api" } or { signer }.`,
+      `@sigv4/fetch: createSignedFetch(options) needs an options object, e.g. { region: "eu-central-1", service: "execute-api" } or { signer }.`,
     );
   }
   if (typeof dependencies !== 'object' || dependencies === null) {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: the second argument of createSignedFetch must be an object such as { fetch }.`,
+      `@sigv4/fetch: the second argument of createSignedFetch must be an object such as { fetch }.`,
     );
   }
   const custom = dependencies.fetch;
   if (custom !== undefined && typeof custom !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: \`fetch\` must be a function with the signature of the global fetch; got ${typeof custom}.`,
+      `@sigv4/fetch: \`fetch\` must be a function with the signature of the global fetch; got ${typeof custom}.`,
     );
   }
   const signer = resolveSigner(options);
-  // Called as a plain function (never as `dependencies.fetch(...)`): a browser's
-  // `window.fetch` throws "Illegal invocation" when `this` is another object.
-  const getFetch = custom ? () => custom : globalFetch;
-  return { signer, getFetch };
+  // Called as plain functions: a browser's `window.fetch` throws "Illegal invocation" when `this` is another object.
+  const send: SendFetch = typeof custom === 'function'
+    ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
+    : (input, init) => globalFetch()(input, init);
+  return { signer, send };
 }
 
-function globalFetch(): FetchLike {
-  const fetch = (globalThis as { fetch?: FetchLike }).fetch;
+function globalFetch(): typeof globalThis.fetch {
+  const fetch = (globalThis as { fetch?: typeof globalThis.fetch }).fetch;
   if (typeof fetch !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: this runtime has no global fetch; pass one: createSignedFetch(options, { fetch }).`,
+      `@sigv4/fetch: this runtime has no global fetch; pass one: createSignedFetch(options, { fetch }).`,
     );
   }
   return fetch;

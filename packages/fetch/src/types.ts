@@ -1,23 +1,12 @@
 import type { SignerOrOptions } from '@sigv4/core';
 
-/**
- * Options of {@link createSignedFetch}: `createSigner`'s options, or `{ signer }` to share one
- * signer (its credentials cache and clock) between clients.
- * @public
- */
+/** Options of {@link createSignedFetch}: `createSigner`'s options, or `{ signer }`. @public */
 export type SignedFetchOptions = SignerOrOptions;
 
-/**
- * The function that finally sends the signed `Request`. Any WHATWG fetch fits:
- * Node's global `fetch`, a browser's `window.fetch`, undici's, a test double.
- * @public
- */
+/** The function that sends the signed `Request`: any WHATWG fetch, or a test double. @public */
 export type FetchLike = (input: Request) => Promise<Response>;
 
-/**
- * What {@link createSignedFetch} sends through.
- * @public
- */
+/** What {@link createSignedFetch} sends through. @public */
 export interface SignedFetchDependencies {
   /**
    * The fetch that sends the signed request.

@@ -1,65 +1,39 @@
 import { SigV4Error } from '@sigv4/core';
-import { HOOK_PLACEMENT_HINT, PACKAGE_NAME } from './constants.js';
-import { isObject, isRequest } from './utils/guards.js';
 
-/**
- * One call of a ky hook, whatever convention ky used for it.
- * @internal
- */
+/** One call of a ky hook, whatever convention ky used for it. @internal */
 export interface HookCall {
-  /** The request ky handed to the hook. */
   readonly request: Request;
-  /** ky's normalized options, when ky passed them (their `body` tells a stream from a buffer). */
   readonly kyOptions: Readonly<Record<string, unknown>> | undefined;
-  /**
-   * `true` for ky 1's `beforeRequest` call `(request, options, state)`: ky 1 stops running the
-   * later hooks of the list as soon as one returns a `Request`.
-   * `false` for a state object `({ request, options, ... })` (ky 2's `beforeRequest`,
-   * `beforeRetry` of both), where ky 2 keeps running the later `beforeRequest` hooks.
-   */
-  readonly positional: boolean;
-  /**
-   * The `retryCount` ky passed (`0` for the first attempt), or `undefined` when it passed none
-   * (ky 1 before 1.11 calls `beforeRequest` with two arguments only).
-   */
+  /** `undefined` from a ky 1 older than 1.11. */
   readonly retryCount: number | undefined;
-  /** The same arguments with `request` replaced, to call the next hook of a list. */
-  withRequest(request: Request): unknown[];
 }
+
+/** Also a `Request` from another realm or a polyfill, as ky checks it. */
+const isRequest = (value: unknown): value is Request =>
+  value instanceof Request || Object.prototype.toString.call(value) === '[object Request]';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 const readRetryCount = (state: unknown): number | undefined =>
   isObject(state) && typeof state.retryCount === 'number' ? state.retryCount : undefined;
 
 /**
- * Reads the arguments ky passed to a hook. ky's version is told by their shape, never guessed:
- * ky 1 passes the `Request` first; ky 2 (and `beforeRetry` in ky 1) pass one state object.
+ * Reads the arguments ky passed to a hook: ky 1's `beforeRequest` passes `(request, options)`,
+ * ky 2 (and `beforeRetry` of both) one state object `{ request, options, ... }`.
  *
  * @throws {@link SigV4Error} `INVALID_OPTIONS` when neither shape carries a `Request`.
  * @internal
  */
 export function readHookCall(args: readonly unknown[]): HookCall {
-  const [first, second] = args;
+  const [first, second, third] = args;
   if (isRequest(first)) {
-    return {
-      request: first,
-      kyOptions: isObject(second) ? second : undefined,
-      positional: true,
-      retryCount: readRetryCount(args[2]),
-      withRequest: (request) => [request, ...args.slice(1)],
-    };
+    return { request: first, kyOptions: isObject(second) ? second : undefined, retryCount: readRetryCount(third) };
   }
   if (isObject(first) && isRequest(first.request)) {
-    const state = first;
-    return {
-      request: first.request,
-      kyOptions: isObject(state.options) ? state.options : undefined,
-      positional: false,
-      retryCount: readRetryCount(state),
-      withRequest: (request) => [{ ...state, request }, ...args.slice(1)],
-    };
+    return { request: first.request, kyOptions: isObject(first.options) ? first.options : undefined, retryCount: readRetryCount(first) };
   }
   throw new SigV4Error(
     'INVALID_OPTIONS',
-    `${PACKAGE_NAME}: the hook got no ky Request; ${HOOK_PLACEMENT_HINT}.`,
+    '@sigv4/ky: the hook got no ky Request; use it in hooks.beforeRequest and hooks.beforeRetry, or use withSigV4().',
   );
 }

@@ -337,7 +337,7 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       clone.mockClear();
       await withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions).post('items', { json: { a: 1 } });
 
-      expect(clone.mock.calls.length).toBe(withPlainHook - 1);
+      expect(clone.mock.calls.length).toBeLessThan(withPlainHook);
     } finally {
       clone.mockRestore();
     }
@@ -418,6 +418,17 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
 
     expect(calls).toHaveLength(2);
     for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('signs a body sent with onUploadProgress, which still reports its progress', async () => {
+    const { calls, fetch } = captureFetch();
+    const percents: number[] = [];
+    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions);
+    await api.post('upload', { body: 'with progress', onUploadProgress: (progress: { percent: number }) => { percents.push(progress.percent); } } as never);
+
+    expect(text(calls[0]!.body)).toBe('with progress');
+    expect(percents.at(-1)).toBe(1);
+    expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
   });
 
   it('lets a timeout abort the signed request', async () => {

@@ -1,10 +1,8 @@
 import {
-  AMZ_DATE_HEADER,
-  AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
   HOST_HEADER,
-  SECURITY_TOKEN_HEADER,
+  STALE_SIGNING_HEADERS,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
@@ -24,9 +22,6 @@ export interface PreparedRequest {
   readonly body: NormalizedBody;
   readonly smithy: SmithyRequest;
 }
-
-/** Headers a previous signing set; replaced, never re-signed. */
-const REPLACED_HEADERS = [AUTHORIZATION_HEADER, AMZ_DATE_HEADER, SECURITY_TOKEN_HEADER] as const;
 
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
@@ -95,7 +90,8 @@ export async function prepareRequest(
     throw new SigV4Error('INVALID_OPTIONS', `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`);
   }
   const headers = normalizeHeaders(input.headers);
-  for (const name of REPLACED_HEADERS) delete headers[name];
+  // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
+  for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
   const givenHash = headers[CONTENT_SHA256_HEADER];
   if (givenHash !== undefined) checkPayloadHash(givenHash);
   // The caller's own payload hash stands for the body, which is then sent unread (never buffered).
