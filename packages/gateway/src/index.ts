@@ -2,9 +2,9 @@
 // Left out on purpose: the canonicalization helpers (internal, may change) and
 // the gateway's own SigV4Error copy (recognize it with isSigV4Error from @sigv4/core).
 export { startGateway } from './start-gateway.js';
-export { verifyRequest } from './verify-request.js';
-export { parseRawRequest, type RawHttpRequest } from './raw-request.js';
-export { echoHandler } from './echo-handler.js';
+export { verifyRequest } from './verify/verify-request.js';
+export { parseRawRequest, type RawHttpRequest } from './verify/raw-request.js';
+export { echoHandler } from './api/echo-handler.js';
 export { TEST_CREDENTIALS, TEST_ROLE_ARN, TEST_API_KEY, TEST_ACCOUNT_ID } from './constants.js';
 export type { GatewayErrorCode } from './errors.js';
 export type {
@@ -12,4 +12,4 @@ export type {
 } from './types.js';
 export type {
   AuthErrorType, KnownCredentials, VerifyFailure, VerifyOptions, VerifyResult, VerifySuccess,
-} from './verify-types.js';
+} from './verify/types.js';

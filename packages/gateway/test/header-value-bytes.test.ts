@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner, type Signer } from '@sigv4/core';
 import { parseRawRequest, startGateway, TEST_CREDENTIALS, type Gateway } from '@sigv4/gateway';
-import { canonicalHeaders, trimAll } from '../src/canonical-headers.js';
+import { canonicalHeaders, trimAll } from '../src/verify/canonical-headers.js';
 import { sendRaw } from './helpers/raw-socket.js';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner, type Signer } from '@sigv4/core';
 import { startGateway, TEST_CREDENTIALS, verifyRequest, type Gateway, type RecordedRequest } from '@sigv4/gateway';
-import { canonicalPath } from '../src/canonical-path.js';
+import { canonicalPath } from '../src/verify/canonical-path.js';
 
 /**
  * S3's canonical URI: each path segment percent-decoded to bytes and URI-encoded once

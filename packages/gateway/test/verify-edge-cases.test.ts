@@ -1,10 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRawRequest, verifyRequest, type VerifyOptions } from '@sigv4/gateway';
+import { SUITE_DIR } from './helpers/suite.js';
 
+const SUITE_URL = new URL(`file://${SUITE_DIR}`);
+
+const KNOWN = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const options: VerifyOptions = {
   region: 'us-east-1',
   service: 'service',
-  credentials: [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
+  credentials: [KNOWN],
   now: () => new Date('2015-08-30T12:36:00Z'),
 };
 const SIG = 'Signature=5fa00fa31553b73ebf1942676e86291e8372ff2a2260956d9b8aae1d763fbf31';
@@ -63,4 +69,22 @@ describe('verifyRequest on malformed signatures', () => {
       expect(result.canonicalRequest).toContain('\ndate:Sun, 30 Aug 2015 12:36:00 GMT\nhost:example.amazonaws.com\n');
     }
   });
+});
+
+describe('verifyRequest credentials option', () => {
+  const vanilla = readFileSync(fileURLToPath(new URL('get-vanilla/header-signed-request.txt', SUITE_URL)));
+
+  it('accepts one set of credentials as well as a list', () => {
+    expect(verifyRequest(vanilla, { ...options, credentials: [KNOWN] }).ok).toBe(true);
+    expect(verifyRequest(vanilla, { ...options, credentials: KNOWN }).ok).toBe(true);
+  });
+
+  it.each([['a string', 'AKIDEXAMPLE'], ['a list holding a non-object', [KNOWN, 42]], ['null', null]])(
+    'throws SigV4Error INVALID_OPTIONS for %s instead of a TypeError',
+    (_name, credentials) => {
+      expect(() => verifyRequest(vanilla, { ...options, credentials: credentials as never })).toThrow(
+        expect.objectContaining({ name: 'SigV4Error', code: 'INVALID_OPTIONS', message: expect.stringContaining('`credentials`') }),
+      );
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type Gateway } from '@sigv4/gateway';
-import { canonicalPath } from '../src/canonical-path.js';
-import { splitTarget } from '../src/raw-request.js';
+import { canonicalPath } from '../src/verify/canonical-path.js';
+import { splitTarget } from '../src/verify/raw-request.js';
 import { sendRaw, toWire } from './helpers/raw-socket.js';
 import { caseCredentials, loadSuite, type SuiteCase } from './helpers/suite.js';
 

@@ -1,10 +1,10 @@
-import { TEST_ACCOUNT_ID } from './constants.js';
-import { parseQuery } from './canonical-query.js';
-import { createDictionary } from './dictionary.js';
-import type { RawHttpRequest } from './raw-request.js';
-import type { ProxyEvent } from './types.js';
-import { bytesToText, percentDecode } from './uri-encode.js';
-import type { KnownCredentials } from './verify-types.js';
+import { TEST_ACCOUNT_ID } from '../constants.js';
+import { parseQuery } from '../verify/canonical-query.js';
+import { createDictionary } from '../http/receive.js';
+import type { RawHttpRequest } from '../verify/raw-request.js';
+import type { ProxyEvent } from '../types.js';
+import { bytesToText, percentDecode } from '../verify/uri-encode.js';
+import type { KnownCredentials } from '../verify/types.js';
 
 /** What the gateway knows about a request besides its bytes. @internal */
 export interface EventContext {

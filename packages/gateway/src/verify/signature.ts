@@ -1,5 +1,5 @@
 import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { ALGORITHM, SCOPE_TERMINATOR } from './constants.js';
+import { ALGORITHM, SCOPE_TERMINATOR } from '../constants.js';
 
 /** Lower-case hex SHA-256 of bytes or of a byte string. @internal */
 export function sha256Hex(data: Uint8Array | string): string {

@@ -1,49 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_KEY_HEADER } from './constants.js';
-import { createDictionary } from './dictionary.js';
-import { corsHeaders, isPreflight, preflightHeaders, receive, send, type Received } from './http-io.js';
-import type { IdentityStore } from './identities.js';
-import type { ResolvedGatewayOptions } from './normalize-options.js';
+import { API_KEY_HEADER } from '../constants.js';
+import { corsHeaders, isPreflight, preflightHeaders, send } from '../http/answer.js';
+import { createDictionary } from '../http/receive.js';
+import { type ListenerContext, startRequest } from '../http/start-request.js';
+import type { ProxyResult } from '../types.js';
+import { verifiedPath } from '../verify/canonical-path.js';
+import { verifyRequest } from '../verify/verify-request.js';
 import { buildProxyEvent } from './proxy-event.js';
-import type { ProxyResult, RecordedRequest } from './types.js';
-import { verifyRequest } from './verify-request.js';
-
-/** What the API listener needs. @internal */
-export interface ApiContext {
-  options: ResolvedGatewayOptions;
-  identities: IdentityStore;
-  requests: RecordedRequest[];
-}
-
-function nowMs(options: ResolvedGatewayOptions): number {
-  const now = options.now();
-  return typeof now === 'number' ? now : now.getTime();
-}
-
-function errorAnswer(
-  res: ServerResponse,
-  req: IncomingMessage,
-  received: Received,
-  status: number,
-  errorType: string,
-  message: string,
-  requestId: string,
-): void {
-  send(
-    res,
-    received.record,
-    status,
-    {
-      ...corsHeaders(req),
-      'content-type': 'application/json',
-      'x-amzn-errortype': errorType,
-      'x-amzn-requestid': requestId,
-    },
-    JSON.stringify({ message }),
-    errorType,
-  );
-}
 
 /** API Gateway answers 502 to a "malformed Lambda proxy response": no integer status, a non-string body, odd headers. */
 function isProxyResult(result: unknown): result is ProxyResult {
@@ -71,24 +34,26 @@ function stripStage(path: string, stage: string): string | undefined {
 /**
  * Serves one API request the way API Gateway does with IAM authorization:
  * body limit, stage, SigV4, API key, then the proxy-integration handler.
+ * Stage and handler path come from the path the signature covers (dot segments
+ * and repeated slashes removed), so the handler never sees a path that was not verified.
  * @internal
  */
-export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApiRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { options } = ctx;
-  const received = await receive(req, 'execute-api');
-  // Date comes from the gateway's clock, so clients can correct their skew against it
-  res.setHeader('date', new Date(nowMs(options)).toUTCString());
-  ctx.requests.push(received.record);
-  const requestId = randomUUID();
+  const { received, requestId, nowMs } = await startRequest(ctx, 'execute-api', req, res);
   const fail = (status: number, errorType: string, message: string) =>
-    errorAnswer(res, req, received, status, errorType, message, requestId);
+    send(
+      res,
+      received,
+      status,
+      { ...corsHeaders(req), 'content-type': 'application/json', 'x-amzn-errortype': errorType, 'x-amzn-requestid': requestId },
+      JSON.stringify({ message }),
+      errorType,
+    );
 
-  if (isPreflight(req)) {
-    send(res, received.record, 204, preflightHeaders(req), '');
-    return;
-  }
+  if (isPreflight(req)) return send(res, received, 204, preflightHeaders(req), '');
   if (received.tooLarge) return fail(413, 'RequestTooLargeException', 'Request Too Long');
-  const resourcePath = stripStage(received.record.path, options.stage);
+  const resourcePath = stripStage(verifiedPath(received.record.path, options.service), options.stage);
   if (resourcePath === undefined) return fail(403, 'ForbiddenException', 'Forbidden');
 
   const verified = verifyRequest(received.raw, {
@@ -110,7 +75,7 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
     resourcePath,
     query: received.record.query,
     requestId,
-    nowMs: nowMs(options),
+    nowMs,
     sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
     credentials: verified.credentials,
   });
@@ -128,5 +93,5 @@ export async function handleApiRequest(ctx: ApiContext, req: IncomingMessage, re
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   headers['content-type'] ??= 'application/json';
   const body = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');
-  send(res, received.record, result.statusCode, headers, body);
+  send(res, received, result.statusCode, headers, body);
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
   DEFAULT_SESSION_SECONDS, MAX_CHAINED_SESSION_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, STS_VERSION, TEST_ACCOUNT_ID,
-} from './constants.js';
+} from '../constants.js';
 import { uniqueId, type IdentityStore } from './identities.js';
-import type { KnownCredentials } from './verify-types.js';
+import type { KnownCredentials } from '../verify/types.js';
 
 /** An STS failure: HTTP status, STS error code, message. @internal */
 export interface StsError {
@@ -53,7 +53,7 @@ function randomKeyId(): string {
   return id;
 }
 
-function fail(status: number, code: string, message: string): StsError {
+function stsError(status: number, code: string, message: string): StsError {
   return { ok: false, status, code, message };
 }
 
@@ -68,13 +68,13 @@ export function runStsAction(
 ): StsOutcome {
   const { action, version } = call;
   if (version !== undefined && version !== STS_VERSION) {
-    return fail(400, 'InvalidAction', `Could not find operation ${action ?? ''} for version ${version}`);
+    return stsError(400, 'InvalidAction', `Could not find operation ${action ?? ''} for version ${version}`);
   }
   if (action === 'GetCallerIdentity') {
     return { ok: true, action, arn: caller.arn ?? '', userId: caller.caller ?? caller.accessKeyId, account: TEST_ACCOUNT_ID };
   }
   if (action !== 'AssumeRole') {
-    return fail(400, 'InvalidAction', `Could not find operation ${action ?? '(no Action)'} for version ${STS_VERSION}`);
+    return stsError(400, 'InvalidAction', `Could not find operation ${action ?? '(no Action)'} for version ${STS_VERSION}`);
   }
 
   const roleArn = call.params.get('RoleArn');
@@ -99,13 +99,13 @@ export function runStsAction(
   }
   if (invalid.length > 0 || roleArn === undefined || sessionName === undefined) {
     const count = invalid.length;
-    return fail(400, 'ValidationError', `${count} validation error${count === 1 ? '' : 's'} detected: ${invalid.join('; ')}`);
+    return stsError(400, 'ValidationError', `${count} validation error${count === 1 ? '' : 's'} detected: ${invalid.join('; ')}`);
   }
   if (!env.roles.includes(roleArn)) {
-    return fail(403, 'AccessDenied', `User: ${caller.arn ?? caller.accessKeyId} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    return stsError(403, 'AccessDenied', `User: ${caller.arn ?? caller.accessKeyId} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
   }
   if (caller.sessionToken !== undefined && duration > MAX_CHAINED_SESSION_SECONDS) {
-    return fail(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    return stsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
   }
 
   const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);

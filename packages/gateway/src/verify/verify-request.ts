@@ -1,15 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
-import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './auth-failure.js';
+import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './refusal.js';
 import { canonicalHeaders, trimOws } from './canonical-headers.js';
-import { canonicalPath } from './canonical-path.js';
+import { canonicalPath, normalizesPath } from './canonical-path.js';
 import { canonicalQuery, parseQuery, type QueryParam } from './canonical-query.js';
 import { checkScope } from './check-scope.js';
 import { checkTime } from './check-time.js';
-import { CONTENT_SHA256_HEADER, QUERY_CONTENT_SHA256, QUERY_SIGNATURE, QUERY_TOKEN, UNSIGNED_PAYLOAD } from './constants.js';
+import { SigV4Error } from '../errors.js';
+import { CONTENT_SHA256_HEADER, QUERY_CONTENT_SHA256, QUERY_SIGNATURE, QUERY_TOKEN, UNSIGNED_PAYLOAD } from '../constants.js';
 import { headerValues, parseAuth } from './parse-auth.js';
 import { parseRawRequest, splitTarget, type RawHttpRequest } from './raw-request.js';
 import { buildCanonicalRequest, buildStringToSign, calculateSignature, sha256Hex } from './signature.js';
-import type { KnownCredentials, VerifyOptions, VerifyResult } from './verify-types.js';
+import type { KnownCredentials, VerifyOptions, VerifyResult } from './types.js';
 
 function toMs(value: Date | number): number {
   return typeof value === 'number' ? value : value.getTime();
@@ -21,12 +22,14 @@ function toMs(value: Date | number): number {
  * documentation, independently of any signer. The gateway's HTTP listener
  * uses it for every request; tests can call it on raw request text.
  * @param request - a parsed request, or its raw HTTP/1.1 text (see `parseRawRequest`)
+ * @throws `SigV4Error` `INVALID_OPTIONS` when `credentials` is neither one set nor a list of them
  * @example
  * const result = verifyRequest(rawText, { region: 'us-east-1', service: 'service', credentials: [creds], now: () => date });
  * if (!result.ok) console.log(result.errorType, result.message);
  * @public
  */
 export function verifyRequest(request: RawHttpRequest | string | Uint8Array, options: VerifyOptions): VerifyResult {
+  const known = knownCredentials(options);
   const req = typeof request === 'string' || request instanceof Uint8Array ? parseRawRequest(request) : request;
   const { path: rawPath, query: rawQuery } = splitTarget(req.target);
   const query = parseQuery(rawQuery);
@@ -45,7 +48,7 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   const timing = checkTime(auth, scope.dateMs, nowMs);
   if (timing) return timing;
 
-  const credentials = findCredentials(scope.accessKeyId, options);
+  const credentials = known.find((c) => c.accessKeyId === scope.accessKeyId) ?? options.resolveCredentials?.(scope.accessKeyId);
   if (!credentials) return refuse('UnrecognizedClientException', INVALID_TOKEN);
   if (credentials.sessionToken !== undefined || auth.sessionToken !== undefined) {
     if (auth.sessionToken !== credentials.sessionToken) return refuse('UnrecognizedClientException', INVALID_TOKEN);
@@ -60,7 +63,7 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   const canonicalRequest = buildCanonicalRequest({
     method: req.method,
     path: canonicalPath(rawPath, {
-      normalize: options.normalizePath ?? service !== 's3',
+      normalize: options.normalizePath ?? normalizesPath(service),
       encode: options.encodePath ?? service !== 's3',
     }),
     query: canonicalQuery(rawQuery, auth.via === 'query' ? omittedQueryParams(options) : []),
@@ -95,8 +98,21 @@ function omittedQueryParams(options: VerifyOptions): string[] {
   return options.unsignedSessionToken ? [QUERY_SIGNATURE, QUERY_TOKEN] : [QUERY_SIGNATURE];
 }
 
-function findCredentials(accessKeyId: string, options: VerifyOptions): KnownCredentials | undefined {
-  return options.credentials?.find((c) => c.accessKeyId === accessKeyId) ?? options.resolveCredentials?.(accessKeyId);
+function isCredentials(value: unknown): value is KnownCredentials {
+  const c = value as Partial<KnownCredentials> | null;
+  return typeof c === 'object' && c !== null && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string';
+}
+
+/** `credentials` as a list; throws `INVALID_OPTIONS` when it is neither one set nor a list of them. */
+function knownCredentials(options: VerifyOptions): readonly KnownCredentials[] {
+  const given: unknown = options.credentials;
+  if (given === undefined) return [];
+  if (isCredentials(given)) return [given];
+  if (Array.isArray(given) && given.every(isCredentials)) return given;
+  throw new SigV4Error(
+    'INVALID_OPTIONS',
+    'verifyRequest: `credentials` must be { accessKeyId, secretAccessKey } or an array of them.',
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ResolvedGatewayOptions } from './normalize-options.js';
-import type { KnownCredentials } from './verify-types.js';
+import type { ResolvedGatewayOptions } from '../normalize-options.js';
+import type { KnownCredentials } from '../verify/types.js';
 
 /** A stable IAM-style unique id (`AIDA…`, `AROA…`) derived from a name. @internal */
 export function uniqueId(prefix: string, seed: string): string {

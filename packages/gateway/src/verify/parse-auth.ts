@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
-  ALGORITHM, AMZ_DATE_HEADER, DATE_HEADER, QUERY_ALGORITHM, QUERY_CREDENTIAL, QUERY_DATE, QUERY_EXPIRES,
+  ALGORITHM, AMZ_DATE_HEADER, AUTHORIZATION_HEADER, DATE_HEADER, QUERY_ALGORITHM, QUERY_CREDENTIAL, QUERY_DATE, QUERY_EXPIRES,
   QUERY_SIGNATURE, QUERY_SIGNED_HEADERS, QUERY_TOKEN, TOKEN_HEADER,
-} from './constants.js';
+} from '../constants.js';
 import { trimOws } from './canonical-headers.js';
 import type { QueryParam } from './canonical-query.js';
 import { bytesToText } from './uri-encode.js';
@@ -45,7 +45,7 @@ export function parseAuth(
   rawHeaders: ReadonlyArray<readonly [string, string]>,
   query: readonly QueryParam[],
 ): AuthFields | AuthParseError {
-  const authorization = headerValues(rawHeaders, 'authorization')[0];
+  const authorization = headerValues(rawHeaders, AUTHORIZATION_HEADER)[0];
   if (authorization !== undefined) return parseAuthorizationHeader(authorization, rawHeaders);
   if (query.some((p) => p.name === QUERY_ALGORITHM || p.name === QUERY_SIGNATURE || p.name === QUERY_CREDENTIAL)) {
     return parseQueryAuth(query);

@@ -1,8 +1,8 @@
-import { SCOPE_TERMINATOR } from './constants.js';
-import { refuse } from './auth-failure.js';
+import { SCOPE_TERMINATOR } from '../constants.js';
+import { refuse } from './refusal.js';
 import { parseAmzDate, type AuthFields } from './parse-auth.js';
 import { bytesToText } from './uri-encode.js';
-import type { VerifyFailure, VerifyOptions } from './verify-types.js';
+import type { VerifyFailure, VerifyOptions } from './types.js';
 
 /** The parts of `Credential=` once checked. @internal */
 export interface Scope {

@@ -1,4 +1,4 @@
-import type { AuthErrorType, VerifyFailure } from './verify-types.js';
+import type { AuthErrorType, VerifyFailure } from './types.js';
 import { bytesToText } from './uri-encode.js';
 
 /** AWS's answer to an unknown access key or a missing/wrong session token. @internal */

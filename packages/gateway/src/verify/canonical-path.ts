@@ -18,6 +18,21 @@ export function normalizePath(path: string): string {
   return `/${segments.join('/')}${trailing ? '/' : ''}`;
 }
 
+/** Whether the canonical path of `service` is normalized: for every service but S3. @internal */
+export function normalizesPath(service: string): boolean {
+  return service !== 's3';
+}
+
+/**
+ * The path a signature for `service` covers, still percent-encoded: normalized for every
+ * service but S3 (`/dev/../other//items` -> `/other/items`), as the verifier reads it.
+ * @internal
+ */
+export function verifiedPath(rawPath: string, service: string): string {
+  const path = rawPath === '' ? '/' : rawPath;
+  return normalizesPath(service) ? normalizePath(path) : path;
+}
+
 /**
  * The CanonicalURI line, from the path exactly as received on the request line.
  * Every service but S3 (`encode: true`): optionally normalized, then every

@@ -35,8 +35,8 @@ export interface VerifyOptions {
   region: string;
   /** Service the credential scope must name, e.g. `execute-api`. */
   service: string;
-  /** Known credentials. @default [] */
-  credentials?: readonly KnownCredentials[];
+  /** Known credentials: one set or a list. @default [] */
+  credentials?: KnownCredentials | readonly KnownCredentials[];
   /** Looked up after `credentials`, e.g. for STS sessions created at run time. */
   resolveCredentials?: (accessKeyId: string) => KnownCredentials | undefined;
   /** The verifier's clock. @default Date.now */

@@ -1,23 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parseQuery } from './canonical-query.js';
-import { STS_JSON_TARGET_PREFIX } from './constants.js';
-import { corsHeaders, isPreflight, preflightHeaders, receive, send, type Received } from './http-io.js';
-import type { IdentityStore } from './identities.js';
-import type { ResolvedGatewayOptions } from './normalize-options.js';
+import { STS_JSON_TARGET_PREFIX } from '../constants.js';
+import { corsHeaders, isPreflight, preflightHeaders, send } from '../http/answer.js';
+import type { Received } from '../http/receive.js';
+import { type ListenerContext, startRequest } from '../http/start-request.js';
+import { parseQuery } from '../verify/canonical-query.js';
+import type { AuthErrorType } from '../verify/types.js';
+import { bytesToText } from '../verify/uri-encode.js';
+import { verifyRequest } from '../verify/verify-request.js';
 import { runStsAction, type StsCall, type StsOutcome } from './sts-actions.js';
 import { assumeRoleXml, callerIdentityXml, stsErrorXml } from './sts-xml.js';
-import type { RecordedRequest } from './types.js';
-import { bytesToText } from './uri-encode.js';
-import { verifyRequest } from './verify-request.js';
-import type { AuthErrorType } from './verify-types.js';
-
-/** What the STS listener needs. @internal */
-export interface StsContext {
-  options: ResolvedGatewayOptions;
-  identities: IdentityStore;
-  requests: RecordedRequest[];
-}
 
 /** How STS names the authorization failures. */
 const STS_AUTH_ERRORS: Record<AuthErrorType, { code: string; status: number; message?: string }> = {
@@ -27,11 +18,6 @@ const STS_AUTH_ERRORS: Record<AuthErrorType, { code: string; status: number; mes
   UnrecognizedClientException: { code: 'InvalidClientTokenId', status: 403 },
   ExpiredTokenException: { code: 'ExpiredToken', status: 400 },
 };
-
-function nowMs(options: ResolvedGatewayOptions): number {
-  const now = options.now();
-  return typeof now === 'number' ? now : now.getTime();
-}
 
 /**
  * The AWS SDK v3 STS client speaks the query protocol (form body, XML answers);
@@ -48,7 +34,7 @@ function readCall(received: Received, json: boolean): StsCall | undefined {
     const target = received.record.headers['x-amz-target'] ?? '';
     let body: unknown = {};
     try {
-      body = received.record.body.length ? (JSON.parse(received.record.body.toString('utf8')) as unknown) : {};
+      body = received.raw.body.length ? (JSON.parse(Buffer.from(received.raw.body).toString('utf8')) as unknown) : {};
     } catch {
       return undefined;
     }
@@ -61,7 +47,7 @@ function readCall(received: Received, json: boolean): StsCall | undefined {
   };
   add(received.record.query);
   if (/^application\/x-www-form-urlencoded\b/i.test(received.record.headers['content-type'] ?? '')) {
-    add(received.record.body.toString('latin1'));
+    add(Buffer.from(received.raw.body).toString('latin1'));
   }
   return { action: params.get('Action'), version: params.get('Version'), params };
 }
@@ -85,35 +71,31 @@ function jsonBody(outcome: Exclude<StsOutcome, { ok: false }>): string {
  * Serves one STS request: SigV4 (service `sts`), then AssumeRole or GetCallerIdentity.
  * @internal
  */
-export async function handleStsRequest(ctx: StsContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleStsRequest(ctx: ListenerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { options, identities } = ctx;
-  const received = await receive(req, 'sts');
-  // Date comes from the gateway's clock, so clients can correct their skew against it
-  res.setHeader('date', new Date(nowMs(options)).toUTCString());
-  ctx.requests.push(received.record);
-  const requestId = randomUUID();
+  const { received, requestId, nowMs } = await startRequest(ctx, 'sts', req, res);
   const json = isJsonProtocol(received);
   const answer = (outcome: StsOutcome) => {
     const base = { ...corsHeaders(req), 'x-amzn-requestid': requestId };
     if (json) {
       const type = received.record.headers['content-type']?.split(';')[0] ?? 'application/x-amz-json-1.0';
-      if (outcome.ok) return send(res, received.record, 200, { ...base, 'content-type': type }, jsonBody(outcome));
+      if (outcome.ok) return send(res, received, 200, { ...base, 'content-type': type }, jsonBody(outcome));
       const headers = { ...base, 'content-type': type, 'x-amzn-query-error': `${outcome.code};Sender` };
-      return send(res, received.record, outcome.status, headers, JSON.stringify({ __type: outcome.code, message: outcome.message }), outcome.code);
+      return send(res, received, outcome.status, headers, JSON.stringify({ __type: outcome.code, message: outcome.message }), outcome.code);
     }
     const headers = { ...base, 'content-type': 'text/xml' };
     if (!outcome.ok) {
-      return send(res, received.record, outcome.status, headers, stsErrorXml('Sender', outcome.code, outcome.message, requestId), outcome.code);
+      return send(res, received, outcome.status, headers, stsErrorXml('Sender', outcome.code, outcome.message, requestId), outcome.code);
     }
     const body =
       outcome.action === 'AssumeRole'
         ? assumeRoleXml(outcome, requestId)
         : callerIdentityXml(outcome.arn, outcome.userId, outcome.account, requestId);
-    return send(res, received.record, 200, headers, body);
+    return send(res, received, 200, headers, body);
   };
   const fail = (status: number, code: string, message: string) => answer({ ok: false, status, code, message });
 
-  if (isPreflight(req)) return send(res, received.record, 204, preflightHeaders(req), '');
+  if (isPreflight(req)) return send(res, received, 204, preflightHeaders(req), '');
   if (received.tooLarge) return fail(413, 'RequestEntityTooLarge', 'Request body too large');
 
   const verified = verifyRequest(received.raw, {
@@ -128,5 +110,5 @@ export async function handleStsRequest(ctx: StsContext, req: IncomingMessage, re
   }
   const call = readCall(received, json);
   if (!call) return fail(400, 'SerializationException', 'The request body is not a JSON object.');
-  return answer(runStsAction(call, verified.credentials, { roles: options.roles, identities, nowMs: nowMs(options) }));
+  return answer(runStsAction(call, verified.credentials, { roles: options.roles, identities, nowMs }));
 }

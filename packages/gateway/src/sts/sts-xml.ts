@@ -1,4 +1,4 @@
-import { STS_XMLNS } from './constants.js';
+import { STS_XMLNS } from '../constants.js';
 import type { AssumeRoleResult } from './sts-actions.js';
 
 /** Escapes text for an XML element. @internal */
