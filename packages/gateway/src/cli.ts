@@ -25,10 +25,9 @@ function port(value: string | undefined, name: string): number | undefined {
   return n;
 }
 
-async function main(): Promise<void> {
-  let values;
+function readArgs() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         port: { type: 'string' },
         'sts-port': { type: 'string' },
@@ -38,10 +37,14 @@ async function main(): Promise<void> {
         'api-key': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    }).values;
   } catch (error) {
     usageError((error as Error).message);
   }
+}
+
+async function main(): Promise<void> {
+  const values = readArgs();
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;

@@ -153,7 +153,12 @@ describe('payload hash', () => {
 
   it('hands a non-UTF-8 body to the handler base64-encoded', async () => {
     let seen: ProxyEvent | undefined;
-    const g = await start({ handler: (e) => ((seen = e), { statusCode: 204 }) });
+    const g = await start({
+      handler: (e) => {
+        seen = e;
+        return { statusCode: 204 };
+      },
+    });
     const bytes = new Uint8Array([0xff, 0x00, 0xfe]);
     const s = await sign(g, '/bin', { method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' } });
     expect((await fetch(s.url, s.init)).status).toBe(204);

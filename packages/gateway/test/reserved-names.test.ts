@@ -87,6 +87,7 @@ describe('query and header names that are Object.prototype properties', () => {
     for (const [name, value] of unsignedPairs) lines.push(`${name}: ${value}`);
     const res = await sendRaw(url, Buffer.from(`${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`, 'utf8'));
     expect(res.status, res.body).toBe(200);
+    // biome-ignore lint/suspicious/noProto: the header named `__proto__` is the point of this test
     expect([res.headers['__proto__'], res.headers['constructor']]).toEqual(['p', 'c']);
     const json = JSON.parse(res.body) as Record<string, object>;
     const received = new Map(Object.entries(json.headers ?? {}));

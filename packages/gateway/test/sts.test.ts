@@ -178,7 +178,7 @@ describe('STS AssumeRole', () => {
         credentials: TEST_CREDENTIALS, region: g.region, service: 'sts',
       });
       const res = await fetch(s.url, s.init);
-      return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), json: (await res.json()) as Record<string, any> };
+      return { status: res.status, queryError: res.headers.get('x-amzn-query-error'), json: (await res.json()) as { Credentials: Record<string, unknown>; AssumedRoleUser: Record<string, unknown>; __type?: string } };
     };
     const ok = await call('AssumeRole', { RoleArn: TEST_ROLE_ARN, RoleSessionName: 'json', DurationSeconds: 900 });
     expect(ok.status).toBe(200);

@@ -69,7 +69,7 @@ describe('suite requests written byte for byte to a real socket', () => {
         const text = wire.toString('latin1');
         const hasLength = /\r\ncontent-length:/i.test(text);
         const tampered = hasLength
-          ? text.replace(/(\r\ncontent-length:)(\d+)/i, (_, h: string, n: string) => `${h}${Number(n) + 1}`) + 'x'
+          ? `${text.replace(/(\r\ncontent-length:)(\d+)/i, (_, h: string, n: string) => `${h}${Number(n) + 1}`)}x`
           : text.replace('\r\n\r\n', '\r\nContent-Length: 1\r\n\r\nx');
         const res = await sendRaw(gw.url, Buffer.from(tampered, 'latin1'));
         expect(res.status).toBe(403);

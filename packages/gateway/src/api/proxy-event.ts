@@ -41,14 +41,14 @@ export function buildProxyEvent(req: RawHttpRequest, ctx: EventContext): ProxyEv
   for (const [rawName, rawValue] of req.rawHeaders) {
     const value = bytesToText(rawValue);
     headers[rawName] = value;
-    (multiValueHeaders[rawName] ??= []).push(value);
+    multiValueHeaders[rawName] = [...(multiValueHeaders[rawName] ?? []), value];
   }
   const query = createDictionary<string>();
   const multiQuery = createDictionary<string[]>();
   for (const { name, value } of parseQuery(ctx.query)) {
     const key = bytesToText(name);
     query[key] = bytesToText(value);
-    (multiQuery[key] ??= []).push(bytesToText(value));
+    multiQuery[key] = [...(multiQuery[key] ?? []), bytesToText(value)];
   }
   const hasQuery = Object.keys(query).length > 0;
   const path = bytesToText(percentDecode(ctx.resourcePath, false));
