@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_API_KEY, TEST_CREDENTIALS, type Gateway, type ProxyEvent } from '@sigv4/gateway';
 import { smithySign, type TestCredentials } from './helpers/smithy-sign.js';
-import { startGatewayPerTest } from './helpers/start-gateway-per-test.js';
+import { startGatewayPerTest } from '../../../test-support/gateway.js';
 
 const start = startGatewayPerTest();
 

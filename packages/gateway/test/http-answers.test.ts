@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startGateway, TEST_CREDENTIALS, type Gateway, type ProxyEvent } from '@sigv4/gateway';
 import { smithyPresign, smithySign } from './helpers/smithy-sign.js';
-import { startGatewayPerTest } from './helpers/start-gateway-per-test.js';
+import { startGatewayPerTest } from '../../../test-support/gateway.js';
 
 const start = startGatewayPerTest();
 

@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
 import { smithySign } from './helpers/smithy-sign.js';
-import { startGatewayPerTest } from './helpers/start-gateway-per-test.js';
+import { startGatewayPerTest } from '../../../test-support/gateway.js';
 
 const start = startGatewayPerTest();
 

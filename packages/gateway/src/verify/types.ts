@@ -87,6 +87,8 @@ export interface VerifyFailure {
   /** Set when the signature was computed and did not match. */
   canonicalRequest?: string;
   stringToSign?: string;
+  /** The signature the verifier computed, set with `canonicalRequest`; tests build the expected `Authorization` from it (AWS never sends it). */
+  expectedSignature?: string;
 }
 
 /** @public */

@@ -77,6 +77,7 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
     return refuse('InvalidSignatureException', signatureMismatchMessage(canonicalRequest, stringToSign), {
       canonicalRequest,
       stringToSign,
+      expectedSignature: expected,
     });
   }
   // a declared content hash (header, or S3 query parameter) must still tell the truth
