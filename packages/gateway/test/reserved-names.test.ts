@@ -108,3 +108,13 @@ describe('query and header names that are Object.prototype properties', () => {
     expect(event?.headers?.['isPrototypeOf']).toBeUndefined();
   });
 });
+
+describe('reserved header names signed by @sigv4/core', () => {
+  it('accepts a `constructor` header signed by core and sent by fetch', async () => {
+    const signed = await signer.sign({ method: 'GET', url: `${echo.url}/x`, headers: { constructor: 'c', valueOf: 'v' } });
+    const before = echo.requests.length;
+    const res = await fetch(signed.url, { headers: signed.headers });
+    expect(res.status).toBe(200);
+    expect(echo.requests[before]?.headers.constructor).toBe('c');
+  });
+});

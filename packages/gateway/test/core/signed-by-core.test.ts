@@ -1,6 +1,6 @@
 /**
- * End to end: requests signed by core are sent over loopback to @sigv4/gateway, an independent
- * verifier that checks SigV4 as API Gateway does (imported from its source; not a dependency of core).
+ * End to end: requests signed by @sigv4/core (a devDependency of the gateway) are sent over
+ * loopback to the gateway, which checks SigV4 as API Gateway does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
