@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { EXAMPLE_CREDENTIALS } from '../fixtures.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('./botocore_sign.py', import.meta.url));
@@ -13,10 +14,7 @@ const SCRIPT = fileURLToPath(new URL('./botocore_sign.py', import.meta.url));
 /** True where `/usr/bin/python3` can import botocore (`apt-get install -y python3-botocore`). */
 export const hasBotocore = spawnSync(PYTHON, ['-c', 'import botocore'], { stdio: 'ignore' }).status === 0;
 
-export const CROSS_CHECK_CREDENTIALS = {
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-} as const;
+export const CROSS_CHECK_CREDENTIALS = EXAMPLE_CREDENTIALS;
 export const CROSS_CHECK_AMZ_DATE = '20240229T235959Z';
 export const CROSS_CHECK_TIME = Date.UTC(2024, 1, 29, 23, 59, 59);
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
+import { CREDENTIALS } from './support/fixtures.js';
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const credentials = CREDENTIALS;
 
 describe('header names that are also Object.prototype members', () => {
   it('signs `constructor`, `__proto__`, `valueOf` and `toString` headers as the values given', async () => {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRawRequest, verifyRequest, type VerifyOptions } from '@sigv4/gateway';
+import { EXAMPLE_CREDENTIALS } from '../../../test-support/fixtures.js';
 import { SUITE_DIR } from './helpers/suite.js';
 
 const SUITE_URL = new URL(`file://${SUITE_DIR}`);
 
-const KNOWN = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const KNOWN = EXAMPLE_CREDENTIALS;
 const options: VerifyOptions = {
   region: 'us-east-1',
   service: 'service',

@@ -1,20 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { KnownCredentials, RawHttpRequest, VerifyOptions } from '@sigv4/gateway';
+import { SUITE_DIR, type SuiteContext } from '../../../../test-support/sigv4-suite.js';
 
-/** AWS's SigV4 test suite (aws-c-auth layout), shared by core and gateway. */
-export const SUITE_DIR = fileURLToPath(new URL('../../../../test-support/sigv4-test-suite/v4/', import.meta.url));
-
-export interface SuiteContext {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  region: string;
-  service: string;
-  timestamp: string;
-  normalize: boolean;
-  sign_body: boolean;
-  expiration_in_seconds: number;
-  omit_session_token?: boolean;
-}
+export { SUITE_DIR, type SuiteContext };
 
 export interface SuiteCase {
   name: string;
