@@ -103,7 +103,11 @@ export function describeAdapterContract(
       const res = await client().send({ method: 'GET', url: gw.url, query: { client: name } });
 
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ message: 'API Called', params: { client: name }, method: 'GET' } satisfies Partial<Echo>);
+      expect(res.body).toMatchObject({
+        message: 'API Called',
+        params: { client: name },
+        method: 'GET',
+      } satisfies Partial<Echo>);
       const [wire] = apiRequests(gw);
       expect(wire).toMatchObject({ method: 'GET', target: `/dev?client=${name}`, status: 200 });
       expect(signedHeaderNames(wire)).toEqual(expect.arrayContaining(['host', 'x-amz-date', 'x-api-key']));
@@ -122,7 +126,10 @@ export function describeAdapterContract(
 
     it('gets a request changed after signing refused with 403 InvalidSignatureException, and the handler never runs', async () => {
       let handled = 0;
-      const gw = await start({ apiKeys: [TEST_API_KEY], handler: () => ({ statusCode: 200, body: String(++handled) }) });
+      const gw = await start({
+        apiKeys: [TEST_API_KEY],
+        handler: () => ({ statusCode: 200, body: String(++handled) }),
+      });
       const res = await client({ tamperAfterSigning: true }).send({
         method: 'GET',
         url: `${gw.url}/items`,
@@ -130,7 +137,9 @@ export function describeAdapterContract(
       });
 
       expect(res.status).toBe(403);
-      expect((res.body as { message: string }).message).toContain('The Canonical String for this request should have been');
+      expect((res.body as { message: string }).message).toContain(
+        'The Canonical String for this request should have been',
+      );
       expect(apiRequests(gw)[0]).toMatchObject({ status: 403, errorType: 'InvalidSignatureException' });
       expect(apiRequests(gw)[0]?.headers['x-contract']).toBe('changed');
       expect(handled).toBe(0);
@@ -145,7 +154,11 @@ export function describeAdapterContract(
         masterCredentials: { ...TEST_CREDENTIALS },
         clientConfig: { endpoint: gw.stsUrl, region: REGION },
       });
-      const res = await client({ signing: { ...SIGNING, credentials } }).send({ method: 'GET', url: gw.url, query: { client: name } });
+      const res = await client({ signing: { ...SIGNING, credentials } }).send({
+        method: 'GET',
+        url: gw.url,
+        query: { client: name },
+      });
 
       expect(res.status).toBe(200);
       expect(gw.requests.filter((r) => r.api === 'sts').map((r) => r.status)).toEqual([200]);
@@ -156,21 +169,22 @@ export function describeAdapterContract(
     });
 
     // declared only for clients that stream, so the others show no skipped test
-    if (capabilities.streams) it('streams a body as UNSIGNED-PAYLOAD where the service allows it', async () => {
-      const gw = await start({ allowUnsignedPayload: true });
-      const chunks = ['part one, ', 'part two, ', 'part three'];
-      const res = await client({ signing: { ...SIGNING, unsignedPayload: true } }).send({
-        method: 'PUT',
-        url: `${gw.url}/upload`,
-        stream: chunks,
-      });
+    if (capabilities.streams)
+      it('streams a body as UNSIGNED-PAYLOAD where the service allows it', async () => {
+        const gw = await start({ allowUnsignedPayload: true });
+        const chunks = ['part one, ', 'part two, ', 'part three'];
+        const res = await client({ signing: { ...SIGNING, unsignedPayload: true } }).send({
+          method: 'PUT',
+          url: `${gw.url}/upload`,
+          stream: chunks,
+        });
 
-      expect(res.status).toBe(200);
-      const [wire] = apiRequests(gw);
-      expect(wire?.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
-      expect(signedHeaderNames(wire)).toContain('x-amz-content-sha256');
-      expect(wire?.body.toString('utf8')).toBe(chunks.join(''));
-    });
+        expect(res.status).toBe(200);
+        const [wire] = apiRequests(gw);
+        expect(wire?.headers['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+        expect(signedHeaderNames(wire)).toContain('x-amz-content-sha256');
+        expect(wire?.body.toString('utf8')).toBe(chunks.join(''));
+      });
 
     it("recovers from clock skew with the README's recipe: 403, correct the signer from Date, then 200", async () => {
       // the gateway's clock runs 10 minutes ahead of the client's

@@ -28,7 +28,8 @@ function rawRequest(request: WireRequest) {
   const entries = Symbol.iterator in request.headers ? [...request.headers] : Object.entries(request.headers);
   const rawHeaders: Array<[string, string]> = entries.map(([name, value]) => [name, value]);
   if (!rawHeaders.some(([name]) => name.toLowerCase() === 'host')) rawHeaders.unshift(['host', url.host]);
-  const body = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : (request.body ?? new Uint8Array());
+  const body =
+    typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : (request.body ?? new Uint8Array());
   return { method: request.method.toUpperCase(), target: url.pathname + url.search, rawHeaders, body };
 }
 
@@ -61,7 +62,9 @@ export function expectedAuthorization(request: WireRequest, options: Omit<CheckO
   raw.rawHeaders.push(['authorization', `${head}${'0'.repeat(64)}`]);
   const result = verifyRequest(raw, { region, service, credentials, now: () => FIXED_DATE });
   if (result.ok || result.expectedSignature === undefined) {
-    throw new Error(`expectedAuthorization: the verifier did not compute a signature (${result.ok ? 'accepted' : result.message})`);
+    throw new Error(
+      `expectedAuthorization: the verifier did not compute a signature (${result.ok ? 'accepted' : result.message})`,
+    );
   }
   return `${head}${result.expectedSignature}`;
 }

@@ -21,7 +21,8 @@ function usageError(message: string): never {
 function port(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) usageError(`${name} must be a port number (0-65535), got "${value}".`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    usageError(`${name} must be a port number (0-65535), got "${value}".`);
   return n;
 }
 

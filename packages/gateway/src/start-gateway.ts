@@ -28,7 +28,9 @@ function listen(handler: Handler, host: string, port: number, requestTimeout: nu
   );
   return new Promise((resolve, reject) => {
     server.once('error', (cause) =>
-      reject(new SigV4Error('LISTEN_FAILED', `could not listen on ${host}:${port}; pick another \`port\` or 0.`, { cause })),
+      reject(
+        new SigV4Error('LISTEN_FAILED', `could not listen on ${host}:${port}; pick another \`port\` or 0.`, { cause }),
+      ),
     );
     server.listen(port, host, () => resolve(server));
   });

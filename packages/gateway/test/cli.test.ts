@@ -1,7 +1,7 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterEach, describe, expect, it } from 'vitest';
 import { smithySign } from './helpers/smithy-sign.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
@@ -13,7 +13,9 @@ afterEach(() => {
 });
 
 /** Starts `sigv4-gateway` from source (tsx) and waits for its banner. */
-function startCli(args: string[]): Promise<{ proc: ChildProcessWithoutNullStreams; banner: string; output: () => string }> {
+function startCli(
+  args: string[],
+): Promise<{ proc: ChildProcessWithoutNullStreams; banner: string; output: () => string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'pipe' });
   child = proc;
   let out = '';
@@ -43,7 +45,12 @@ describe('sigv4-gateway CLI', () => {
       expect(banner).toContain(`AWS_ACCESS_KEY_ID=${TEST_CREDENTIALS.accessKeyId}`);
       expect(banner).toContain(`AWS_SECRET_ACCESS_KEY=${TEST_CREDENTIALS.secretAccessKey}`);
 
-      const s = await smithySign({ url: `${api}/ping`, credentials: TEST_CREDENTIALS, region: 'us-west-2', service: 'execute-api' });
+      const s = await smithySign({
+        url: `${api}/ping`,
+        credentials: TEST_CREDENTIALS,
+        region: 'us-west-2',
+        service: 'execute-api',
+      });
       const res = await fetch(s.url, { ...s.init, headers: { ...s.init.headers, connection: 'close' } });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ message: 'API Called', params: null, body: null, method: 'GET' });

@@ -10,7 +10,10 @@ const BIOME = join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
 
 // The repository's own biome.jsonc in an empty tree, so probes never land in a real src/.
 const sandbox = mkdtempSync(join(tmpdir(), 'sigv4-import-rules-'));
-const config = readFileSync(join(ROOT, 'biome.jsonc'), 'utf8').replace(/"vcs":\s*\{[^}]*\}/, '"vcs": { "enabled": false }');
+const config = readFileSync(join(ROOT, 'biome.jsonc'), 'utf8').replace(
+  /"vcs":\s*\{[^}]*\}/,
+  '"vcs": { "enabled": false }',
+);
 writeFileSync(join(sandbox, 'biome.jsonc'), config);
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
 
@@ -20,7 +23,10 @@ function lint(path: string, source: string): { ok: boolean; output: string } {
   const file = join(sandbox, path.replace('probe.ts', `probe-${++probes}.ts`));
   mkdirSync(join(file, '..'), { recursive: true });
   writeFileSync(file, source);
-  const run = spawnSync(process.execPath, [BIOME, 'lint', '--max-diagnostics=5', file], { cwd: sandbox, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [BIOME, 'lint', '--max-diagnostics=5', file], {
+    cwd: sandbox,
+    encoding: 'utf8',
+  });
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` };
 }
 

@@ -1,8 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
-import { smithySign } from './helpers/smithy-sign.js';
 import { startGatewayPerTest } from '../../../test-support/gateway.js';
+import { smithySign } from './helpers/smithy-sign.js';
 
 const start = startGatewayPerTest();
 
@@ -38,7 +38,10 @@ function firstStatusLine(socket: Socket): Promise<string> {
 describe('requests the gateway will not wait for', () => {
   it('answers 413 at once to a Content-Length over 10 MB, before any of the body arrives', async () => {
     const g = await start();
-    const socket = await openWith(g.url, `POST ${new URL(g.url).pathname}/big HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n`);
+    const socket = await openWith(
+      g.url,
+      `POST ${new URL(g.url).pathname}/big HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000000\r\n\r\n`,
+    );
     try {
       expect(await firstStatusLine(socket)).toBe('HTTP/1.1 413 Payload Too Large');
       expect(g.requests[0]).toMatchObject({ status: 413, errorType: 'RequestTooLargeException' });
@@ -69,7 +72,12 @@ describe('requests the gateway will not wait for', () => {
         return { statusCode: 200, body: '{}' };
       },
     });
-    const s = await smithySign({ url: `${g.url}/slow`, credentials: TEST_CREDENTIALS, region: g.region, service: g.service });
+    const s = await smithySign({
+      url: `${g.url}/slow`,
+      credentials: TEST_CREDENTIALS,
+      region: g.region,
+      service: g.service,
+    });
     const answered = fetch(s.url, s.init);
     // released once the request was handled past the signature check, and after two timeout periods
     while (g.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -85,7 +93,14 @@ describe('requests the gateway will not wait for', () => {
 
 describe('the request log', () => {
   const sendSigned = async (url: string, body: string) => {
-    const s = await smithySign({ url, method: 'POST', body, credentials: TEST_CREDENTIALS, region: 'eu-central-1', service: 'execute-api' });
+    const s = await smithySign({
+      url,
+      method: 'POST',
+      body,
+      credentials: TEST_CREDENTIALS,
+      region: 'eu-central-1',
+      service: 'execute-api',
+    });
     return (await fetch(s.url, s.init)).status;
   };
 

@@ -1,8 +1,8 @@
 import { connect } from 'node:net';
 import { type ProxyEvent, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
-import { smithySign } from './helpers/smithy-sign.js';
 import { startGatewayPerTest } from '../../../test-support/gateway.js';
+import { smithySign } from './helpers/smithy-sign.js';
 
 const start = startGatewayPerTest();
 
@@ -12,11 +12,18 @@ const start = startGatewayPerTest();
  */
 async function sendRawTarget(url: string, target: string, signedPath: string): Promise<number> {
   const { host, hostname, port } = new URL(url);
-  const s = await smithySign({ url: `http://${host}${signedPath}`, credentials: TEST_CREDENTIALS, region: 'eu-central-1', service: 'execute-api' });
+  const s = await smithySign({
+    url: `http://${host}${signedPath}`,
+    credentials: TEST_CREDENTIALS,
+    region: 'eu-central-1',
+    service: 'execute-api',
+  });
   const headers = Object.entries({ ...s.init.headers, host, connection: 'close' }).map(([n, v]) => `${n}: ${v}\r\n`);
   return new Promise((resolve, reject) => {
     let text = '';
-    const socket = connect(Number(port), hostname, () => socket.write(`GET ${target} HTTP/1.1\r\n${headers.join('')}\r\n`));
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${target} HTTP/1.1\r\n${headers.join('')}\r\n`),
+    );
     socket.on('data', (c: Buffer) => (text += c.toString('latin1')));
     socket.on('error', reject);
     socket.on('close', () => resolve(Number(text.split(' ')[1])));

@@ -1,5 +1,5 @@
+import { type Gateway, startGateway } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '@sigv4/gateway';
 import { canonicalPath } from '../src/verify/canonical-path.js';
 import { splitTarget } from '../src/verify/raw-request.js';
 import { sendRaw, toWire } from './helpers/raw-socket.js';
@@ -50,7 +50,9 @@ describe('suite requests written byte for byte to a real socket', () => {
       // normalization passes only if normalizing does not change its path.
       const [requestLine = ''] = c.signed.header.toString('latin1').split('\n');
       const rawPath = splitTarget(requestLine.split(' ')[1] ?? '/').path;
-      const expectedOk = canonicalPath(rawPath, { normalize: true, encode: true }) === canonicalPath(rawPath, { normalize: c.context.normalize, encode: true });
+      const expectedOk =
+        canonicalPath(rawPath, { normalize: true, encode: true }) ===
+        canonicalPath(rawPath, { normalize: c.context.normalize, encode: true });
 
       it(`${expectedOk ? 'accepts' : 'refuses (execute-api normalizes the path)'} the header-signed request`, async () => {
         const res = await sendRaw(gw.url, toWire(c.signed.header));

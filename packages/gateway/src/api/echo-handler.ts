@@ -1,7 +1,8 @@
 import type { ProxyEvent, ProxyResult } from '../types.js';
 
 function contentType(event: ProxyEvent): string {
-  for (const [name, value] of Object.entries(event.headers ?? {})) if (name.toLowerCase() === 'content-type') return value;
+  for (const [name, value] of Object.entries(event.headers ?? {}))
+    if (name.toLowerCase() === 'content-type') return value;
   return '';
 }
 

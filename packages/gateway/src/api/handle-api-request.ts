@@ -13,13 +13,21 @@ function isProxyResult(result: unknown): result is ProxyResult {
   if (typeof result !== 'object' || result === null) return false;
   const r = result as Record<string, unknown>;
   const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-  const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const isRecord = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
   return (
-    typeof r.statusCode === 'number' && Number.isInteger(r.statusCode) && r.statusCode >= 100 && r.statusCode <= 599 &&
+    typeof r.statusCode === 'number' &&
+    Number.isInteger(r.statusCode) &&
+    r.statusCode >= 100 &&
+    r.statusCode <= 599 &&
     (r.body === undefined || r.body === null || typeof r.body === 'string') &&
-    (r.headers === undefined || r.headers === null || (isRecord(r.headers) && Object.values(r.headers).every(scalar))) &&
-    (r.multiValueHeaders === undefined || r.multiValueHeaders === null ||
-      (isRecord(r.multiValueHeaders) && Object.values(r.multiValueHeaders).every((v) => Array.isArray(v) && v.every(scalar))))
+    (r.headers === undefined ||
+      r.headers === null ||
+      (isRecord(r.headers) && Object.values(r.headers).every(scalar))) &&
+    (r.multiValueHeaders === undefined ||
+      r.multiValueHeaders === null ||
+      (isRecord(r.multiValueHeaders) &&
+        Object.values(r.multiValueHeaders).every((v) => Array.isArray(v) && v.every(scalar))))
   );
 }
 
@@ -46,7 +54,12 @@ export async function handleApiRequest(ctx: ListenerContext, req: IncomingMessag
       res,
       received,
       status,
-      { ...corsHeaders(req), 'content-type': 'application/json', 'x-amzn-errortype': errorType, 'x-amzn-requestid': requestId },
+      {
+        ...corsHeaders(req),
+        'content-type': 'application/json',
+        'x-amzn-errortype': errorType,
+        'x-amzn-requestid': requestId,
+      },
       JSON.stringify({ message }),
       errorType,
     );
@@ -87,9 +100,13 @@ export async function handleApiRequest(ctx: ListenerContext, req: IncomingMessag
   }
   if (!isProxyResult(result)) return fail(502, 'InternalServerErrorException', 'Internal server error');
   // a handler may echo request header names back (`__proto__` is a valid one)
-  const headers: Record<string, string | string[]> = Object.assign(createDictionary<string | string[]>(), corsHeaders(req));
+  const headers: Record<string, string | string[]> = Object.assign(
+    createDictionary<string | string[]>(),
+    corsHeaders(req),
+  );
   headers['x-amzn-requestid'] = requestId;
-  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {})) headers[name.toLowerCase()] = values.map(String);
+  for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))
+    headers[name.toLowerCase()] = values.map(String);
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
   headers['content-type'] ??= 'application/json';
   const body = Buffer.from(result.body ?? '', result.isBase64Encoded ? 'base64' : 'utf8');

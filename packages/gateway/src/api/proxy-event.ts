@@ -1,10 +1,10 @@
 import { TEST_ACCOUNT_ID } from '../constants.js';
-import { parseQuery } from '../verify/canonical-query.js';
 import { createDictionary } from '../http/receive.js';
-import type { RawHttpRequest } from '../verify/raw-request.js';
 import type { ProxyEvent } from '../types.js';
-import { bytesToText, percentDecode } from '../verify/uri-encode.js';
+import { parseQuery } from '../verify/canonical-query.js';
+import type { RawHttpRequest } from '../verify/raw-request.js';
 import type { KnownCredentials } from '../verify/types.js';
+import { bytesToText, percentDecode } from '../verify/uri-encode.js';
 
 /** What the gateway knows about a request besides its bytes. @internal */
 export interface EventContext {

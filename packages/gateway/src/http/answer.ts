@@ -31,7 +31,9 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
         : 'authorization,content-type,x-amz-date,x-amz-security-token,x-amz-content-sha256,x-api-key',
     'access-control-max-age': '600',
     // Chrome's Private Network Access preflight (a public page calling loopback)
-    ...(req.headers['access-control-request-private-network'] === 'true' ? { 'access-control-allow-private-network': 'true' } : {}),
+    ...(req.headers['access-control-request-private-network'] === 'true'
+      ? { 'access-control-allow-private-network': 'true' }
+      : {}),
   };
 }
 

@@ -12,7 +12,11 @@ import { assumeRoleXml, callerIdentityXml, stsErrorXml } from './sts-xml.js';
 
 /** How STS names the authorization failures. */
 const STS_AUTH_ERRORS: Record<AuthErrorType, { code: string; status: number; message?: string }> = {
-  MissingAuthenticationTokenException: { code: 'MissingAuthenticationToken', status: 403, message: 'Request is missing Authentication Token' },
+  MissingAuthenticationTokenException: {
+    code: 'MissingAuthenticationToken',
+    status: 403,
+    message: 'Request is missing Authentication Token',
+  },
   IncompleteSignatureException: { code: 'IncompleteSignature', status: 403 },
   InvalidSignatureException: { code: 'SignatureDoesNotMatch', status: 403 },
   UnrecognizedClientException: { code: 'InvalidClientTokenId', status: 403 },
@@ -39,8 +43,12 @@ function readCall(received: Received, json: boolean): StsCall | undefined {
       return undefined;
     }
     if (typeof body !== 'object' || body === null) return undefined;
-    for (const [k, v] of Object.entries(body)) if (typeof v === 'string' || typeof v === 'number') params.set(k, String(v));
-    return { action: target.startsWith(STS_JSON_TARGET_PREFIX) ? target.slice(STS_JSON_TARGET_PREFIX.length) : undefined, params };
+    for (const [k, v] of Object.entries(body))
+      if (typeof v === 'string' || typeof v === 'number') params.set(k, String(v));
+    return {
+      action: target.startsWith(STS_JSON_TARGET_PREFIX) ? target.slice(STS_JSON_TARGET_PREFIX.length) : undefined,
+      params,
+    };
   }
   const add = (raw: string) => {
     for (const { name, value } of parseQuery(raw)) params.set(bytesToText(name), bytesToText(value));
@@ -81,11 +89,25 @@ export async function handleStsRequest(ctx: ListenerContext, req: IncomingMessag
       const type = received.record.headers['content-type']?.split(';')[0] ?? 'application/x-amz-json-1.0';
       if (outcome.ok) return send(res, received, 200, { ...base, 'content-type': type }, jsonBody(outcome));
       const headers = { ...base, 'content-type': type, 'x-amzn-query-error': `${outcome.code};Sender` };
-      return send(res, received, outcome.status, headers, JSON.stringify({ __type: outcome.code, message: outcome.message }), outcome.code);
+      return send(
+        res,
+        received,
+        outcome.status,
+        headers,
+        JSON.stringify({ __type: outcome.code, message: outcome.message }),
+        outcome.code,
+      );
     }
     const headers = { ...base, 'content-type': 'text/xml' };
     if (!outcome.ok) {
-      return send(res, received, outcome.status, headers, stsErrorXml('Sender', outcome.code, outcome.message, requestId), outcome.code);
+      return send(
+        res,
+        received,
+        outcome.status,
+        headers,
+        stsErrorXml('Sender', outcome.code, outcome.message, requestId),
+        outcome.code,
+      );
     }
     const body =
       outcome.action === 'AssumeRole'

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_SESSION_SECONDS, MAX_CHAINED_SESSION_SECONDS, MAX_SESSION_SECONDS, MIN_SESSION_SECONDS, STS_VERSION, TEST_ACCOUNT_ID,
+  DEFAULT_SESSION_SECONDS,
+  MAX_CHAINED_SESSION_SECONDS,
+  MAX_SESSION_SECONDS,
+  MIN_SESSION_SECONDS,
+  STS_VERSION,
+  TEST_ACCOUNT_ID,
 } from '../constants.js';
-import { uniqueId, type IdentityStore } from './identities.js';
 import type { KnownCredentials } from '../verify/types.js';
+import { type IdentityStore, uniqueId } from './identities.js';
 
 /** An STS failure: HTTP status, STS error code, message. @internal */
 export interface StsError {
@@ -71,10 +76,20 @@ export function runStsAction(
     return stsError(400, 'InvalidAction', `Could not find operation ${action ?? ''} for version ${version}`);
   }
   if (action === 'GetCallerIdentity') {
-    return { ok: true, action, arn: caller.arn ?? '', userId: caller.caller ?? caller.accessKeyId, account: TEST_ACCOUNT_ID };
+    return {
+      ok: true,
+      action,
+      arn: caller.arn ?? '',
+      userId: caller.caller ?? caller.accessKeyId,
+      account: TEST_ACCOUNT_ID,
+    };
   }
   if (action !== 'AssumeRole') {
-    return stsError(400, 'InvalidAction', `Could not find operation ${action ?? '(no Action)'} for version ${STS_VERSION}`);
+    return stsError(
+      400,
+      'InvalidAction',
+      `Could not find operation ${action ?? '(no Action)'} for version ${STS_VERSION}`,
+    );
   }
 
   const roleArn = call.params.get('RoleArn');
@@ -82,30 +97,50 @@ export function runStsAction(
   const durationText = call.params.get('DurationSeconds');
   const duration = durationText === undefined ? DEFAULT_SESSION_SECONDS : Number(durationText);
   const invalid: string[] = [];
-  if (roleArn === undefined) invalid.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+  if (roleArn === undefined)
+    invalid.push("Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
   else if (roleArn.length < 20) {
-    invalid.push(`Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20`);
+    invalid.push(
+      `Value '${roleArn}' at 'roleArn' failed to satisfy constraint: Member must have length greater than or equal to 20`,
+    );
   }
-  if (sessionName === undefined) invalid.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
+  if (sessionName === undefined)
+    invalid.push("Value null at 'roleSessionName' failed to satisfy constraint: Member must not be null");
   else if (!SESSION_NAME.test(sessionName)) {
     invalid.push(
       `Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 64`,
     );
   }
   if (!Number.isInteger(duration) || duration < MIN_SESSION_SECONDS) {
-    invalid.push(`Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to ${MIN_SESSION_SECONDS}`);
+    invalid.push(
+      `Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to ${MIN_SESSION_SECONDS}`,
+    );
   } else if (duration > MAX_SESSION_SECONDS) {
-    invalid.push(`Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to ${MAX_SESSION_SECONDS}`);
+    invalid.push(
+      `Value '${durationText}' at 'durationSeconds' failed to satisfy constraint: Member must have value less than or equal to ${MAX_SESSION_SECONDS}`,
+    );
   }
   if (invalid.length > 0 || roleArn === undefined || sessionName === undefined) {
     const count = invalid.length;
-    return stsError(400, 'ValidationError', `${count} validation error${count === 1 ? '' : 's'} detected: ${invalid.join('; ')}`);
+    return stsError(
+      400,
+      'ValidationError',
+      `${count} validation error${count === 1 ? '' : 's'} detected: ${invalid.join('; ')}`,
+    );
   }
   if (!env.roles.includes(roleArn)) {
-    return stsError(403, 'AccessDenied', `User: ${caller.arn ?? caller.accessKeyId} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+    return stsError(
+      403,
+      'AccessDenied',
+      `User: ${caller.arn ?? caller.accessKeyId} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+    );
   }
   if (caller.sessionToken !== undefined && duration > MAX_CHAINED_SESSION_SECONDS) {
-    return stsError(400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    return stsError(
+      400,
+      'ValidationError',
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   }
 
   const roleName = roleArn.slice(roleArn.lastIndexOf('/') + 1);

@@ -8,7 +8,10 @@
  * @param signedHeaders - lower-case names from `SignedHeaders`, in its order
  * @internal
  */
-export function canonicalHeaders(rawHeaders: ReadonlyArray<readonly [string, string]>, signedHeaders: readonly string[]): string {
+export function canonicalHeaders(
+  rawHeaders: ReadonlyArray<readonly [string, string]>,
+  signedHeaders: readonly string[],
+): string {
   let out = '';
   for (const name of signedHeaders) {
     const values: string[] = [];

@@ -1,8 +1,8 @@
 import { SCOPE_TERMINATOR } from '../constants.js';
+import { type AuthFields, parseAmzDate } from './parse-auth.js';
 import { refuse } from './refusal.js';
-import { parseAmzDate, type AuthFields } from './parse-auth.js';
-import { bytesToText } from './uri-encode.js';
 import type { VerifyFailure, VerifyOptions } from './types.js';
+import { bytesToText } from './uri-encode.js';
 
 /** The parts of `Credential=` once checked. @internal */
 export interface Scope {
@@ -35,7 +35,10 @@ export function checkScope(auth: AuthFields, options: VerifyOptions): Scope | Ve
     );
   }
   if (terminator !== SCOPE_TERMINATOR) {
-    return refuse('InvalidSignatureException', `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${bytesToText(terminator)}'. `);
+    return refuse(
+      'InvalidSignatureException',
+      `Credential should be scoped with a valid terminator: '${SCOPE_TERMINATOR}', not '${bytesToText(terminator)}'. `,
+    );
   }
   if (date !== auth.amzDate.slice(0, 8)) {
     return refuse(
@@ -44,10 +47,16 @@ export function checkScope(auth: AuthFields, options: VerifyOptions): Scope | Ve
     );
   }
   if (region !== options.region) {
-    return refuse('InvalidSignatureException', `Credential should be scoped to a valid region, not '${bytesToText(region)}'. `);
+    return refuse(
+      'InvalidSignatureException',
+      `Credential should be scoped to a valid region, not '${bytesToText(region)}'. `,
+    );
   }
   if (service !== options.service) {
-    return refuse('InvalidSignatureException', `Credential should be scoped to correct service: '${options.service}'. `);
+    return refuse(
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${options.service}'. `,
+    );
   }
   return { accessKeyId, date, region, service, scope: parts.slice(1).join('/'), dateMs };
 }

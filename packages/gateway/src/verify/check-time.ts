@@ -1,8 +1,8 @@
 import { MAX_CLOCK_SKEW_MS, MAX_PRESIGN_EXPIRES_S } from '../constants.js';
+import { type AuthFields, formatAmzDate } from './parse-auth.js';
 import { refuse } from './refusal.js';
-import { formatAmzDate, type AuthFields } from './parse-auth.js';
-import { bytesToText } from './uri-encode.js';
 import type { VerifyFailure } from './types.js';
+import { bytesToText } from './uri-encode.js';
 
 /**
  * AWS's window: a header-signed request is good 5 minutes either side of its

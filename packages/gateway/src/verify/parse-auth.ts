@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
-  ALGORITHM, AMZ_DATE_HEADER, AUTHORIZATION_HEADER, DATE_HEADER, QUERY_ALGORITHM, QUERY_CREDENTIAL, QUERY_DATE, QUERY_EXPIRES,
-  QUERY_SIGNATURE, QUERY_SIGNED_HEADERS, QUERY_TOKEN, TOKEN_HEADER,
+  ALGORITHM,
+  AMZ_DATE_HEADER,
+  AUTHORIZATION_HEADER,
+  DATE_HEADER,
+  QUERY_ALGORITHM,
+  QUERY_CREDENTIAL,
+  QUERY_DATE,
+  QUERY_EXPIRES,
+  QUERY_SIGNATURE,
+  QUERY_SIGNED_HEADERS,
+  QUERY_TOKEN,
+  TOKEN_HEADER,
 } from '../constants.js';
 import { trimOws } from './canonical-headers.js';
 import type { QueryParam } from './canonical-query.js';
@@ -53,7 +63,10 @@ export function parseAuth(
   return { errorType: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' };
 }
 
-function parseAuthorizationHeader(value: string, rawHeaders: ReadonlyArray<readonly [string, string]>): AuthFields | AuthParseError {
+function parseAuthorizationHeader(
+  value: string,
+  rawHeaders: ReadonlyArray<readonly [string, string]>,
+): AuthFields | AuthParseError {
   const trimmed = trimOws(value);
   const space = trimmed.indexOf(' ');
   const algorithm = space === -1 ? '' : trimmed.slice(0, space);
@@ -73,15 +86,22 @@ function parseAuthorizationHeader(value: string, rawHeaders: ReadonlyArray<reado
     fields.set(trimOws(pair.slice(0, eq)), trimOws(pair.slice(eq + 1)));
   }
   if (algorithm !== ALGORITHM) {
-    return { errorType: 'IncompleteSignatureException', message: `Unsupported AWS 'algorithm': '${bytesToText(algorithm)}'.` };
+    return {
+      errorType: 'IncompleteSignatureException',
+      message: `Unsupported AWS 'algorithm': '${bytesToText(algorithm)}'.`,
+    };
   }
-  const amzDate = trimOwsOf(headerValues(rawHeaders, AMZ_DATE_HEADER)[0]) ?? dateHeaderToAmz(headerValues(rawHeaders, DATE_HEADER)[0]);
+  const amzDate =
+    trimOwsOf(headerValues(rawHeaders, AMZ_DATE_HEADER)[0]) ??
+    dateHeaderToAmz(headerValues(rawHeaders, DATE_HEADER)[0]);
   let missing = '';
   for (const key of ['Credential', 'Signature', 'SignedHeaders']) {
     if (!fields.get(key)) missing += `Authorization header requires '${key}' parameter. `;
   }
-  if (amzDate === undefined) missing += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
-  if (missing) return { errorType: 'IncompleteSignatureException', message: `${missing}Authorization=${bytesToText(value)}` };
+  if (amzDate === undefined)
+    missing += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
+  if (missing)
+    return { errorType: 'IncompleteSignatureException', message: `${missing}Authorization=${bytesToText(value)}` };
   const sessionToken = trimOwsOf(headerValues(rawHeaders, TOKEN_HEADER)[0]);
   return {
     via: 'header',
@@ -98,10 +118,14 @@ function parseQueryAuth(query: readonly QueryParam[]): AuthFields | AuthParseErr
   for (const name of [QUERY_ALGORITHM, QUERY_CREDENTIAL, QUERY_SIGNATURE, QUERY_SIGNED_HEADERS, QUERY_DATE]) {
     if (!firstParam(query, name)) missing += `AWS query-string parameters must include '${name}'. `;
   }
-  if (missing) return { errorType: 'IncompleteSignatureException', message: `${missing}Re-examine the query-string parameters.` };
+  if (missing)
+    return { errorType: 'IncompleteSignatureException', message: `${missing}Re-examine the query-string parameters.` };
   const algorithm = firstParam(query, QUERY_ALGORITHM);
   if (algorithm !== ALGORITHM) {
-    return { errorType: 'IncompleteSignatureException', message: `Unsupported AWS 'algorithm': '${bytesToText(algorithm ?? '')}'.` };
+    return {
+      errorType: 'IncompleteSignatureException',
+      message: `Unsupported AWS 'algorithm': '${bytesToText(algorithm ?? '')}'.`,
+    };
   }
   const expires = firstParam(query, QUERY_EXPIRES);
   const sessionToken = firstParam(query, QUERY_TOKEN);
@@ -125,7 +149,10 @@ function dateHeaderToAmz(value: string | undefined): string | undefined {
 
 /** ms since epoch -> ISO 8601 basic (`20150830T123600Z`). @internal */
 export function formatAmzDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** ISO 8601 basic -> ms since epoch, or NaN. @internal */

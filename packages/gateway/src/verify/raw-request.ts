@@ -27,7 +27,8 @@ export interface RawHttpRequest {
  * @public
  */
 export function parseRawRequest(raw: string | Uint8Array): RawHttpRequest {
-  const text = typeof raw === 'string' ? Buffer.from(raw, 'utf8').toString('latin1') : Buffer.from(raw).toString('latin1');
+  const text =
+    typeof raw === 'string' ? Buffer.from(raw, 'utf8').toString('latin1') : Buffer.from(raw).toString('latin1');
   const headEnd = findHeadEnd(text);
   const head = headEnd === -1 ? text : text.slice(0, headEnd.index);
   const bodyText = headEnd === -1 ? '' : text.slice(headEnd.index + headEnd.length);

@@ -3,7 +3,9 @@ import { ALGORITHM, SCOPE_TERMINATOR } from '../constants.js';
 
 /** Lower-case hex SHA-256 of bytes or of a byte string. @internal */
 export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(typeof data === 'string' ? Buffer.from(data, 'latin1') : data).digest('hex');
+  return createHash('sha256')
+    .update(typeof data === 'string' ? Buffer.from(data, 'latin1') : data)
+    .digest('hex');
 }
 
 /** The parts of a canonical request, each already canonical. @internal */
@@ -51,5 +53,7 @@ export function calculateSignature(
   scope: { date: string; region: string; service: string },
   stringToSign: string,
 ): string {
-  return createHmac('sha256', signingKey(secretAccessKey, scope)).update(Buffer.from(stringToSign, 'latin1')).digest('hex');
+  return createHmac('sha256', signingKey(secretAccessKey, scope))
+    .update(Buffer.from(stringToSign, 'latin1'))
+    .digest('hex');
 }

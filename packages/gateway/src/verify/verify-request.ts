@@ -1,14 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
-import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './refusal.js';
+import {
+  CONTENT_SHA256_HEADER,
+  QUERY_CONTENT_SHA256,
+  QUERY_SIGNATURE,
+  QUERY_TOKEN,
+  UNSIGNED_PAYLOAD,
+} from '../constants.js';
+import { SigV4Error } from '../errors.js';
 import { canonicalHeaders, trimOws } from './canonical-headers.js';
 import { canonicalPath, normalizesPath } from './canonical-path.js';
 import { canonicalQuery, parseQuery, type QueryParam } from './canonical-query.js';
 import { checkScope } from './check-scope.js';
 import { checkTime } from './check-time.js';
-import { SigV4Error } from '../errors.js';
-import { CONTENT_SHA256_HEADER, QUERY_CONTENT_SHA256, QUERY_SIGNATURE, QUERY_TOKEN, UNSIGNED_PAYLOAD } from '../constants.js';
 import { headerValues, parseAuth } from './parse-auth.js';
-import { parseRawRequest, splitTarget, type RawHttpRequest } from './raw-request.js';
+import { parseRawRequest, type RawHttpRequest, splitTarget } from './raw-request.js';
+import { EXPIRED_TOKEN, INVALID_TOKEN, refuse, signatureMismatchMessage } from './refusal.js';
 import { buildCanonicalRequest, buildStringToSign, calculateSignature, sha256Hex } from './signature.js';
 import type { KnownCredentials, VerifyOptions, VerifyResult } from './types.js';
 
@@ -41,14 +47,18 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
 
   const signedHeaders = auth.signedHeaders.split(';');
   if (!signedHeaders.includes('host')) {
-    return refuse('IncompleteSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    return refuse(
+      'IncompleteSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
   }
 
   const nowMs = toMs((options.now ?? Date.now)());
   const timing = checkTime(auth, scope.dateMs, nowMs);
   if (timing) return timing;
 
-  const credentials = known.find((c) => c.accessKeyId === scope.accessKeyId) ?? options.resolveCredentials?.(scope.accessKeyId);
+  const credentials =
+    known.find((c) => c.accessKeyId === scope.accessKeyId) ?? options.resolveCredentials?.(scope.accessKeyId);
   if (!credentials) return refuse('UnrecognizedClientException', INVALID_TOKEN);
   if (credentials.sessionToken !== undefined || auth.sessionToken !== undefined) {
     if (auth.sessionToken !== credentials.sessionToken) return refuse('UnrecognizedClientException', INVALID_TOKEN);
@@ -59,7 +69,11 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   }
 
   const service = options.service;
-  const payload = payloadHash(req, auth.via === 'query' && service === 's3' ? query : undefined, options.allowUnsignedPayload ?? service === 's3');
+  const payload = payloadHash(
+    req,
+    auth.via === 'query' && service === 's3' ? query : undefined,
+    options.allowUnsignedPayload ?? service === 's3',
+  );
   const canonicalRequest = buildCanonicalRequest({
     method: req.method,
     path: canonicalPath(rawPath, {
@@ -82,7 +96,10 @@ export function verifyRequest(request: RawHttpRequest | string | Uint8Array, opt
   }
   // a declared content hash (header, or S3 query parameter) must still tell the truth
   if (!payload.truthful) {
-    return refuse('InvalidSignatureException', "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    return refuse(
+      'InvalidSignatureException',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    );
   }
   return {
     ok: true,
@@ -101,7 +118,9 @@ function omittedQueryParams(options: VerifyOptions): string[] {
 
 function isCredentials(value: unknown): value is KnownCredentials {
   const c = value as Partial<KnownCredentials> | null;
-  return typeof c === 'object' && c !== null && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string';
+  return (
+    typeof c === 'object' && c !== null && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string'
+  );
 }
 
 /** `credentials` as a list; throws `INVALID_OPTIONS` when it is neither one set nor a list of them. */
@@ -153,4 +172,3 @@ function sameSignature(expected: string, provided: string): boolean {
   const b = Buffer.from(provided, 'latin1');
   return a.length === b.length && timingSafeEqual(a, b);
 }
-

@@ -1,7 +1,14 @@
+import { createSigner, fromAssumeRole, isClockSkewError, type SignableRequest, type Signer } from '@sigv4/core';
+import {
+  type Gateway,
+  type RecordedRequest,
+  startGateway,
+  TEST_CREDENTIALS,
+  TEST_ROLE_ARN,
+  verifyRequest,
+} from '@sigv4/gateway';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSigner, fromAssumeRole, isClockSkewError, type Signer, type SignableRequest } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, verifyRequest, type Gateway, type RecordedRequest } from '@sigv4/gateway';
 
 /**
  * The signer of @sigv4/core (test-only import) against the gateway's
@@ -14,7 +21,12 @@ let gw: Gateway;
 let signer: Signer;
 beforeAll(async () => {
   gw = await startGateway({ now: () => FIXED_NOW });
-  signer = createSigner({ region: gw.region, service: gw.service, credentials: TEST_CREDENTIALS, now: () => FIXED_NOW });
+  signer = createSigner({
+    region: gw.region,
+    service: gw.service,
+    credentials: TEST_CREDENTIALS,
+    now: () => FIXED_NOW,
+  });
 });
 afterAll(() => gw.close());
 
@@ -26,10 +38,17 @@ function canonicalOnServer(record: RecordedRequest): string {
   return result.canonicalRequest ?? '';
 }
 
-async function roundTrip(request: SignableRequest, s: Signer = signer): Promise<{ status: number; text: string; record: RecordedRequest }> {
+async function roundTrip(
+  request: SignableRequest,
+  s: Signer = signer,
+): Promise<{ status: number; text: string; record: RecordedRequest }> {
   const before = gw.requests.length;
   const signed = await s.sign(request);
-  const res = await fetch(signed.url, { method: signed.method, headers: signed.headers, body: (signed.body ?? null) as BodyInit | null });
+  const res = await fetch(signed.url, {
+    method: signed.method,
+    headers: signed.headers,
+    body: (signed.body ?? null) as BodyInit | null,
+  });
   const text = await res.text();
   const record = gw.requests.slice(before).find((r) => r.api === 'execute-api');
   if (!record) throw new Error('the gateway recorded nothing');
@@ -42,8 +61,19 @@ describe('@sigv4/core signer against the gateway', () => {
     ['an encoded space and UTF-8 in the path', { path: '/items/a%20b/%E1%88%B4' }],
     ['repeated, unsorted and empty query parameters', { path: '/q?b=2&a=1&a=0&empty=&flag' }],
     ['encoded reserved and unreserved query characters', { path: '/q?k=%2F%3D%26&t=%7E-._&u=%C3%A9' }],
-    ['a JSON POST', { path: '/items', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"ü"}' }],
-    ['binary PUT bytes', { path: '/blob', method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array([0, 255, 1, 254]) }],
+    [
+      'a JSON POST',
+      { path: '/items', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"ü"}' },
+    ],
+    [
+      'binary PUT bytes',
+      {
+        path: '/blob',
+        method: 'PUT',
+        headers: { 'content-type': 'application/octet-stream' },
+        body: new Uint8Array([0, 255, 1, 254]),
+      },
+    ],
     ['a URLSearchParams form body', { path: '/form', method: 'POST', body: new URLSearchParams({ a: 'b c', d: 'é' }) }],
     ['a header value with runs of spaces', { path: '/h', headers: { 'x-custom': '  a   b  ' } }],
   ];
@@ -76,7 +106,11 @@ describe('@sigv4/core signer against the gateway', () => {
       const temp = createSigner({
         region: live.region,
         service: live.service,
-        credentials: fromAssumeRole({ roleArn: TEST_ROLE_ARN, masterCredentials: TEST_CREDENTIALS, clientConfig: { endpoint: live.stsUrl, region: live.region } }),
+        credentials: fromAssumeRole({
+          roleArn: TEST_ROLE_ARN,
+          masterCredentials: TEST_CREDENTIALS,
+          clientConfig: { endpoint: live.stsUrl, region: live.region },
+        }),
       });
       const signed = await temp.sign({ url: `${live.url}/me` });
       const res = await fetch(signed.url, { headers: signed.headers });
@@ -106,18 +140,56 @@ describe('@sigv4/core signer against the gateway', () => {
   });
 
   it('agrees with the gateway on random paths, queries and header values (fast-check, fixed seed)', async () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', ' ', '-', '_', '.', '~', '!', '*', "'", '(', ')', '/', '?', '&', '=', '+', '%', 'é', 'ሴ', '😀', ':', '@', ','), maxLength: 8 });
+    const text = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'Z',
+        '0',
+        ' ',
+        '-',
+        '_',
+        '.',
+        '~',
+        '!',
+        '*',
+        "'",
+        '(',
+        ')',
+        '/',
+        '?',
+        '&',
+        '=',
+        '+',
+        '%',
+        'é',
+        'ሴ',
+        '😀',
+        ':',
+        '@',
+        ',',
+      ),
+      maxLength: 8,
+    });
     const segment = text.filter((s) => s !== '.' && s !== '..').map((s) => encodeURIComponent(s));
     const param = fc.tuple(text, text).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
     const header = fc.string({ unit: fc.constantFrom('a', ' ', 'b', '\t', ',', '"'), maxLength: 10 });
     await fc.assert(
-      fc.asyncProperty(fc.array(segment, { maxLength: 4 }), fc.array(param, { maxLength: 4 }), header, async (segments, params, value) => {
-        const path = `/${segments.filter((s) => s !== '').join('/')}${params.length ? `?${params.join('&')}` : ''}`;
-        const { status, text: body, record } = await roundTrip({ url: `${gw.url}${path}`, headers: { 'x-value': value } });
-        const explained = await signer.explain({ url: `${gw.url}${path}`, headers: { 'x-value': value } });
-        expect(status, body).toBe(200);
-        expect(canonicalOnServer(record)).toBe(explained.canonicalRequest);
-      }),
+      fc.asyncProperty(
+        fc.array(segment, { maxLength: 4 }),
+        fc.array(param, { maxLength: 4 }),
+        header,
+        async (segments, params, value) => {
+          const path = `/${segments.filter((s) => s !== '').join('/')}${params.length ? `?${params.join('&')}` : ''}`;
+          const {
+            status,
+            text: body,
+            record,
+          } = await roundTrip({ url: `${gw.url}${path}`, headers: { 'x-value': value } });
+          const explained = await signer.explain({ url: `${gw.url}${path}`, headers: { 'x-value': value } });
+          expect(status, body).toBe(200);
+          expect(canonicalOnServer(record)).toBe(explained.canonicalRequest);
+        },
+      ),
       { numRuns: 60, seed: 20150830 },
     );
   });

@@ -29,7 +29,12 @@ export async function smithySign(options: {
   signingDate?: Date;
 }): Promise<SignedFetchInput> {
   const url = new URL(options.url);
-  const signer = new SignatureV4({ credentials: options.credentials, region: options.region, service: options.service, sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: options.region,
+    service: options.service,
+    sha256: Sha256,
+  });
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of url.searchParams) {
     const prev = query[k];
@@ -67,11 +72,24 @@ export async function smithyPresign(options: {
   signingDate?: Date;
 }): Promise<string> {
   const url = new URL(options.url);
-  const signer = new SignatureV4({ credentials: options.credentials, region: options.region, service: options.service, sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: options.credentials,
+    region: options.region,
+    service: options.service,
+    sha256: Sha256,
+  });
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = v;
   const signed = await signer.presign(
-    { method: options.method ?? 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query, headers: { host: url.host } },
+    {
+      method: options.method ?? 'GET',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query,
+      headers: { host: url.host },
+    },
     { expiresIn: options.expiresIn ?? 900, ...(options.signingDate ? { signingDate: options.signingDate } : {}) },
   );
   const search = Object.entries(signed.query ?? {})

@@ -57,5 +57,9 @@ export function caseOptions(ctx: SuiteContext, overrides: Partial<VerifyOptions>
 }
 
 export function cloneRequest(req: RawHttpRequest): RawHttpRequest {
-  return { ...req, rawHeaders: req.rawHeaders.map(([n, v]) => [n, v] as [string, string]), body: Buffer.from(req.body) };
+  return {
+    ...req,
+    rawHeaders: req.rawHeaders.map(([n, v]) => [n, v] as [string, string]),
+    body: Buffer.from(req.body),
+  };
 }
