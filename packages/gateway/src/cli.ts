@@ -70,6 +70,7 @@ async function main(): Promise<void> {
       `  AWS_SECRET_ACCESS_KEY=${TEST_CREDENTIALS.secretAccessKey}`,
       `  Role:    ${TEST_ROLE_ARN}`,
       ...(values['api-key'] ? [`  x-api-key: ${TEST_API_KEY}`] : []),
+      `  Log:     the last ${CLI_RECORD_LIMITS.maxRecordedRequests} requests, bodies cut to ${CLI_RECORD_LIMITS.maxRecordedBodyBytes} bytes`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -44,6 +44,8 @@ describe('sigv4-gateway CLI', () => {
       expect(sts).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(banner).toContain(`AWS_ACCESS_KEY_ID=${TEST_CREDENTIALS.accessKeyId}`);
       expect(banner).toContain(`AWS_SECRET_ACCESS_KEY=${TEST_CREDENTIALS.secretAccessKey}`);
+      // a long-running gateway keeps a bounded log
+      expect(banner).toContain('Log:     the last 100 requests, bodies cut to 4096 bytes');
 
       const s = await smithySign({
         url: `${api}/ping`,
