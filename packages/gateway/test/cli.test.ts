@@ -2,7 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
 import { afterEach, describe, expect, it } from 'vitest';
-import { smithySign } from './helpers/smithy-sign.js';
+import { smithySign } from './support/smithy-sign.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 let child: ChildProcessWithoutNullStreams | undefined;

@@ -1,7 +1,7 @@
 import { type Gateway, type ProxyEvent, TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
 import { startGatewayPerTest } from '../../../test-support/gateway.js';
-import { smithySign, type TestCredentials } from './helpers/smithy-sign.js';
+import { smithySign, type TestCredentials } from './support/smithy-sign.js';
 
 const start = startGatewayPerTest();
 

@@ -2,7 +2,7 @@ import { createSigner, type Signer } from '@sigv4/core';
 import { type Gateway, parseRawRequest, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalHeaders, trimAll } from '../src/verify/canonical-headers.js';
-import { sendRaw } from './helpers/raw-socket.js';
+import { sendRaw } from './support/raw-socket.js';
 
 /**
  * Header values are byte strings (one char per octet). Trimall may only touch

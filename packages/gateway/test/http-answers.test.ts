@@ -1,7 +1,7 @@
 import { type Gateway, type ProxyEvent, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
 import { startGatewayPerTest } from '../../../test-support/gateway.js';
-import { smithyPresign, smithySign } from './helpers/smithy-sign.js';
+import { smithyPresign, smithySign } from './support/smithy-sign.js';
 
 const start = startGatewayPerTest();
 

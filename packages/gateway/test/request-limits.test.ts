@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
 import { startGatewayPerTest } from '../../../test-support/gateway.js';
-import { smithySign } from './helpers/smithy-sign.js';
+import { smithySign } from './support/smithy-sign.js';
 
 const start = startGatewayPerTest();
 

@@ -1,7 +1,7 @@
 import { createSigner, type Signer } from '@sigv4/core';
 import { type Gateway, type ProxyEvent, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendRaw } from './helpers/raw-socket.js';
+import { sendRaw } from './support/raw-socket.js';
 
 /**
  * Query and header names are chosen by the client, so names that are also

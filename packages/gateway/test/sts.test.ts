@@ -1,7 +1,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { type Gateway, type GatewayOptions, startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import { afterEach, describe, expect, it } from 'vitest';
-import { smithySign } from './helpers/smithy-sign.js';
+import { smithySign } from './support/smithy-sign.js';
 
 let gw: Gateway | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { parseRawRequest, type RawHttpRequest, type VerifyResult, verifyRequest } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
-import { caseOptions, cloneRequest, loadSuite } from './helpers/suite.js';
+import { caseOptions, cloneRequest, loadSuite } from './support/suite.js';
 
 const cases = loadSuite();
 const kinds = ['header', 'query'] as const;

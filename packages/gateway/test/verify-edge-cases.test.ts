@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseRawRequest, type VerifyOptions, verifyRequest } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_CREDENTIALS } from '../../../test-support/fixtures.js';
-import { SUITE_DIR } from './helpers/suite.js';
+import { SUITE_DIR } from './support/suite.js';
 
 const SUITE_URL = new URL(`file://${SUITE_DIR}`);
 

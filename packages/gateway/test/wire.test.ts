@@ -2,8 +2,8 @@ import { type Gateway, startGateway } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalPath } from '../src/verify/canonical-path.js';
 import { splitTarget } from '../src/verify/raw-request.js';
-import { sendRaw, toWire } from './helpers/raw-socket.js';
-import { caseCredentials, loadSuite, type SuiteCase } from './helpers/suite.js';
+import { sendRaw, toWire } from './support/raw-socket.js';
+import { caseCredentials, loadSuite, type SuiteCase } from './support/suite.js';
 
 /**
  * Node's HTTP parser (like any RFC 9112 server) answers 400 to a request line
