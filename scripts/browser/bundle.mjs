@@ -144,6 +144,8 @@ export async function bundleBrowser(options) {
   const result = await build({
     entryPoints: [options.entry ?? VIRTUAL_ENTRY],
     absWorkingDir: REPO_ROOT,
+    // an app's bundler never sees the monorepo's `paths` (they point @sigv4/* at src, for tsc)
+    tsconfigRaw: {},
     outdir: join(REPO_ROOT, '.browser-bundle'), // never written: write is false
     entryNames: 'entry',
     chunkNames: 'chunk-[hash]',

@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { EXAMPLE_CREDENTIALS } from '../fixtures.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = fileURLToPath(new URL('./botocore_sign.py', import.meta.url));
@@ -13,18 +14,31 @@ const SCRIPT = fileURLToPath(new URL('./botocore_sign.py', import.meta.url));
 /** True where `/usr/bin/python3` can import botocore (`apt-get install -y python3-botocore`). */
 export const hasBotocore = spawnSync(PYTHON, ['-c', 'import botocore'], { stdio: 'ignore' }).status === 0;
 
-export const CROSS_CHECK_CREDENTIALS = {
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-} as const;
+export const CROSS_CHECK_CREDENTIALS = EXAMPLE_CREDENTIALS;
 export const CROSS_CHECK_AMZ_DATE = '20240229T235959Z';
 export const CROSS_CHECK_TIME = Date.UTC(2024, 1, 29, 23, 59, 59);
 
 const tricky = fc.constantFrom(
-  ...' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~', 'é', 'ß', 'ሴ', '😀', '中', 'a', 'Z', '0', '-', '_', '.', '~',
+  ...' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~',
+  'é',
+  'ß',
+  'ሴ',
+  '😀',
+  '中',
+  'a',
+  'Z',
+  '0',
+  '-',
+  '_',
+  '.',
+  '~',
 );
 const text = (minLength: number) =>
-  fc.string({ unit: fc.oneof(tricky, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), minLength, maxLength: 12 });
+  fc.string({
+    unit: fc.oneof(tricky, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+    minLength,
+    maxLength: 12,
+  });
 
 /** RFC 3986 encoding of one path segment, sometimes leaving sub-delims raw as browsers do. */
 const segment = fc
@@ -91,14 +105,16 @@ const uniqueNames = (params: Array<[string, string]>) => [...new Map(params).ent
 export function botocoreCases(count: number, seed = 20241125, mode: BotocoreMode = 'header'): BotocoreCase[] {
   const cases = fc.sample(requestCase, { seed, numRuns: count }).map((raw) => {
     const c =
-      mode === 'presign' ? { ...raw, method: 'GET', body: undefined, params: uniqueNames(raw.params) }
-      // S3 decodes the key and encodes it once; botocore signs its (always fully encoded) path
-      // as is, so S3 cases leave no sub-delim raw for the two to be comparable.
-      : mode === 's3' ? { ...raw, service: 's3', segments: raw.segments.map(encodeSubDelims) }
-      : raw;
-    const headers = Object.fromEntries(
-      [...new Map(Object.entries(c.headers).map(([k, v]) => [k.toLowerCase(), [k, v] as const])).values()],
-    );
+      mode === 'presign'
+        ? { ...raw, method: 'GET', body: undefined, params: uniqueNames(raw.params) }
+        : // S3 decodes the key and encodes it once; botocore signs its (always fully encoded) path
+          // as is, so S3 cases leave no sub-delim raw for the two to be comparable.
+          mode === 's3'
+          ? { ...raw, service: 's3', segments: raw.segments.map(encodeSubDelims) }
+          : raw;
+    const headers = Object.fromEntries([
+      ...new Map(Object.entries(c.headers).map(([k, v]) => [k.toLowerCase(), [k, v] as const])).values(),
+    ]);
     const path = `/${c.segments.join('/')}${c.trailingSlash && c.segments.length ? '/' : ''}`;
     return { ...c, headers, url: `${mode === 's3' ? 'http' : 'https'}://${c.host}${path}` };
   });

@@ -1,22 +1,20 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
 import type { SignableRequest, Signer, SignedRequest } from '@sigv4/core';
+import { HOST } from '../../../test-support/fixtures.js';
+import { expectedAuthorization } from '../../../test-support/verify.js';
 
-/** Fixed clock and credentials of the unit tests (AWS's documented example key pair). */
-export const FIXED_DATE = new Date('2026-01-02T03:04:05Z');
-export const AMZ_DATE = '20260102T030405Z';
-export const CREDENTIALS = {
-  accessKeyId: 'AKIDEXAMPLE',
-  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-};
-export const REGION = 'eu-central-1';
-export const SERVICE = 'execute-api';
-export const HOST = 'abc123.execute-api.eu-central-1.amazonaws.com';
-export const ORIGIN = `https://${HOST}`;
+export {
+  AMZ_DATE,
+  EXAMPLE_CREDENTIALS as CREDENTIALS,
+  FIXED_DATE,
+  HOST,
+  ORIGIN,
+  REGION,
+  SERVICE,
+} from '../../../test-support/fixtures.js';
 
 /**
- * The Authorization header for a request as it arrived, computed by an independent
- * implementation (@smithy/signature-v4, the AWS SDK's signer) with the fixed clock above.
+ * The Authorization header for a request as it arrived, as the gateway's independent verifier
+ * computes it for the fixed clock.
  * @param wire - what the server received: method, request target, the headers expected to be
  *   signed (lower-case, without x-amz-date) and the body bytes
  */
@@ -27,27 +25,9 @@ export async function oracleAuthorization(wire: {
   body: string | Uint8Array;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }): Promise<string> {
-  const signer = new SignatureV4({
-    credentials: wire.credentials ?? CREDENTIALS,
-    region: REGION,
-    service: SERVICE,
-    sha256: Sha256,
-    applyChecksum: false,
-  });
-  const q = wire.target.indexOf('?');
-  const path = q === -1 ? wire.target : wire.target.slice(0, q);
-  const query: Record<string, string | string[]> = {};
-  if (q !== -1) {
-    for (const [name, value] of new URLSearchParams(wire.target.slice(q + 1))) {
-      const existing = query[name];
-      query[name] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
-    }
-  }
-  const signed = await signer.sign(
-    { method: wire.method, protocol: 'https:', hostname: wire.headers['host'] ?? HOST, path, query, headers: wire.headers, body: wire.body },
-    { signingDate: FIXED_DATE },
-  );
-  return signed.headers['authorization'] as string;
+  const url = `https://${wire.headers['host'] ?? HOST}${wire.target}`;
+  const credentials = wire.credentials === undefined ? {} : { credentials: wire.credentials };
+  return expectedAuthorization({ method: wire.method, url, headers: wire.headers, body: wire.body }, credentials);
 }
 
 /**

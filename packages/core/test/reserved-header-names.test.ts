@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { CREDENTIALS } from './support/fixtures.js';
 
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const credentials = CREDENTIALS;
 
 describe('header names that are also Object.prototype members', () => {
   it('signs `constructor`, `__proto__`, `valueOf` and `toString` headers as the values given', async () => {
@@ -14,18 +14,5 @@ describe('header names that are also Object.prototype members', () => {
     expect(signed.headers.authorization).toContain('SignedHeaders=__proto__;constructor;host;tostring;valueof;x-amz-date');
     const explained = await signer.explain({ method: 'GET', url: 'https://example.com/', headers });
     expect(explained.canonicalRequest).toContain('__proto__:p\nconstructor:c\nhost:example.com\ntostring:t\nvalueof:v\n');
-  });
-
-  it('is accepted by the gateway with a `constructor` header signed and sent', async () => {
-    const gw = await startGateway();
-    try {
-      const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: { ...TEST_CREDENTIALS } });
-      const signed = await signer.sign({ method: 'GET', url: `${gw.url}/x`, headers: { constructor: 'c', valueOf: 'v' } });
-      const res = await fetch(signed.url, { headers: signed.headers });
-      expect(res.status).toBe(200);
-      expect(gw.requests[0]?.headers.constructor).toBe('c');
-    } finally {
-      await gw.close();
-    }
   });
 });

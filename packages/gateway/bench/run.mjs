@@ -7,9 +7,13 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { parseRawRequest, startGateway, TEST_CREDENTIALS, verifyRequest } from '../dist/index.js';
 
 const suite = new URL('../../../test-support/sigv4-test-suite/v4/', import.meta.url);
-const vanilla = parseRawRequest(readFileSync(new URL('get-vanilla-query-order-key-case/header-signed-request.txt', suite)));
+const vanilla = parseRawRequest(
+  readFileSync(new URL('get-vanilla-query-order-key-case/header-signed-request.txt', suite)),
+);
 const options = {
-  region: 'us-east-1', service: 'service', now: () => Date.parse('2015-08-30T12:36:00Z'),
+  region: 'us-east-1',
+  service: 'service',
+  now: () => Date.parse('2015-08-30T12:36:00Z'),
   credentials: [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }],
 };
 
@@ -18,7 +22,9 @@ function measure(name, iterations, fn) {
   const start = performance.now();
   for (let i = 0; i < iterations; i++) fn();
   const ms = performance.now() - start;
-  console.log(`${name}: ${Math.round((iterations / ms) * 1000)} ops/s (${((ms * 1000) / iterations).toFixed(1)} µs/op)`);
+  console.log(
+    `${name}: ${Math.round((iterations / ms) * 1000)} ops/s (${((ms * 1000) / iterations).toFixed(1)} µs/op)`,
+  );
 }
 
 measure('verifyRequest, header-signed GET (AWS suite case)', 20_000, () => {
@@ -31,10 +37,20 @@ measure('verifyRequest, 1 MB body (hash dominates; signature refused)', 200, () 
 const gw = await startGateway();
 try {
   const url = new URL(`${gw.url}/bench?x=1`);
-  const signer = new SignatureV4({ credentials: TEST_CREDENTIALS, region: gw.region, service: gw.service, sha256: Sha256 });
+  const signer = new SignatureV4({
+    credentials: TEST_CREDENTIALS,
+    region: gw.region,
+    service: gw.service,
+    sha256: Sha256,
+  });
   const signed = await signer.sign({
-    method: 'GET', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname,
-    query: { x: '1' }, headers: { host: url.host },
+    method: 'GET',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    query: { x: '1' },
+    headers: { host: url.host },
   });
   const headers = Object.fromEntries(Object.entries(signed.headers).filter(([k]) => k !== 'host'));
   const latencies = [];
@@ -53,7 +69,9 @@ try {
   const total = performance.now() - start;
   latencies.sort((a, b) => a - b);
   const p = (q) => latencies[Math.floor(q * (latencies.length - 1))].toFixed(2);
-  console.log(`signed GET over loopback (fetch, sequential): ${Math.round((n / total) * 1000)} req/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
+  console.log(
+    `signed GET over loopback (fetch, sequential): ${Math.round((n / total) * 1000)} req/s, p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`,
+  );
 } finally {
   await gw.close();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
-import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from './constants.js';
+import { CLI_RECORD_LIMITS, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from './constants.js';
 import { startGateway } from './start-gateway.js';
 
 const USAGE = `Usage: sigv4-gateway [--port N] [--sts-port N] [--region R] [--stage S] [--host H] [--api-key]
@@ -13,7 +13,7 @@ A local IAM-authorized API Gateway + STS that verifies AWS SigV4 like AWS.
   --host H      interface to listen on (default 127.0.0.1)
   --api-key     require x-api-key: ${TEST_API_KEY}`;
 
-function fail(message: string): never {
+function usageError(message: string): never {
   process.stderr.write(`sigv4-gateway: ${message}\n\n${USAGE}\n`);
   process.exit(2);
 }
@@ -21,14 +21,14 @@ function fail(message: string): never {
 function port(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`${name} must be a port number (0-65535), got "${value}".`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    usageError(`${name} must be a port number (0-65535), got "${value}".`);
   return n;
 }
 
-async function main(): Promise<void> {
-  let values;
+function readArgs() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         port: { type: 'string' },
         'sts-port': { type: 'string' },
@@ -38,10 +38,14 @@ async function main(): Promise<void> {
         'api-key': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    }));
+    }).values;
   } catch (error) {
-    fail((error as Error).message);
+    usageError((error as Error).message);
   }
+}
+
+async function main(): Promise<void> {
+  const values = readArgs();
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
     stage: values.stage,
     host: values.host,
     apiKeys: values['api-key'] ? [TEST_API_KEY] : undefined,
+    // a long-running gateway keeps a bounded log: nothing reads it but memory
+    ...CLI_RECORD_LIMITS,
   });
   // The TEST secret is a published fixture, not a real key: printing it is the point of the CLI.
   process.stdout.write(
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
       `  AWS_SECRET_ACCESS_KEY=${TEST_CREDENTIALS.secretAccessKey}`,
       `  Role:    ${TEST_ROLE_ARN}`,
       ...(values['api-key'] ? [`  x-api-key: ${TEST_API_KEY}`] : []),
+      `  Log:     the last ${CLI_RECORD_LIMITS.maxRecordedRequests} requests, bodies cut to ${CLI_RECORD_LIMITS.maxRecordedBodyBytes} bytes`,
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

@@ -7,8 +7,6 @@
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 /** Last element of every credential scope. */
 export const SCOPE_TERMINATOR = 'aws4_request';
-/** SHA-256 of zero bytes, the payload hash of an empty body. */
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 /** Payload hash value that S3 accepts instead of a real hash. */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
@@ -37,6 +35,8 @@ export const MAX_PRESIGN_EXPIRES_S = 604_800;
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Bodies above this are not even drained: the connection is closed. */
 export const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+/** How many requests the `sigv4-gateway` CLI keeps in its log, and how many body bytes of each. */
+export const CLI_RECORD_LIMITS = { maxRecordedRequests: 100, maxRecordedBodyBytes: 4096 } as const;
 
 /** STS limits for `DurationSeconds` of AssumeRole. */
 export const MIN_SESSION_SECONDS = 900;

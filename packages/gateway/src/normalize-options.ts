@@ -1,5 +1,5 @@
+import { echoHandler } from './api/echo-handler.js';
 import { TEST_ACCOUNT_ID, TEST_CREDENTIALS, TEST_ROLE_ARN } from './constants.js';
-import { echoHandler } from './echo-handler.js';
 import { SigV4Error } from './errors.js';
 import type { GatewayOptions, GatewayUser, ProxyHandler } from './types.js';
 
@@ -17,16 +17,21 @@ export const DEFAULTS = {
   port: 0,
   stsPort: 0,
   allowUnsignedPayload: false,
+  requestTimeout: 10_000,
+  maxRecordedRequests: Number.POSITIVE_INFINITY,
+  maxRecordedBodyBytes: Number.POSITIVE_INFINITY,
 };
 
 /** Options after defaults, users with their ARN. @internal */
-export type ResolvedGatewayOptions = Omit<typeof DEFAULTS, 'users'> & { users: ReadonlyArray<GatewayUser & { arn: string }> };
+export type ResolvedGatewayOptions = Omit<typeof DEFAULTS, 'users'> & {
+  users: ReadonlyArray<GatewayUser & { arn: string }>;
+};
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function fail(message: string): never {
+function invalid(message: string): never {
   throw new SigV4Error('INVALID_OPTIONS', message);
 }
 
@@ -41,27 +46,48 @@ function isPort(p: unknown): boolean {
 export function normalizeOptions(options: GatewayOptions = {}): ResolvedGatewayOptions {
   const o = { ...DEFAULTS, ...(definedOnly(options) as Partial<typeof DEFAULTS>) };
   for (const key of ['region', 'service', 'host'] as const) {
-    if (typeof o[key] !== 'string' || o[key] === '') fail(`\`${key}\` must be a non-empty string, got ${JSON.stringify(o[key])}.`);
+    if (typeof o[key] !== 'string' || o[key] === '')
+      invalid(`\`${key}\` must be a non-empty string, got ${JSON.stringify(o[key])}.`);
   }
   if (typeof o.stage !== 'string' || !/^[A-Za-z0-9_-]*$/.test(o.stage)) {
-    fail(`\`stage\` may hold only letters, digits, '-' and '_' (got ${JSON.stringify(o.stage)}).`);
+    invalid(`\`stage\` may hold only letters, digits, '-' and '_' (got ${JSON.stringify(o.stage)}).`);
   }
-  if (!isPort(o.port) || !isPort(o.stsPort)) fail('`port` and `stsPort` must be integers from 0 to 65535.');
-  if (typeof o.handler !== 'function') fail('`handler` must be a function (event) => ({ statusCode, body }).');
-  if (typeof o.now !== 'function') fail('`now` must be a function returning a Date or epoch milliseconds.');
-  if (o.apiKeys !== undefined && (!Array.isArray(o.apiKeys) || o.apiKeys.some((k) => typeof k !== 'string' || k === ''))) {
-    fail('`apiKeys` must be an array of non-empty strings.');
+  if (!isPort(o.port) || !isPort(o.stsPort)) invalid('`port` and `stsPort` must be integers from 0 to 65535.');
+  if (
+    typeof o.requestTimeout !== 'number' ||
+    !(o.requestTimeout > 0) ||
+    o.requestTimeout === Number.POSITIVE_INFINITY
+  ) {
+    invalid('`requestTimeout` must be a positive number of milliseconds.');
+  }
+  for (const key of ['maxRecordedRequests', 'maxRecordedBodyBytes'] as const) {
+    if (typeof o[key] !== 'number' || !(o[key] >= 0))
+      invalid(`\`${key}\` must be a number >= 0 (Infinity keeps everything).`);
+  }
+  if (typeof o.handler !== 'function') invalid('`handler` must be a function (event) => ({ statusCode, body }).');
+  if (typeof o.now !== 'function') invalid('`now` must be a function returning a Date or epoch milliseconds.');
+  if (
+    o.apiKeys !== undefined &&
+    (!Array.isArray(o.apiKeys) || o.apiKeys.some((k) => typeof k !== 'string' || k === ''))
+  ) {
+    invalid('`apiKeys` must be an array of non-empty strings.');
   }
   if (!Array.isArray(o.roles) || o.roles.some((r) => typeof r !== 'string' || !r.startsWith('arn:'))) {
-    fail('`roles` must be an array of role ARNs like "arn:aws:iam::123456789012:role/name".');
+    invalid('`roles` must be an array of role ARNs like "arn:aws:iam::123456789012:role/name".');
   }
-  if (!Array.isArray(o.users)) fail('`users` must be an array of { accessKeyId, secretAccessKey }.');
+  if (!Array.isArray(o.users)) invalid('`users` must be an array of { accessKeyId, secretAccessKey }.');
   const users = o.users.map((u, i) => {
-    if (!u || typeof u.accessKeyId !== 'string' || !u.accessKeyId || typeof u.secretAccessKey !== 'string' || !u.secretAccessKey) {
-      fail(`users[${i}] needs a non-empty \`accessKeyId\` and \`secretAccessKey\`.`);
+    if (
+      !u ||
+      typeof u.accessKeyId !== 'string' ||
+      !u.accessKeyId ||
+      typeof u.secretAccessKey !== 'string' ||
+      !u.secretAccessKey
+    ) {
+      invalid(`users[${i}] needs a non-empty \`accessKeyId\` and \`secretAccessKey\`.`);
     }
     if (u.sessionToken !== undefined && (typeof u.sessionToken !== 'string' || u.sessionToken === '')) {
-      fail(`users[${i}].sessionToken must be a non-empty string when given.`);
+      invalid(`users[${i}].sessionToken must be a non-empty string when given.`);
     }
     return { ...u, arn: u.arn ?? `arn:aws:iam::${TEST_ACCOUNT_ID}:user/${u.accessKeyId}` };
   });

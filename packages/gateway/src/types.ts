@@ -106,6 +106,16 @@ export interface GatewayOptions {
   stsPort?: number | undefined;
   /** Accept `x-amz-content-sha256: UNSIGNED-PAYLOAD` (API Gateway does not). @default false */
   allowUnsignedPayload?: boolean | undefined;
+  /**
+   * Milliseconds a client may take to send a whole request (headers and body); a request still
+   * incomplete then (headers never ended, a body shorter than its `Content-Length`) is answered 408 and cut.
+   * @default 10000
+   */
+  requestTimeout?: number | undefined;
+  /** `requests` keeps only the latest this many (the CLI keeps 100). @default Infinity */
+  maxRecordedRequests?: number | undefined;
+  /** Each recorded `body` is cut to this many bytes (the CLI keeps 4096). @default Infinity */
+  maxRecordedBodyBytes?: number | undefined;
 }
 
 /**
@@ -126,7 +136,7 @@ export interface RecordedRequest {
   rawHeaders: Array<[string, string]>;
   /** Lower-case names; repeated headers joined with ', '. No prototype: `constructor` is a plain key. */
   headers: Record<string, string>;
-  /** Body bytes received; empty for a body over the 10 MB limit (answered 413). */
+  /** Body bytes received (cut to `maxRecordedBodyBytes`); empty for a body over the 10 MB limit (answered 413). */
   body: Buffer;
   /** Status the gateway answered. */
   status: number;
@@ -146,7 +156,7 @@ export interface Gateway {
   region: string;
   service: string;
   stage: string;
-  /** Every request both listeners received, oldest first. Clear with `requests.length = 0`. */
+  /** Every request both listeners received (the latest `maxRecordedRequests`), oldest first. Clear with `requests.length = 0`. */
   requests: RecordedRequest[];
   /** Stops both listeners and drops open connections. */
   close(): Promise<void>;

@@ -1,8 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
-import { smithySign } from './helpers/smithy-sign.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { smithySign } from './support/smithy-sign.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 let child: ChildProcessWithoutNullStreams | undefined;
@@ -13,7 +13,9 @@ afterEach(() => {
 });
 
 /** Starts `sigv4-gateway` from source (tsx) and waits for its banner. */
-function startCli(args: string[]): Promise<{ proc: ChildProcessWithoutNullStreams; banner: string; output: () => string }> {
+function startCli(
+  args: string[],
+): Promise<{ proc: ChildProcessWithoutNullStreams; banner: string; output: () => string }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: 'pipe' });
   child = proc;
   let out = '';
@@ -42,8 +44,15 @@ describe('sigv4-gateway CLI', () => {
       expect(sts).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(banner).toContain(`AWS_ACCESS_KEY_ID=${TEST_CREDENTIALS.accessKeyId}`);
       expect(banner).toContain(`AWS_SECRET_ACCESS_KEY=${TEST_CREDENTIALS.secretAccessKey}`);
+      // a long-running gateway keeps a bounded log
+      expect(banner).toContain('Log:     the last 100 requests, bodies cut to 4096 bytes');
 
-      const s = await smithySign({ url: `${api}/ping`, credentials: TEST_CREDENTIALS, region: 'us-west-2', service: 'execute-api' });
+      const s = await smithySign({
+        url: `${api}/ping`,
+        credentials: TEST_CREDENTIALS,
+        region: 'us-west-2',
+        service: 'execute-api',
+      });
       const res = await fetch(s.url, { ...s.init, headers: { ...s.init.headers, connection: 'close' } });
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ message: 'API Called', params: null, body: null, method: 'GET' });

@@ -1,7 +1,7 @@
+import { type Gateway, type ProxyEvent, TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
-import { TEST_API_KEY, TEST_CREDENTIALS, type Gateway, type ProxyEvent } from '@sigv4/gateway';
-import { smithySign, type TestCredentials } from './helpers/smithy-sign.js';
-import { startGatewayPerTest } from './helpers/start-gateway-per-test.js';
+import { startGatewayPerTest } from '../../../test-support/gateway.js';
+import { smithySign, type TestCredentials } from './support/smithy-sign.js';
 
 const start = startGatewayPerTest();
 
@@ -35,14 +35,27 @@ describe('startGateway', () => {
     const res = await signedFetch(g, '/items?name=a%20b&tag=x+y&tag=z');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
-    expect(await res.json()).toEqual({ message: 'API Called', params: { name: 'a b', tag: 'z' }, body: null, method: 'GET' });
+    expect(await res.json()).toEqual({
+      message: 'API Called',
+      params: { name: 'a b', tag: 'z' },
+      body: null,
+      method: 'GET',
+    });
   });
 
   it('echoes a JSON body parsed and any other body as the raw string', async () => {
     const g = await start();
-    const json = await signedFetch(g, '/items', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":[1,2]}' });
+    const json = await signedFetch(g, '/items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"a":[1,2]}',
+    });
     expect(await json.json()).toEqual({ message: 'API Called', params: null, body: { a: [1, 2] }, method: 'POST' });
-    const text = await signedFetch(g, '/items', { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const text = await signedFetch(g, '/items', {
+      method: 'PUT',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(await text.json()).toEqual({ message: 'API Called', params: null, body: 'hello', method: 'PUT' });
   });
 
@@ -52,12 +65,21 @@ describe('startGateway', () => {
     expect(res.status).toBe(403);
     expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
     expect(await res.json()).toEqual({ message: 'Missing Authentication Token' });
-    expect(g.requests[0]).toMatchObject({ status: 403, errorType: 'MissingAuthenticationTokenException', api: 'execute-api' });
+    expect(g.requests[0]).toMatchObject({
+      status: 403,
+      errorType: 'MissingAuthenticationTokenException',
+      api: 'execute-api',
+    });
   });
 
   it('refuses a request whose signed query was changed after signing with InvalidSignatureException', async () => {
     const g = await start();
-    const s = await smithySign({ url: `${g.url}/items?a=1`, credentials: TEST_CREDENTIALS, region: g.region, service: g.service });
+    const s = await smithySign({
+      url: `${g.url}/items?a=1`,
+      credentials: TEST_CREDENTIALS,
+      region: g.region,
+      service: g.service,
+    });
     const res = await fetch(s.url.replace('a=1', 'a=2'), s.init);
     expect(res.status).toBe(403);
     expect(res.headers.get('x-amzn-errortype')).toBe('InvalidSignatureException');
@@ -70,8 +92,13 @@ describe('startGateway', () => {
   it('refuses a body changed after signing', async () => {
     const g = await start();
     const s = await smithySign({
-      url: `${g.url}/items`, method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' },
-      credentials: TEST_CREDENTIALS, region: g.region, service: g.service,
+      url: `${g.url}/items`,
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+      credentials: TEST_CREDENTIALS,
+      region: g.region,
+      service: g.service,
     });
     const res = await fetch(s.url, { ...s.init, body: '{"a":2}' });
     expect(res.status).toBe(403);
@@ -80,7 +107,9 @@ describe('startGateway', () => {
 
   it('refuses an access key it does not know with UnrecognizedClientException', async () => {
     const g = await start();
-    const res = await signedFetch(g, '/items', { credentials: { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x'.repeat(40) } });
+    const res = await signedFetch(g, '/items', {
+      credentials: { accessKeyId: 'AKIAUNKNOWNUNKNOWN00', secretAccessKey: 'x'.repeat(40) },
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get('x-amzn-errortype')).toBe('UnrecognizedClientException');
     expect(await res.json()).toEqual({ message: 'The security token included in the request is invalid.' });
@@ -101,7 +130,10 @@ describe('startGateway', () => {
   it('passes a handler result such as 503 through, then succeeds on the next call', async () => {
     let calls = 0;
     const g = await start({
-      handler: () => (++calls === 1 ? { statusCode: 503, body: '{"message":"Service Unavailable"}' } : { statusCode: 200, body: '{"ok":true}' }),
+      handler: () =>
+        ++calls === 1
+          ? { statusCode: 503, body: '{"message":"Service Unavailable"}' }
+          : { statusCode: 200, body: '{"ok":true}' },
     });
     const first = await signedFetch(g, '/flaky');
     expect(first.status).toBe(503);
@@ -119,7 +151,11 @@ describe('startGateway', () => {
         return { statusCode: 200, body: '{}' };
       },
     });
-    await signedFetch(g, '/a/b%20c?x=1&x=2&y', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-custom': 'v' }, body: 'hi' });
+    await signedFetch(g, '/a/b%20c?x=1&x=2&y', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-custom': 'v' },
+      body: 'hi',
+    });
     expect(seen).toMatchObject({
       resource: '/{proxy+}',
       path: '/a/b c',
@@ -132,7 +168,10 @@ describe('startGateway', () => {
       requestContext: {
         stage: 'dev',
         path: '/dev/a/b c',
-        identity: { accessKey: TEST_CREDENTIALS.accessKeyId, userArn: `arn:aws:iam::123456789012:user/${TEST_CREDENTIALS.accessKeyId}` },
+        identity: {
+          accessKey: TEST_CREDENTIALS.accessKeyId,
+          userArn: `arn:aws:iam::123456789012:user/${TEST_CREDENTIALS.accessKeyId}`,
+        },
       },
     });
     expect(seen?.headers?.['x-custom']).toBe('v');
@@ -141,9 +180,20 @@ describe('startGateway', () => {
 
   it('records each request as it arrived: raw target, query, wire-order headers and body bytes', async () => {
     const g = await start();
-    await signedFetch(g, '/items?b=2&a=1', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"z":1}' });
+    await signedFetch(g, '/items?b=2&a=1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"z":1}',
+    });
     const [r] = g.requests;
-    expect(r).toMatchObject({ api: 'execute-api', method: 'POST', target: '/dev/items?b=2&a=1', path: '/dev/items', query: 'b=2&a=1', status: 200 });
+    expect(r).toMatchObject({
+      api: 'execute-api',
+      method: 'POST',
+      target: '/dev/items?b=2&a=1',
+      path: '/dev/items',
+      query: 'b=2&a=1',
+      status: 200,
+    });
     expect(r?.body.toString()).toBe('{"z":1}');
     expect(r?.headers['content-type']).toBe('application/json');
     expect(r?.rawHeaders.some(([name]) => name.toLowerCase() === 'authorization')).toBe(true);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner, type Signer } from '@sigv4/core';
-import { parseRawRequest, startGateway, TEST_CREDENTIALS, type Gateway } from '@sigv4/gateway';
-import { canonicalHeaders, trimAll } from '../src/canonical-headers.js';
-import { sendRaw } from './helpers/raw-socket.js';
+import { type Gateway, parseRawRequest, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalHeaders, trimAll } from '../src/verify/canonical-headers.js';
+import { sendRaw } from './support/raw-socket.js';
 
 /**
  * Header values are byte strings (one char per octet). Trimall may only touch
@@ -27,12 +27,26 @@ describe('trimAll on byte strings', () => {
   });
 
   it('canonicalizes every value of a signed header with it', () => {
-    expect(canonicalHeaders([['X-Name', latin1(' voilà ')], ['x-name', latin1('蠠')]], ['x-name'])).toBe(`x-name:${latin1('voilà,蠠')}\n`);
+    expect(
+      canonicalHeaders(
+        [
+          ['X-Name', latin1(' voilà ')],
+          ['x-name', latin1('蠠')],
+        ],
+        ['x-name'],
+      ),
+    ).toBe(`x-name:${latin1('voilà,蠠')}\n`);
   });
 
   it('parses raw request bytes without eating a value’s trailing 0xA0', () => {
-    const req = parseRawRequest(Buffer.from('GET / HTTP/1.1\r\nHost: h\r\nx-name: voilà \r\nx-fold: à\r\n 蠠\r\n\r\n', 'utf8'));
-    expect(req.rawHeaders).toEqual([['Host', 'h'], ['x-name', latin1('voilà')], ['x-fold', latin1('à 蠠')]]);
+    const req = parseRawRequest(
+      Buffer.from('GET / HTTP/1.1\r\nHost: h\r\nx-name: voilà \r\nx-fold: à\r\n 蠠\r\n\r\n', 'utf8'),
+    );
+    expect(req.rawHeaders).toEqual([
+      ['Host', 'h'],
+      ['x-name', latin1('voilà')],
+      ['x-fold', latin1('à 蠠')],
+    ]);
   });
 });
 
@@ -41,7 +55,12 @@ describe('UTF-8 header values ending in 0xA0, signed by @sigv4/core and sent as 
   let signer: Signer;
   beforeAll(async () => {
     gw = await startGateway({ now: () => FIXED_NOW });
-    signer = createSigner({ region: gw.region, service: gw.service, credentials: TEST_CREDENTIALS, now: () => FIXED_NOW });
+    signer = createSigner({
+      region: gw.region,
+      service: gw.service,
+      credentials: TEST_CREDENTIALS,
+      now: () => FIXED_NOW,
+    });
   });
   afterAll(() => gw.close());
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner, type Signer } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, type Gateway, type ProxyEvent } from '@sigv4/gateway';
-import { sendRaw } from './helpers/raw-socket.js';
+import { type Gateway, type ProxyEvent, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw } from './support/raw-socket.js';
 
 /**
  * Query and header names are chosen by the client, so names that are also
@@ -35,7 +35,12 @@ beforeAll(async () => {
       };
     },
   });
-  signer = createSigner({ region: echo.region, service: echo.service, credentials: TEST_CREDENTIALS, now: () => FIXED_NOW });
+  signer = createSigner({
+    region: echo.region,
+    service: echo.service,
+    credentials: TEST_CREDENTIALS,
+    now: () => FIXED_NOW,
+  });
 });
 afterAll(async () => {
   await echo.close();
@@ -52,7 +57,9 @@ async function signedGet(url: string, headers?: Headers): Promise<{ status: numb
 
 describe('query and header names that are Object.prototype properties', () => {
   it('echoes ?valueOf=1&__proto__=2&toString=3&constructor=4&hasOwnProperty=5 with 200', async () => {
-    const { json } = await signedGet(`${echo.url}/items?valueOf=1&__proto__=2&toString=3&constructor=4&hasOwnProperty=5`);
+    const { json } = await signedGet(
+      `${echo.url}/items?valueOf=1&__proto__=2&toString=3&constructor=4&hasOwnProperty=5`,
+    );
     expect(json.message).toBe('API Called');
     // JSON.parse makes "__proto__" an own key, so compare the entries rather than through a literal
     expect(Object.entries(json.params as object)).toEqual([
@@ -66,13 +73,25 @@ describe('query and header names that are Object.prototype properties', () => {
 
   it('keeps every value of a repeated reserved name in multiValueQueryStringParameters', async () => {
     const { json } = await signedGet(`${mirror.url}/q?constructor=a&constructor=b&__proto__=c&__proto__=d&valueOf=e`);
-    expect(Object.entries(json.query as object)).toEqual([['constructor', 'b'], ['__proto__', 'd'], ['valueOf', 'e']]);
-    expect(Object.entries(json.multiQuery as object)).toEqual([['constructor', ['a', 'b']], ['__proto__', ['c', 'd']], ['valueOf', ['e']]]);
+    expect(Object.entries(json.query as object)).toEqual([
+      ['constructor', 'b'],
+      ['__proto__', 'd'],
+      ['valueOf', 'e'],
+    ]);
+    expect(Object.entries(json.multiQuery as object)).toEqual([
+      ['constructor', ['a', 'b']],
+      ['__proto__', ['c', 'd']],
+      ['valueOf', ['e']],
+    ]);
   });
 
   it('hands header names like x-constructor and the bare reserved names, in their case, to the handler and records them', async () => {
     const before = mirror.requests.length;
-    const signedPairs: Array<[string, string]> = [['x-constructor', 's0'], ['X-__proto__', 's1'], ['x-valueOf', 's2']];
+    const signedPairs: Array<[string, string]> = [
+      ['x-constructor', 's0'],
+      ['X-__proto__', 's1'],
+      ['x-valueOf', 's2'],
+    ];
     // the bare names travel unsigned: they reach the handler all the same, and no signer has to cope with them
     const unsignedPairs = RESERVED.map((name, i): [string, string] => [name, `u${i}`]);
     const pairs = [...signedPairs, ...unsignedPairs];
@@ -87,6 +106,7 @@ describe('query and header names that are Object.prototype properties', () => {
     for (const [name, value] of unsignedPairs) lines.push(`${name}: ${value}`);
     const res = await sendRaw(url, Buffer.from(`${lines.join('\r\n')}\r\nConnection: close\r\n\r\n`, 'utf8'));
     expect(res.status, res.body).toBe(200);
+    // biome-ignore lint/suspicious/noProto: the header named `__proto__` is the point of this test
     expect([res.headers['__proto__'], res.headers['constructor']]).toEqual(['p', 'c']);
     const json = JSON.parse(res.body) as Record<string, object>;
     const received = new Map(Object.entries(json.headers ?? {}));
@@ -105,5 +125,19 @@ describe('query and header names that are Object.prototype properties', () => {
     const event = events[events.length - 1];
     expect(event?.queryStringParameters).toBeNull();
     expect(event?.headers?.['isPrototypeOf']).toBeUndefined();
+  });
+});
+
+describe('reserved header names signed by @sigv4/core', () => {
+  it('accepts a `constructor` header signed by core and sent by fetch', async () => {
+    const signed = await signer.sign({
+      method: 'GET',
+      url: `${echo.url}/x`,
+      headers: { constructor: 'c', valueOf: 'v' },
+    });
+    const before = echo.requests.length;
+    const res = await fetch(signed.url, { headers: signed.headers });
+    expect(res.status).toBe(200);
+    expect(echo.requests[before]?.headers.constructor).toBe('c');
   });
 });

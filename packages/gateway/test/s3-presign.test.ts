@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Sha256 } from '@aws-crypto/sha256-js';
+import { createSigner, type Signer } from '@sigv4/core';
+import { type Gateway, startGateway, TEST_CREDENTIALS, verifyRequest } from '@sigv4/gateway';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSigner, type Signer } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, verifyRequest, type Gateway } from '@sigv4/gateway';
 import { hasBotocore } from '../../../test-support/botocore/random-requests.js';
 
 /**
@@ -25,12 +25,28 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Presigns with @smithy/signature-v4 as the AWS SDK's S3 presigner does (path not re-encoded). */
 async function smithyS3Presign(url: URL, method: string, headers: Record<string, string>): Promise<string> {
-  const smithy = new SignatureV4({ credentials: TEST_CREDENTIALS, region: gw.region, service: 's3', sha256: Sha256, uriEscapePath: false });
+  const smithy = new SignatureV4({
+    credentials: TEST_CREDENTIALS,
+    region: gw.region,
+    service: 's3',
+    sha256: Sha256,
+    uriEscapePath: false,
+  });
   const signed = await smithy.presign(
-    { method, protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host, ...headers } },
+    {
+      method,
+      protocol: url.protocol,
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      query: {},
+      headers: { host: url.host, ...headers },
+    },
     { expiresIn: 300, signingDate: new Date(FIXED_NOW) },
   );
-  const search = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  const search = Object.entries(signed.query ?? {}).map(
+    ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`,
+  );
   return `${url.origin}${url.pathname}?${search.join('&')}`;
 }
 
@@ -52,7 +68,12 @@ describe('s3 presigned URLs', () => {
   it('rebuilds a canonical request that ends with UNSIGNED-PAYLOAD', async () => {
     const link = new URL(await signer.presign({ url: `${gw.url}/obj`, method: 'PUT' }));
     const result = verifyRequest(
-      { method: 'PUT', target: `${link.pathname}${link.search}`, rawHeaders: [['Host', link.host]], body: Buffer.from('data') },
+      {
+        method: 'PUT',
+        target: `${link.pathname}${link.search}`,
+        rawHeaders: [['Host', link.host]],
+        body: Buffer.from('data'),
+      },
       { region: gw.region, service: 's3', credentials: [TEST_CREDENTIALS], now: () => FIXED_NOW },
     );
     expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -66,17 +87,40 @@ describe('s3 presigned URLs', () => {
     expect(good.status, await good.text()).toBe(200);
     const other = await fetch(link, { method: 'PUT', body: 'other' });
     expect(other.status).toBe(403);
-    expect(await other.json()).toEqual({ message: "The provided 'x-amz-content-sha256' header does not match what was computed." });
+    expect(await other.json()).toEqual({
+      message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
+    });
   });
 
   it('accepts a URL presigned the way the AWS SDK S3 presigner does (unsigned x-amz-content-sha256 header kept out)', async () => {
-    const smithy = new SignatureV4({ credentials: TEST_CREDENTIALS, region: gw.region, service: 's3', sha256: Sha256, uriEscapePath: false });
+    const smithy = new SignatureV4({
+      credentials: TEST_CREDENTIALS,
+      region: gw.region,
+      service: 's3',
+      sha256: Sha256,
+      uriEscapePath: false,
+    });
     const url = new URL(`${gw.url}/photos/cat.jpg`);
     const signed = await smithy.presign(
-      { method: 'GET', protocol: url.protocol, hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } },
-      { expiresIn: 300, signingDate: new Date(FIXED_NOW), unhoistableHeaders: new Set(['x-amz-content-sha256']), unsignableHeaders: new Set(['x-amz-content-sha256']) },
+      {
+        method: 'GET',
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: Number(url.port),
+        path: url.pathname,
+        query: {},
+        headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+      },
+      {
+        expiresIn: 300,
+        signingDate: new Date(FIXED_NOW),
+        unhoistableHeaders: new Set(['x-amz-content-sha256']),
+        unsignableHeaders: new Set(['x-amz-content-sha256']),
+      },
     );
-    const search = Object.entries(signed.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+    const search = Object.entries(signed.query ?? {}).map(
+      ([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`,
+    );
     const res = await fetch(`${url.origin}${url.pathname}?${search.join('&')}`);
     expect(res.status, await res.text()).toBe(200);
   });
@@ -84,10 +128,20 @@ describe('s3 presigned URLs', () => {
   it('still hashes the body of presigned execute-api requests', async () => {
     const api = await startGateway({ now: () => FIXED_NOW });
     try {
-      const s = createSigner({ region: api.region, service: api.service, credentials: TEST_CREDENTIALS, now: () => FIXED_NOW });
+      const s = createSigner({
+        region: api.region,
+        service: api.service,
+        credentials: TEST_CREDENTIALS,
+        now: () => FIXED_NOW,
+      });
       const link = new URL(await s.presign({ url: `${api.url}/obj` }));
       const result = verifyRequest(
-        { method: 'GET', target: `${link.pathname}${link.search}`, rawHeaders: [['Host', link.host]], body: new Uint8Array() },
+        {
+          method: 'GET',
+          target: `${link.pathname}${link.search}`,
+          rawHeaders: [['Host', link.host]],
+          body: new Uint8Array(),
+        },
         { region: api.region, service: api.service, credentials: [TEST_CREDENTIALS], now: () => FIXED_NOW },
       );
       expect(result.ok).toBe(true);
@@ -116,7 +170,13 @@ request = AWSRequest(method=c['method'], url=c['url'])
 botocore.auth.S3SigV4QueryAuth(Credentials(c['accessKeyId'], c['secretAccessKey']), 's3', c['region'], expires=300).add_auth(request)
 print(request.prepare().url)
 `;
-  const input = { ...TEST_CREDENTIALS, url, method, region: gw.region, amzDate: new Date(FIXED_NOW).toISOString().replace(/[-:]|\.\d{3}/g, '') };
+  const input = {
+    ...TEST_CREDENTIALS,
+    url,
+    method,
+    region: gw.region,
+    amzDate: new Date(FIXED_NOW).toISOString().replace(/[-:]|\.\d{3}/g, ''),
+  };
   const run = spawnSync('/usr/bin/python3', ['-c', script], { input: JSON.stringify(input), encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`botocore failed: ${run.stderr}`);
   return run.stdout.trim();
@@ -125,7 +185,10 @@ print(request.prepare().url)
 describe.skipIf(!hasBotocore)('s3 presigned URLs from botocore', () => {
   it('accepts GET and PUT URLs presigned by botocore S3SigV4QueryAuth', async () => {
     for (const method of ['GET', 'PUT']) {
-      const res = await fetch(botocoreS3Presign(`${gw.url}/reports/2026.csv`, method), method === 'PUT' ? { method, body: 'a,b' } : {});
+      const res = await fetch(
+        botocoreS3Presign(`${gw.url}/reports/2026.csv`, method),
+        method === 'PUT' ? { method, body: 'a,b' } : {},
+      );
       expect(res.status, await res.text()).toBe(200);
     }
   });

@@ -1,6 +1,6 @@
+import { parseRawRequest, type RawHttpRequest, type VerifyResult, verifyRequest } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
-import { parseRawRequest, verifyRequest, type RawHttpRequest, type VerifyResult } from '@sigv4/gateway';
-import { caseOptions, cloneRequest, loadSuite } from './helpers/suite.js';
+import { caseOptions, cloneRequest, loadSuite } from './support/suite.js';
 
 const cases = loadSuite();
 const kinds = ['header', 'query'] as const;
@@ -143,7 +143,10 @@ describe('AWS SigV4 test suite: time, credentials and flags', () => {
   it('refuses an access key it does not know with UnrecognizedClientException', () => {
     const req = parseRawRequest(vanilla.signed.header);
     expectRefused(
-      verifyRequest(req, caseOptions(vanilla.context, { credentials: [{ accessKeyId: 'AKIDOTHER', secretAccessKey: 'x' }] })),
+      verifyRequest(
+        req,
+        caseOptions(vanilla.context, { credentials: [{ accessKeyId: 'AKIDOTHER', secretAccessKey: 'x' }] }),
+      ),
       'UnrecognizedClientException',
       'The security token included in the request is invalid.',
     );
@@ -151,11 +154,18 @@ describe('AWS SigV4 test suite: time, credentials and flags', () => {
 
   it('refuses a wrong secret with the canonical request and string to sign AWS computed', () => {
     const req = parseRawRequest(vanilla.signed.header);
-    const result = verifyRequest(req, caseOptions(vanilla.context, { credentials: [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wrong' }] }));
+    const result = verifyRequest(
+      req,
+      caseOptions(vanilla.context, { credentials: [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wrong' }] }),
+    );
     expectRefused(result, 'InvalidSignatureException', MISMATCH);
     if (!result.ok) {
-      expect(result.message).toContain(`The Canonical String for this request should have been\n'${vanilla.canonical.header}'`);
-      expect(result.message).toContain("The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n");
+      expect(result.message).toContain(
+        `The Canonical String for this request should have been\n'${vanilla.canonical.header}'`,
+      );
+      expect(result.message).toContain(
+        "The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20150830T123600Z\n20150830/us-east-1/service/aws4_request\n",
+      );
     }
   });
 
@@ -164,28 +174,63 @@ describe('AWS SigV4 test suite: time, credentials and flags', () => {
     const without = cloneRequest(req);
     without.rawHeaders = without.rawHeaders.filter(([n]) => n.toLowerCase() !== 'x-amz-security-token');
     expectRefused(verifyRequest(without, caseOptions(token.context)), 'UnrecognizedClientException');
-    const other = caseOptions(token.context, { credentials: [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: token.context.credentials.secret_access_key, sessionToken: 'other' }] });
-    expectRefused(verifyRequest(req, other), 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+    const other = caseOptions(token.context, {
+      credentials: [
+        {
+          accessKeyId: 'AKIDEXAMPLE',
+          secretAccessKey: token.context.credentials.secret_access_key,
+          sessionToken: 'other',
+        },
+      ],
+    });
+    expectRefused(
+      verifyRequest(req, other),
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
   });
 
   it('refuses temporary credentials once they expired with ExpiredTokenException', () => {
     const req = parseRawRequest(token.signed.header);
     const expired = caseOptions(token.context, {
-      credentials: [{ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: token.context.credentials.secret_access_key, sessionToken: token.context.credentials.token ?? '', expiration: new Date('2015-08-30T12:35:00Z') }],
+      credentials: [
+        {
+          accessKeyId: 'AKIDEXAMPLE',
+          secretAccessKey: token.context.credentials.secret_access_key,
+          sessionToken: token.context.credentials.token ?? '',
+          expiration: new Date('2015-08-30T12:35:00Z'),
+        },
+      ],
     });
-    expectRefused(verifyRequest(req, expired), 'ExpiredTokenException', 'The security token included in the request is expired');
+    expectRefused(
+      verifyRequest(req, expired),
+      'ExpiredTokenException',
+      'The security token included in the request is expired',
+    );
   });
 
   it('refuses a presigned URL whose session token was appended after signing, unless unsignedSessionToken is set', () => {
     const req = parseRawRequest(after.signed.query);
-    expectRefused(verifyRequest(req, caseOptions(after.context, { unsignedSessionToken: false })), 'InvalidSignatureException', MISMATCH);
+    expectRefused(
+      verifyRequest(req, caseOptions(after.context, { unsignedSessionToken: false })),
+      'InvalidSignatureException',
+      MISMATCH,
+    );
     expect(verifyRequest(req, caseOptions(after.context)).ok).toBe(true);
   });
 
   it('refuses an unsigned x-amz-content-sha256 header that is not the hash of the body received', () => {
     const req = parseRawRequest(vanilla.signed.header);
-    const withHash = (value: string) => ({ ...cloneRequest(req), rawHeaders: [...req.rawHeaders, ['x-amz-content-sha256', value] as [string, string]] });
-    expect(verifyRequest(withHash('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'), caseOptions(vanilla.context)).ok).toBe(true);
+    const withHash = (value: string) => ({
+      ...cloneRequest(req),
+      rawHeaders: [...req.rawHeaders, ['x-amz-content-sha256', value] as [string, string]],
+    });
+    expect(
+      verifyRequest(
+        withHash('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'),
+        caseOptions(vanilla.context),
+      ).ok,
+    ).toBe(true);
     expectRefused(
       verifyRequest(withHash('0'.repeat(64)), caseOptions(vanilla.context)),
       'InvalidSignatureException',
@@ -198,6 +243,10 @@ describe('AWS SigV4 test suite: time, credentials and flags', () => {
     if (!c) throw new Error('case missing');
     const req = parseRawRequest(c.signed.header);
     expect(verifyRequest(req, caseOptions(c.context)).ok).toBe(true);
-    expectRefused(verifyRequest(req, caseOptions(c.context, { normalizePath: true })), 'InvalidSignatureException', MISMATCH);
+    expectRefused(
+      verifyRequest(req, caseOptions(c.context, { normalizePath: true })),
+      'InvalidSignatureException',
+      MISMATCH,
+    );
   });
 });

@@ -1,9 +1,9 @@
+import { type Gateway, startGateway } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type Gateway } from '@sigv4/gateway';
-import { canonicalPath } from '../src/canonical-path.js';
-import { splitTarget } from '../src/raw-request.js';
-import { sendRaw, toWire } from './helpers/raw-socket.js';
-import { caseCredentials, loadSuite, type SuiteCase } from './helpers/suite.js';
+import { canonicalPath } from '../src/verify/canonical-path.js';
+import { splitTarget } from '../src/verify/raw-request.js';
+import { sendRaw, toWire } from './support/raw-socket.js';
+import { caseCredentials, loadSuite, type SuiteCase } from './support/suite.js';
 
 /**
  * Node's HTTP parser (like any RFC 9112 server) answers 400 to a request line
@@ -50,7 +50,9 @@ describe('suite requests written byte for byte to a real socket', () => {
       // normalization passes only if normalizing does not change its path.
       const [requestLine = ''] = c.signed.header.toString('latin1').split('\n');
       const rawPath = splitTarget(requestLine.split(' ')[1] ?? '/').path;
-      const expectedOk = canonicalPath(rawPath, { normalize: true, encode: true }) === canonicalPath(rawPath, { normalize: c.context.normalize, encode: true });
+      const expectedOk =
+        canonicalPath(rawPath, { normalize: true, encode: true }) ===
+        canonicalPath(rawPath, { normalize: c.context.normalize, encode: true });
 
       it(`${expectedOk ? 'accepts' : 'refuses (execute-api normalizes the path)'} the header-signed request`, async () => {
         const res = await sendRaw(gw.url, toWire(c.signed.header));
@@ -69,7 +71,7 @@ describe('suite requests written byte for byte to a real socket', () => {
         const text = wire.toString('latin1');
         const hasLength = /\r\ncontent-length:/i.test(text);
         const tampered = hasLength
-          ? text.replace(/(\r\ncontent-length:)(\d+)/i, (_, h: string, n: string) => `${h}${Number(n) + 1}`) + 'x'
+          ? `${text.replace(/(\r\ncontent-length:)(\d+)/i, (_, h: string, n: string) => `${h}${Number(n) + 1}`)}x`
           : text.replace('\r\n\r\n', '\r\nContent-Length: 1\r\n\r\nx');
         const res = await sendRaw(gw.url, Buffer.from(tampered, 'latin1'));
         expect(res.status).toBe(403);

@@ -1,19 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { SUITE_DIR, type SuiteContext } from '../../../../test-support/sigv4-suite.js';
 
-/** Folder of AWS's official SigV4 vectors (see its README for the flags). */
-export const SUITE_DIR = fileURLToPath(new URL('../../../../test-support/sigv4-test-suite/v4/', import.meta.url));
-
-export interface SuiteContext {
-  credentials: { access_key_id: string; secret_access_key: string; token?: string };
-  expiration_in_seconds: number;
-  normalize: boolean;
-  region: string;
-  service: string;
-  sign_body: boolean;
-  timestamp: string;
-  omit_session_token?: boolean;
-}
+export { SUITE_DIR, type SuiteContext };
 
 export interface RawRequest {
   method: string;

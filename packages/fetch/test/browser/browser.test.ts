@@ -108,7 +108,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     it('follows the README clock-skew recipe cross-origin: 403, correct from the exposed Date header, then 200', () => {
       const result = r['clock skew corrected from the Date header'];
       expect(result, show()).toMatchObject({ status: 200, body: { first: 403 } });
-      const { date, clockOffset } = result?.body as { date: string | null; clockOffset: number };
+      const { date, clockOffset } = (result?.body ?? {}) as { date: string | null; clockOffset: number };
       expect(date, 'Date must be readable cross-origin (Access-Control-Expose-Headers)').toBeTruthy();
       // Date has whole seconds: the offset found is the skew, within a few seconds.
       expect(Math.abs(clockOffset - SKEW_MS)).toBeLessThan(5_000);

@@ -3,10 +3,15 @@
  * accepted by the gateway's verifier, and refused once one byte of what was signed changes.
  * Skips with a message where python3-botocore is not installed (.ci/run installs it).
  */
+
+import { type RawHttpRequest, verifyRequest } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
-import { verifyRequest, type RawHttpRequest } from '@sigv4/gateway';
 import {
-  botocoreCases, CROSS_CHECK_CREDENTIALS, CROSS_CHECK_TIME, hasBotocore, type BotocoreCase,
+  type BotocoreCase,
+  botocoreCases,
+  CROSS_CHECK_CREDENTIALS,
+  CROSS_CHECK_TIME,
+  hasBotocore,
 } from '../../../../test-support/botocore/random-requests.js';
 
 function asReceived(c: BotocoreCase): RawHttpRequest {
@@ -60,7 +65,10 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
     for (const c of botocoreCases(200, 2849, 's3')) {
       const request = asReceived(c);
       const result = verify(c, request);
-      expect(result, `${c.method} ${c.url}: ${JSON.stringify(result).slice(0, 600)}`).toMatchObject({ ok: true, via: 'header' });
+      expect(result, `${c.method} ${c.url}: ${JSON.stringify(result).slice(0, 600)}`).toMatchObject({
+        ok: true,
+        via: 'header',
+      });
       expect(verify(c, { ...request, target: request.target.replace(/^\//, '/x') }).ok).toBe(false);
     }
   });

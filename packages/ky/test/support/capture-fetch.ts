@@ -1,4 +1,5 @@
-import { verifyRequest, type VerifyResult } from '@sigv4/gateway';
+import type { VerifyResult } from '@sigv4/gateway';
+import { verifySigned } from '../../../../test-support/verify.js';
 
 /** A request as the fake fetch received it, with its body read. */
 export interface CapturedRequest {
@@ -33,16 +34,6 @@ export function verifyCaptured(
   captured: CapturedRequest,
   options: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; now: Date; allowUnsignedPayload?: boolean },
 ): VerifyResult {
-  const url = new URL(captured.request.url);
-  const rawHeaders: Array<[string, string]> = [['host', url.host], ...captured.request.headers];
-  return verifyRequest(
-    { method: captured.request.method, target: url.pathname + url.search, rawHeaders, body: captured.body },
-    {
-      region: 'eu-central-1',
-      service: 'execute-api',
-      credentials: [options.credentials],
-      now: () => options.now,
-      allowUnsignedPayload: options.allowUnsignedPayload ?? false,
-    },
-  );
+  const { request, body } = captured;
+  return verifySigned({ method: request.method, url: request.url, headers: request.headers, body }, options);
 }
