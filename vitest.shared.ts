@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
  * so a package's tests never depend on another package's build being fresh.
  * (The smoke test in core checks the built `dist` of every package on each promised Node major.)
  */
-const src = (name: string) =>
-  fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
+const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 
 export const workspaceAlias = {
   '@sigv4/core': src('core'),

@@ -9,12 +9,12 @@
 // `npm run demo -- --real` does the same against a real API Gateway (see README.md, "Demo against AWS").
 // It runs on the built `dist` of every package (npm run demo builds first).
 import { parseArgs } from 'node:util';
-import { loadPackages } from './demo/packages.mjs';
-import { startLocalTarget } from './demo/local-target.mjs';
-import { realTarget } from './demo/real-target.mjs';
 import { callWithEveryClient } from './demo/clients.mjs';
-import { sendTamperedRequest } from './demo/tamper.mjs';
+import { startLocalTarget } from './demo/local-target.mjs';
+import { loadPackages } from './demo/packages.mjs';
+import { realTarget } from './demo/real-target.mjs';
 import { printCalls, printTampered, printVerdict } from './demo/report.mjs';
+import { sendTamperedRequest } from './demo/tamper.mjs';
 
 const USAGE = `usage: npm run demo [-- --real]
   (no flag)  offline, against @sigv4/gateway on loopback
@@ -23,7 +23,9 @@ const USAGE = `usage: npm run demo [-- --real]
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { real: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } }));
+  ({ values } = parseArgs({
+    options: { real: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  }));
 } catch (error) {
   console.error(`demo: ${error.message}\n${USAGE}`);
   process.exit(2);
@@ -51,6 +53,7 @@ try {
 } catch (error) {
   // Messages only: SigV4Error messages say what to fix and never hold secrets.
   console.error(`demo: ${error?.name === 'SigV4Error' ? `SigV4Error ${error.code}: ` : ''}${error?.message ?? error}`);
-  if (error?.cause && !String(error.message).includes(error.cause.message)) console.error(`  cause: ${error.cause.name ?? 'Error'}: ${error.cause.message ?? error.cause}`);
+  if (error?.cause && !String(error.message).includes(error.cause.message))
+    console.error(`  cause: ${error.cause.name ?? 'Error'}: ${error.cause.message ?? error.cause}`);
   process.exitCode = 1;
 }

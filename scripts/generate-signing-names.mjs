@@ -57,9 +57,16 @@ function readMetadata(path) {
 export function findBotocore(pythons = ['python3', '/usr/bin/python3']) {
   const found = new Map();
   for (const python of pythons) {
-    const run = spawnSync(python, ['-c', 'import botocore, os; print(botocore.__version__); print(os.path.join(os.path.dirname(botocore.__file__), "data"))'], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      python,
+      [
+        '-c',
+        'import botocore, os; print(botocore.__version__); print(os.path.join(os.path.dirname(botocore.__file__), "data"))',
+      ],
+      {
+        encoding: 'utf8',
+      },
+    );
     if (run.status !== 0) continue;
     const [version, dir] = run.stdout.trim().split('\n');
     if (version && dir && !found.has(dir)) found.set(dir, { version, dir });
@@ -71,7 +78,8 @@ export function findBotocore(pythons = ['python3', '/usr/bin/python3']) {
 const byVersion = (a, b) => {
   const x = a.version.split('.').map(Number);
   const y = b.version.split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+  for (let i = 0; i < Math.max(x.length, y.length); i++)
+    if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
 };
 
@@ -114,7 +122,8 @@ function readData(dir) {
           const labels = host.slice(0, -suffix.length - 1).split('.');
           if (labels.some((label) => REGION.test(label))) {
             // {label}.{region}.{suffix} with a label other than the key (mturk-requester-sandbox)
-            if (labels.length === 2 && REGION.test(labels[1]) && labels[0] !== key && !labels[0].endsWith('-fips')) hostPrefixes.set(labels[0], key);
+            if (labels.length === 2 && REGION.test(labels[1]) && labels[0] !== key && !labels[0].endsWith('-fips'))
+              hostPrefixes.set(labels[0], key);
           } else if (region !== undefined) {
             note(globalHosts, host, `${region} ${key} ${endpoint.credentialScope?.service ?? ''}`);
           }
@@ -194,14 +203,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const pythons = args.flatMap((arg, i) => (args[i - 1] === '--python' ? [arg] : []));
   const sources = findBotocore(pythons.length ? pythons : undefined);
   if (sources.length === 0) {
-    console.error('No botocore found: install python3-botocore (or pip install botocore), or pass --python <interpreter>.');
+    console.error(
+      'No botocore found: install python3-botocore (or pip install botocore), or pass --python <interpreter>.',
+    );
     process.exit(1);
   }
   const text = generateSigningNames(sources);
   if (args.includes('--check')) {
     const current = existsSync(OUTPUT) ? readFileSync(OUTPUT, 'utf8') : '';
     if (current !== text) {
-      console.error(`${OUTPUT} is not up to date with botocore ${sources.map((s) => s.version).join(', ')}: run node scripts/generate-signing-names.mjs`);
+      console.error(
+        `${OUTPUT} is not up to date with botocore ${sources.map((s) => s.version).join(', ')}: run node scripts/generate-signing-names.mjs`,
+      );
       process.exit(1);
     }
   } else {

@@ -7,13 +7,13 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import axios from 'axios';
-import ky from 'ky';
 import { attachSigV4 } from '@sigv4/axios';
 import { createSigner, fromAssumeRole } from '@sigv4/core';
 import { createSignedFetch } from '@sigv4/fetch';
-import { withSigV4 } from '@sigv4/ky';
 import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
+import { withSigV4 } from '@sigv4/ky';
+import axios from 'axios';
+import ky from 'ky';
 
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 1_000);
 /** Credentials are handed out as expiring this long after the refresh margin: a refresh every so often, mid-flight. */
@@ -28,7 +28,11 @@ const { url, stsUrl, region } = only ? JSON.parse(process.env.LOAD_GATEWAY) : {}
 
 /** A signer whose credentials come from the gateway's STS and are refreshed every REFRESH_EVERY_MS. */
 function refreshingSigner() {
-  const assume = fromAssumeRole({ roleArn: TEST_ROLE_ARN, masterCredentials: TEST_CREDENTIALS, clientConfig: { region, endpoint: stsUrl } });
+  const assume = fromAssumeRole({
+    roleArn: TEST_ROLE_ARN,
+    masterCredentials: TEST_CREDENTIALS,
+    clientConfig: { region, endpoint: stsUrl },
+  });
   const stats = { refreshes: 0, tokens: new Set() };
   const credentials = async () => {
     const fresh = await assume();
@@ -42,14 +46,27 @@ function refreshingSigner() {
 /** Each adapter: one request, GET with a query (even i) or POST JSON (odd i); resolves to the status. */
 const adapters = {
   axios(signer) {
-    const api = axios.create({ baseURL: url, headers: { 'x-api-key': TEST_API_KEY }, proxy: false, validateStatus: () => true });
+    const api = axios.create({
+      baseURL: url,
+      headers: { 'x-api-key': TEST_API_KEY },
+      proxy: false,
+      validateStatus: () => true,
+    });
     attachSigV4(api, { signer });
-    return async (i) => (i % 2 ? api.post('/items', { client: 'axios', i }) : api.get('/items', { params: { client: 'axios', i } })).then((r) => r.status);
+    return async (i) =>
+      (i % 2 ? api.post('/items', { client: 'axios', i }) : api.get('/items', { params: { client: 'axios', i } })).then(
+        (r) => r.status,
+      );
   },
   ky(signer) {
-    const api = withSigV4(ky.create({ headers: { 'x-api-key': TEST_API_KEY }, retry: 0, timeout: false, throwHttpErrors: false }), { signer });
+    const api = withSigV4(
+      ky.create({ headers: { 'x-api-key': TEST_API_KEY }, retry: 0, timeout: false, throwHttpErrors: false }),
+      { signer },
+    );
     return async (i) => {
-      const response = await (i % 2 ? api.post(`${url}/items`, { json: { client: 'ky', i } }) : api.get(`${url}/items`, { searchParams: { client: 'ky', i } }));
+      const response = await (i % 2
+        ? api.post(`${url}/items`, { json: { client: 'ky', i } })
+        : api.get(`${url}/items`, { searchParams: { client: 'ky', i } }));
       await response.arrayBuffer();
       return response.status;
     };
@@ -57,9 +74,14 @@ const adapters = {
   fetch(signer) {
     const signedFetch = createSignedFetch({ signer });
     return async (i) => {
-      const response = i % 2
-        ? await signedFetch(`${url}/items`, { method: 'POST', headers: { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' }, body: JSON.stringify({ client: 'fetch', i }) })
-        : await signedFetch(`${url}/items?client=fetch&i=${i}`, { headers: { 'x-api-key': TEST_API_KEY } });
+      const response =
+        i % 2
+          ? await signedFetch(`${url}/items`, {
+              method: 'POST',
+              headers: { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' },
+              body: JSON.stringify({ client: 'fetch', i }),
+            })
+          : await signedFetch(`${url}/items?client=fetch&i=${i}`, { headers: { 'x-api-key': TEST_API_KEY } });
       await response.arrayBuffer();
       return response.status;
     };
@@ -102,7 +124,8 @@ async function run(name) {
   const count = (status) => statuses.filter((s) => s === status).length;
   const others = statuses.filter((s) => s !== 200 && s !== 403);
   const problems = [];
-  if (count(200) !== REQUESTS) problems.push(`${count(403)} x 403, other answers: ${[...new Set(others)].slice(0, 5).join('; ')}`);
+  if (count(200) !== REQUESTS)
+    problems.push(`${count(403)} x 403, other answers: ${[...new Set(others)].slice(0, 5).join('; ')}`);
   if (stats.refreshes < 2) problems.push('the credentials were not refreshed during the burst');
   return {
     row: {
@@ -127,7 +150,9 @@ if (only) {
 }
 
 // Each adapter runs in a process of its own, so that its peak memory is its own.
-const gateway = spawn(process.execPath, [fileURLToPath(new URL('./load-gateway.mjs', import.meta.url))], { stdio: ['pipe', 'pipe', 'inherit'] });
+const gateway = spawn(process.execPath, [fileURLToPath(new URL('./load-gateway.mjs', import.meta.url))], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+});
 process.on('exit', () => gateway.kill());
 const [line] = await once(gateway.stdout, 'data');
 const rows = [];
@@ -153,7 +178,11 @@ for (const name of Object.keys(adapters)) {
 gateway.stdin.end();
 await once(gateway, 'exit');
 
-console.log(`\nLoad: ${REQUESTS} concurrent signed requests per adapter, credentials refreshed while half were in flight (Node ${process.version})`);
+console.log(
+  `\nLoad: ${REQUESTS} concurrent signed requests per adapter, credentials refreshed while half were in flight (Node ${process.version})`,
+);
 console.table(rows);
-console.log(failed ? 'FAILED: not every request was answered 200' : `OK: 0 x 403 in ${REQUESTS * rows.length} requests`);
+console.log(
+  failed ? 'FAILED: not every request was answered 200' : `OK: 0 x 403 in ${REQUESTS * rows.length} requests`,
+);
 process.exit(failed ? 1 : 0);

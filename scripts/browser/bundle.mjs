@@ -139,7 +139,8 @@ export async function bundleBrowser(options) {
   const workspace = { files: {}, stale: [] };
   const from = options.from ?? process.env.SIGV4_BROWSER_FROM ?? 'auto';
   const plugins = [recordNodeBuiltins, browserPlatformSwap, ...coreBuildPlugins, workspacePackages(from, workspace)];
-  if (options.entry === undefined) plugins.unshift(virtualEntry(options.contents ?? '', options.resolveDir ?? REPO_ROOT));
+  if (options.entry === undefined)
+    plugins.unshift(virtualEntry(options.contents ?? '', options.resolveDir ?? REPO_ROOT));
   const splitting = options.splitting ?? true;
   const result = await build({
     entryPoints: [options.entry ?? VIRTUAL_ENTRY],
@@ -169,7 +170,8 @@ export async function bundleBrowser(options) {
   if (!entryPath) throw new Error('esbuild produced no entry chunk');
   const initial = new Set([entryPath]);
   for (const path of initial) {
-    for (const imp of outputs[path].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) initial.add(imp.path);
+    for (const imp of outputs[path].imports)
+      if (imp.kind === 'import-statement' && outputs[imp.path]) initial.add(imp.path);
   }
   const chunks = Object.keys(outputs)
     .filter((p) => p.endsWith('.js'))
@@ -209,12 +211,21 @@ export function measureBundle(bundle) {
       totals.set(path, (totals.get(path) ?? 0) + v.bytesInOutput);
     }
   }
-  const inputs = [...totals].map(([path, bytes]) => ({ path, bytes })).filter((i) => i.bytes > 0).sort((a, b) => b.bytes - a.bytes);
-  const lazyInputs = [...new Set(lazyChunks.flatMap((c) => Object.keys(bundle.metafile.outputs[c.path]?.inputs ?? {})))];
+  const inputs = [...totals]
+    .map(([path, bytes]) => ({ path, bytes }))
+    .filter((i) => i.bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes);
+  const lazyInputs = [
+    ...new Set(lazyChunks.flatMap((c) => Object.keys(bundle.metafile.outputs[c.path]?.inputs ?? {}))),
+  ];
   return {
     minified: sum(initial, (c) => Buffer.byteLength(c.code)),
     gzip: sum(initial, (c) => gz(c.code)),
     inputs,
-    lazy: { minified: sum(lazyChunks, (c) => Buffer.byteLength(c.code)), gzip: sum(lazyChunks, (c) => gz(c.code)), inputs: lazyInputs },
+    lazy: {
+      minified: sum(lazyChunks, (c) => Buffer.byteLength(c.code)),
+      gzip: sum(lazyChunks, (c) => gz(c.code)),
+      inputs: lazyInputs,
+    },
   };
 }

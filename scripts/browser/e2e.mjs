@@ -30,10 +30,7 @@ const toWire = (c) => ({
  */
 export async function startBrowserSuite({ pages, assumeRole }) {
   const names = Object.keys(pages);
-  const [bundles, browser] = await Promise.all([
-    Promise.all(names.map((n) => buildPage(pages[n]))),
-    launchChromium(),
-  ]);
+  const [bundles, browser] = await Promise.all([Promise.all(names.map((n) => buildPage(pages[n]))), launchChromium()]);
   const files = {};
   names.forEach((name, i) => {
     files[`/${name}.html`] = { body: pageHtml(`sigv4 ${name}`, `/${name}/entry.js`), type: 'text/html; charset=utf-8' };
@@ -52,7 +49,9 @@ export async function startBrowserSuite({ pages, assumeRole }) {
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
 
     return {
       siteUrl: site.url,

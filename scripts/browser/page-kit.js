@@ -43,7 +43,8 @@ export function assumeRoleInPage({ signer, stsUrl, roleArn, sessionName }) {
     const res = await fetch(signed.url, { method: 'POST', headers: signed.headers, body });
     const xml = new DOMParser().parseFromString(await res.text(), 'application/xml');
     const field = (name) => xml.getElementsByTagName(name)[0]?.textContent ?? undefined;
-    if (!res.ok || !field('AccessKeyId')) throw new Error(`AssumeRole answered ${res.status}: ${field('Message') ?? ''}`);
+    if (!res.ok || !field('AccessKeyId'))
+      throw new Error(`AssumeRole answered ${res.status}: ${field('Message') ?? ''}`);
     return {
       accessKeyId: field('AccessKeyId'),
       secretAccessKey: field('SecretAccessKey'),
@@ -132,10 +133,12 @@ const BODY_FACTORIES = {
 
 /** Cases for BODY_CASES, each sent by `send(url, method, body)` (prefix added to the names). */
 export function bodyCases(prefix, gatewayUrl, send) {
-  return Object.fromEntries(BODY_CASES.map(({ name, method, kind }) => [
-    `${prefix}${name}`,
-    () => send(`${gatewayUrl}/bodies?kind=${kind}`, method, BODY_FACTORIES[kind]()),
-  ]));
+  return Object.fromEntries(
+    BODY_CASES.map(({ name, method, kind }) => [
+      `${prefix}${name}`,
+      () => send(`${gatewayUrl}/bodies?kind=${kind}`, method, BODY_FACTORIES[kind]()),
+    ]),
+  );
 }
 
 /**

@@ -57,19 +57,25 @@ export function sizeByPackage(size) {
 
 /** A readable account of a measured target: total, bytes per package and the largest inputs. */
 export function describeSize(measured, top = 12) {
-  const pkgs = sizeByPackage(measured.size).slice(0, top).map((p) => `  ${String(p.bytes).padStart(7)} B  ${p.name}`);
+  const pkgs = sizeByPackage(measured.size)
+    .slice(0, top)
+    .map((p) => `  ${String(p.bytes).padStart(7)} B  ${p.name}`);
   const files = measured.size.inputs.slice(0, top).map((i) => `  ${String(i.bytes).padStart(7)} B  ${i.path}`);
-  const lazy = measured.size.lazy.gzip > 0
-    ? `lazy chunks (behind import(), fetched only when used): ${formatKB(measured.size.lazy.gzip)} gzip: ` +
-      `${[...new Set(measured.size.lazy.inputs.map(packageOf))].join(', ')}\n`
-    : '';
-  const stale = measured.bundle.staleDist.length > 0
-    ? `note: measured from a dist older than its src (${measured.bundle.staleDist.join(', ')}): run the build for current numbers\n`
-    : '';
-  return `${measured.label}: ${formatKB(measured.size.gzip)} gzip, ${measured.size.minified} B minified (loaded up front)\n` +
+  const lazy =
+    measured.size.lazy.gzip > 0
+      ? `lazy chunks (behind import(), fetched only when used): ${formatKB(measured.size.lazy.gzip)} gzip: ` +
+        `${[...new Set(measured.size.lazy.inputs.map(packageOf))].join(', ')}\n`
+      : '';
+  const stale =
+    measured.bundle.staleDist.length > 0
+      ? `note: measured from a dist older than its src (${measured.bundle.staleDist.join(', ')}): run the build for current numbers\n`
+      : '';
+  return (
+    `${measured.label}: ${formatKB(measured.size.gzip)} gzip, ${measured.size.minified} B minified (loaded up front)\n` +
     stale +
     lazy +
-    `by package (minified bytes):\n${pkgs.join('\n')}\nlargest inputs (minified bytes):\n${files.join('\n')}`;
+    `by package (minified bytes):\n${pkgs.join('\n')}\nlargest inputs (minified bytes):\n${files.join('\n')}`
+  );
 }
 
 const START = '<!-- bundle-size:start (written by node scripts/browser/size.mjs --readme) -->';
@@ -82,12 +88,16 @@ export function readmeSection(name, measured) {
   const rows = [`| \`@sigv4/core\` | ${formatKB(core)} | | |`];
   const coreFetch = measured.fetch.size.gzip;
   if (name === 'core' || name === 'fetch') {
-    rows.push(`| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(coreFetch)} | ${formatKB(CORE_FETCH_BUDGET)} | ${verdict(coreFetch, CORE_FETCH_BUDGET)} |`);
+    rows.push(
+      `| \`@sigv4/core\` + \`@sigv4/fetch\` | ${formatKB(coreFetch)} | ${formatKB(CORE_FETCH_BUDGET)} | ${verdict(coreFetch, CORE_FETCH_BUDGET)} |`,
+    );
   }
   if (name !== 'core') {
     const over = measured[name].size.gzip - core;
     const peer = name === 'fetch' ? '' : ` (${name} itself excluded)`;
-    rows.push(`| \`@sigv4/${name}\` on top of core${peer} | ${over} B | ${ADAPTER_OVER_CORE_BUDGET} B | ${verdict(over, ADAPTER_OVER_CORE_BUDGET)} |`);
+    rows.push(
+      `| \`@sigv4/${name}\` on top of core${peer} | ${over} B | ${ADAPTER_OVER_CORE_BUDGET} B | ${verdict(over, ADAPTER_OVER_CORE_BUDGET)} |`,
+    );
   }
   const lazy = measured.core.size.lazy.gzip;
   const test = name === 'core' ? 'fetch' : name;
@@ -97,7 +107,9 @@ export function readmeSection(name, measured) {
     '',
     'Browser build (the `browser` export condition: WebCrypto, no Node built-ins), every export,',
     'bundled by esbuild (minified, code-split), gzip level 9: what a page downloads up front.',
-    ...(lazy > 0 ? [`Where \`crypto.subtle\` is missing, a ${formatKB(lazy)} pure-JS SHA-256 chunk loads on first use.`] : []),
+    ...(lazy > 0
+      ? [`Where \`crypto.subtle\` is missing, a ${formatKB(lazy)} pure-JS SHA-256 chunk loads on first use.`]
+      : []),
     `Measured by \`node scripts/browser/size.mjs\`, checked by \`packages/${test}/test/browser/size.test.ts\`;`,
     `\`packages/${name}/test/browser/\` also runs it end to end in Chromium.`,
     '',
@@ -121,9 +133,10 @@ export function writeReadmes(measured) {
     const section = readmeSection(name, measured);
     const start = text.indexOf(START.slice(0, 26));
     const end = text.indexOf(END);
-    const next = start >= 0 && end > start
-      ? text.slice(0, start) + section + text.slice(end + END.length)
-      : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
+    const next =
+      start >= 0 && end > start
+        ? text.slice(0, start) + section + text.slice(end + END.length)
+        : `${text.replace(/\s*$/, '')}\n\n${section}\n`;
     if (next !== text) {
       writeFileSync(path, next);
       written.push(path);
@@ -141,18 +154,28 @@ async function main() {
   settled.forEach((s, i) => {
     if (s.status === 'rejected') {
       failed = true;
-      console.log(`FAIL ${SIZE_TARGETS[names[i]].label}: ${String(s.reason?.message ?? s.reason).split('\n').slice(0, 4).join(' | ')}`);
+      console.log(
+        `FAIL ${SIZE_TARGETS[names[i]].label}: ${String(s.reason?.message ?? s.reason)
+          .split('\n')
+          .slice(0, 4)
+          .join(' | ')}`,
+      );
       return;
     }
     const m = s.value;
     const delta = core === undefined ? undefined : m.size.gzip - core;
-    const ok = m.name === 'core' ||
-      ((m.name !== 'fetch' || m.size.gzip <= CORE_FETCH_BUDGET) && delta !== undefined && delta <= ADAPTER_OVER_CORE_BUDGET);
+    const ok =
+      m.name === 'core' ||
+      ((m.name !== 'fetch' || m.size.gzip <= CORE_FETCH_BUDGET) &&
+        delta !== undefined &&
+        delta <= ADAPTER_OVER_CORE_BUDGET);
     failed ||= !ok;
     const over = m.name === 'core' || delta === undefined ? '' : ` (+${delta} B over core)`;
     const lazy = m.size.lazy.gzip > 0 ? `  [lazy chunks: ${m.size.lazy.gzip} B]` : '';
     const stale = m.bundle.staleDist.length > 0 ? '  (stale dist: rebuild)' : '';
-    console.log(`${ok ? 'ok  ' : 'OVER'} ${m.label.padEnd(28)} ${String(m.size.gzip).padStart(6)} B gzip  ${formatKB(m.size.gzip)}${over}${lazy}${stale}`);
+    console.log(
+      `${ok ? 'ok  ' : 'OVER'} ${m.label.padEnd(28)} ${String(m.size.gzip).padStart(6)} B gzip  ${formatKB(m.size.gzip)}${over}${lazy}${stale}`,
+    );
     if (process.argv.includes('--verbose')) console.log(`${describeSize(m)}\n`);
   });
   if (process.argv.includes('--readme') && settled.every((x) => x.status === 'fulfilled')) {

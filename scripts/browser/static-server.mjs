@@ -33,6 +33,8 @@ export async function startStaticServer(files) {
 
 /** A minimal HTML page that runs one ES module. */
 export function pageHtml(title, script) {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,"></head>` +
-    `<body><script type="module" src="${script}"></script></body></html>`;
+  return (
+    `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,"></head>` +
+    `<body><script type="module" src="${script}"></script></body></html>`
+  );
 }

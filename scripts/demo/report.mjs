@@ -7,7 +7,11 @@ export function maskKeyId(accessKeyId) {
 
 function table(header, rows) {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => String(row[i]).length)));
-  const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((cell, i) => String(cell).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -58,6 +62,8 @@ export async function assumeRoleOnce(credentials, roleArn, hint = '') {
   try {
     return await credentials();
   } catch (error) {
-    throw new Error(`AssumeRole of ${roleArn} as session1 failed: ${error.message}${hint ? `\n  ${hint}` : ''}`, { cause: error });
+    throw new Error(`AssumeRole of ${roleArn} as session1 failed: ${error.message}${hint ? `\n  ${hint}` : ''}`, {
+      cause: error,
+    });
   }
 }

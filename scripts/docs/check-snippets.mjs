@@ -37,7 +37,8 @@ export function checkSnippets(snippets, resolution) {
   const byFile = new Map(snippets.map((s) => [s.file, s]));
   return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n  ');
-    if (!diagnostic.file || diagnostic.start === undefined) return `(${resolution}) error TS${diagnostic.code}: ${message}`;
+    if (!diagnostic.file || diagnostic.start === undefined)
+      return `(${resolution}) error TS${diagnostic.code}: ${message}`;
     const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
     const snippet = byFile.get(diagnostic.file.fileName);
     const where = snippet
@@ -55,7 +56,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const resolution of Object.keys(COMPILER_OPTIONS)) {
     const errors = checkSnippets(snippets, resolution);
     failed += errors.length;
-    console.log(errors.length === 0 ? `${snippets.length} snippets type-check (moduleResolution ${resolution})` : errors.join('\n'));
+    console.log(
+      errors.length === 0
+        ? `${snippets.length} snippets type-check (moduleResolution ${resolution})`
+        : errors.join('\n'),
+    );
   }
   process.exit(failed === 0 ? 0 : 1);
 }

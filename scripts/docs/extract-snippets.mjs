@@ -83,5 +83,7 @@ export function writeSnippets() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const written = writeSnippets();
-  console.log(`${written.length} snippets written to ${SNIPPETS_DIR} (${written.filter((s) => s.run).length} runnable)`);
+  console.log(
+    `${written.length} snippets written to ${SNIPPETS_DIR} (${written.filter((s) => s.run).length} runnable)`,
+  );
 }

@@ -21,7 +21,14 @@ const RUNTIME_PRELUDE = 'const { API_URL, API_KEY, ROLE_ARN, STS_URL } = process
 describe('README snippets', () => {
   it('finds the snippets of the root README and of every package README', () => {
     const readmes = new Set(snippets.map((s) => s.readme));
-    expect([...readmes].sort()).toEqual(['README.md', 'packages/axios/README.md', 'packages/core/README.md', 'packages/fetch/README.md', 'packages/gateway/README.md', 'packages/ky/README.md']);
+    expect([...readmes].sort()).toEqual([
+      'README.md',
+      'packages/axios/README.md',
+      'packages/core/README.md',
+      'packages/fetch/README.md',
+      'packages/gateway/README.md',
+      'packages/ky/README.md',
+    ]);
   });
 
   for (const resolution of ['node16', 'bundler'] as const) {

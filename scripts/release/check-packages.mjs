@@ -21,23 +21,35 @@ for (const dir of readdirSync(`${ROOT}packages`)) {
   const say = (problem) => problems.push(`${manifest.name}: ${problem}`);
 
   if (manifest.license !== 'Apache-2.0') say('`license` must be "Apache-2.0"');
-  if (manifest.repository?.type !== 'git' || manifest.repository?.url !== REPOSITORY_URL || manifest.repository?.directory !== `packages/${dir}`) {
+  if (
+    manifest.repository?.type !== 'git' ||
+    manifest.repository?.url !== REPOSITORY_URL ||
+    manifest.repository?.directory !== `packages/${dir}`
+  ) {
     say(`\`repository\` must be { type: "git", url: "${REPOSITORY_URL}", directory: "packages/${dir}" }`);
   }
   if (typeof manifest.homepage !== 'string' || !manifest.homepage.startsWith('https://')) say('`homepage` is missing');
   if (typeof manifest.bugs?.url !== 'string') say('`bugs.url` is missing');
   if (!Array.isArray(manifest.keywords) || manifest.keywords.length === 0) say('`keywords` is missing');
   if (manifest.engines?.node !== root.engines.node) say(`\`engines.node\` must be the root's "${root.engines.node}"`);
-  if (manifest.publishConfig?.access !== 'public') say('`publishConfig.access` must be "public" (scoped packages publish as restricted otherwise)');
+  if (manifest.publishConfig?.access !== 'public')
+    say('`publishConfig.access` must be "public" (scoped packages publish as restricted otherwise)');
 
-  const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: `${ROOT}packages/${dir}`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  const [pack] = JSON.parse(
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: `${ROOT}packages/${dir}`,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   const files = pack.files.map((f) => f.path);
   for (const name of ALWAYS) if (!files.includes(name)) say(`the tarball has no ${name}`);
   for (const file of files) {
     if (ALWAYS.includes(file)) continue;
     if (!file.startsWith('dist/')) say(`the tarball holds ${file}, which users do not need (only dist/ is shipped)`);
     else if (file.endsWith('.map')) say(`the tarball holds ${file}, a source map whose sources are not shipped`);
-    else if (/\.(test|spec|bench)\.|\/(test|bench)\//.test(file)) say(`the tarball holds ${file}, a test or bench file`);
+    else if (/\.(test|spec|bench)\.|\/(test|bench)\//.test(file))
+      say(`the tarball holds ${file}, a test or bench file`);
   }
   console.log(`${pack.id}: ${files.length} files, ${pack.size} B packed`);
 }

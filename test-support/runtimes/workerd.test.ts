@@ -3,11 +3,17 @@
 // through fetch, ky and axios (axios's fetch adapter) against @sigv4/gateway.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type Gateway, startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
-import { buildSkipReason, describeSkipped, logRun } from './harness/seed-suite.js';
-import { bundleForWorkerd, COMPATIBILITY_DATE, probeWorkerd, startWorkerd, type RunningWorker } from './harness/workerd.js';
 import type { ErrorData, SeedRow } from './harness/runtime-process.js';
+import { buildSkipReason, describeSkipped, logRun } from './harness/seed-suite.js';
+import {
+  bundleForWorkerd,
+  COMPATIBILITY_DATE,
+  probeWorkerd,
+  type RunningWorker,
+  startWorkerd,
+} from './harness/workerd.js';
 
 const WORKER = fileURLToPath(new URL('./in-runtime/worker.mjs', import.meta.url));
 const CLIENTS = ['fetch', 'ky', 'axios'];

@@ -3,9 +3,9 @@
 // module/main) with no Node built-in left to resolve. workerd.test.ts runs such a bundle.
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness/runtime-process.js';
 import { buildSkipReason, describeSkipped } from './harness/seed-suite.js';
 import { bundleForWorkerd } from './harness/workerd.js';
-import { REPO_ROOT } from './harness/runtime-process.js';
 
 const ALL = `
 import * as core from '@sigv4/core';
@@ -31,7 +31,7 @@ if (skip) {
     });
 
     it.each(['workerd', 'worker', 'browser', 'react-native'])(
-      "resolves @sigv4/core to its build without Node built-ins under the `%s` condition alone",
+      'resolves @sigv4/core to its build without Node built-ins under the `%s` condition alone',
       async (condition) => {
         const bundle = await bundleForWorkerd({ contents: `export * from '@sigv4/core';`, conditions: [condition] });
         expect(bundle.inputs).toContain('packages/core/dist/browser/index.js');
@@ -47,10 +47,14 @@ if (skip) {
     });
 
     it("of @sigv4/axios builds once axios is aliased to its own browser build (axios's `browser` field is not read on platform neutral)", async () => {
-      const plain = await bundleForWorkerd({ contents: `export * from '@sigv4/axios'; export { default } from 'axios';` });
+      const plain = await bundleForWorkerd({
+        contents: `export * from '@sigv4/axios'; export { default } from 'axios';`,
+      });
       // Without it esbuild takes axios's Node build (and its Node-only dependencies); none from @sigv4.
       expect(plain.nodeBuiltins.length).toBeGreaterThan(0);
-      expect(plain.nodeBuiltins.filter((b) => !relative(REPO_ROOT, b.importer).startsWith('node_modules/'))).toEqual([]);
+      expect(plain.nodeBuiltins.filter((b) => !relative(REPO_ROOT, b.importer).startsWith('node_modules/'))).toEqual(
+        [],
+      );
       const aliased = await bundleForWorkerd({
         contents: `export * from '@sigv4/axios'; export { default } from 'axios';`,
         alias: { axios: 'axios/dist/browser/axios.cjs' },

@@ -12,10 +12,10 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import axios from 'axios';
-import { aws4Interceptor } from 'aws4-axios';
-import { TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { sigv4Interceptor } from '@sigv4/axios';
+import { TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { aws4Interceptor } from 'aws4-axios';
+import axios from 'axios';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
@@ -148,12 +148,16 @@ const fakeSigner = {
 };
 const offlineClients = {
   'axios, no interceptor': offline(),
-  'sigv4Interceptor with a no-op signer': offline((api) => api.interceptors.request.use(sigv4Interceptor({ signer: fakeSigner }))),
+  'sigv4Interceptor with a no-op signer': offline((api) =>
+    api.interceptors.request.use(sigv4Interceptor({ signer: fakeSigner })),
+  ),
   'sigv4Interceptor (@sigv4/core signer)': offline((api) =>
     api.interceptors.request.use(sigv4Interceptor({ region, service, credentials: TEST_CREDENTIALS })),
   ),
   'aws4-axios': offline((api) =>
-    api.interceptors.request.use(aws4Interceptor({ instance: api, options: { region, service }, credentials: TEST_CREDENTIALS })),
+    api.interceptors.request.use(
+      aws4Interceptor({ instance: api, options: { region, service }, credentials: TEST_CREDENTIALS }),
+    ),
   ),
 };
 const offlineCpu = Object.fromEntries(Object.keys(offlineClients).map((name) => [name, []]));
@@ -172,7 +176,10 @@ const cpu = os.cpus();
 const lines = [
   '# @sigv4/axios bench',
   '',
-  `${new Date().toISOString()} — node ${process.version}, axios ${axios.VERSION}, ${cpu[0]?.model ?? 'cpu'} x${cpu.length}, ${os.platform()} ${os.release()}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+  `${new Date().toISOString()} — node ${process.version}, axios ${axios.VERSION}, ${cpu[0]?.model ?? 'cpu'} x${cpu.length}, ${os.platform()} ${os.release()}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
   `${ROUNDS} alternating rounds, median per request; the seed's GET /items?client=axios and POST {"client":"axios"} alternate; gateway (verifying every signature) in a child process.`,
   '',
   '| load | presigned replay (no signing) | @sigv4/axios | wall-time overhead | client CPU overhead | aws4-axios | @sigv4/axios req/s vs aws4-axios (wall) | req per client-CPU-second vs aws4-axios | signing CPU (ours) | signing CPU (aws4-axios) | no signature (403) |',

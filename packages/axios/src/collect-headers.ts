@@ -1,5 +1,5 @@
-import type { AxiosHeaders } from 'axios';
 import { toSignableHeaderValue } from '@sigv4/core';
+import type { AxiosHeaders } from 'axios';
 import { CONTENT_TYPE_HEADER, UNSIGNABLE_HEADERS } from './constants.js';
 
 /**

@@ -15,9 +15,6 @@ export const PACKAGE_NAME = '@sigv4/axios';
 export const UNSIGNABLE_HEADERS: readonly string[] = ['user-agent', 'accept-encoding', 'content-length', 'connection'];
 
 /** @internal */
-export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
-
-/** @internal */
 export const CONTENT_TYPE_HEADER = 'content-type';
 
 /**

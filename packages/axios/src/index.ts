@@ -5,5 +5,6 @@
  * helpers are internal because their behaviour follows axios' internals and may change with it.
  * `SigV4Error` and `isSigV4Error` are re-exported from `@sigv4/core` for `catch` blocks.
  */
-export { sigv4Interceptor, attachSigV4, type SigV4InterceptorOptions } from './interceptor.js';
-export { SigV4Error, isSigV4Error, type SignerOrOptions } from '@sigv4/core';
+
+export { isSigV4Error, type SignerOrOptions, SigV4Error } from '@sigv4/core';
+export { attachSigV4, type SigV4InterceptorOptions, sigv4Interceptor } from './interceptor.js';

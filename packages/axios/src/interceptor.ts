@@ -1,5 +1,5 @@
+import { resolveSigner, type SignerOrOptions, SigV4Error } from '@sigv4/core';
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { resolveSigner, SigV4Error, type SignerOrOptions } from '@sigv4/core';
 import { PACKAGE_NAME } from './constants.js';
 import { signAxiosRequest } from './sign-axios-request.js';
 
@@ -17,7 +17,11 @@ import { signAxiosRequest } from './sign-axios-request.js';
 export type SigV4InterceptorOptions = SignerOrOptions;
 
 const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 /**
  * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
@@ -74,8 +78,12 @@ export function sigv4Interceptor(
  * ```
  * @public
  */
-export function attachSigV4(instance: Pick<AxiosInstance, 'interceptors'>, options?: SigV4InterceptorOptions): () => void {
-  const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors?.request;
+export function attachSigV4(
+  instance: Pick<AxiosInstance, 'interceptors'>,
+  options?: SigV4InterceptorOptions,
+): () => void {
+  const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors
+    ?.request;
   if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',

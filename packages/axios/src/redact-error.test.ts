@@ -4,7 +4,11 @@ import { redactError } from './redact-error.js';
 describe('redactError', () => {
   it('masks the secret in nested strings, arrays, symbol and non-enumerable properties', () => {
     const hidden = Symbol('hidden');
-    const error = Object.assign(new Error('failed'), { config: { headers: { 'x-amz-security-token': 'tok-SECRET-en' } }, list: [['x', 'a SECRET b']], [hidden]: { text: 'SECRET' } });
+    const error = Object.assign(new Error('failed'), {
+      config: { headers: { 'x-amz-security-token': 'tok-SECRET-en' } },
+      list: [['x', 'a SECRET b']],
+      [hidden]: { text: 'SECRET' },
+    });
     Object.defineProperty(error, 'quiet', { value: { text: 'SECRET!' }, enumerable: false });
     redactError(error, 'SECRET');
     expect(error.config.headers['x-amz-security-token']).toBe('tok-[redacted]-en');

@@ -10,14 +10,24 @@ const MAX_VISITED = 20_000;
  * change what goes on the wire.
  */
 function isStillSending(value: object): boolean {
-  const state = value as { _headerSent?: unknown; outputData?: unknown; _writableState?: { length?: unknown; buffered?: unknown }; dispatch?: unknown; destroyed?: unknown };
+  const state = value as {
+    _headerSent?: unknown;
+    outputData?: unknown;
+    _writableState?: { length?: unknown; buffered?: unknown };
+    dispatch?: unknown;
+    destroyed?: unknown;
+  };
   if (typeof state.dispatch === 'function') return true;
   // A destroyed request or socket sends nothing more.
   if (state.destroyed === true) return false;
   if (state._headerSent === false) return true;
   if (Array.isArray(state.outputData) && state.outputData.length > 0) return true;
   const writable = state._writableState;
-  return typeof writable === 'object' && writable !== null && ((writable.length as number) > 0 || (Array.isArray(writable.buffered) && writable.buffered.length > 0));
+  return (
+    typeof writable === 'object' &&
+    writable !== null &&
+    ((writable.length as number) > 0 || (Array.isArray(writable.buffered) && writable.buffered.length > 0))
+  );
 }
 
 /**
@@ -34,7 +44,14 @@ export function redactError<T>(error: T, secret: string): T {
   while (pending.length > 0 && visited.size < MAX_VISITED) {
     const value = pending.pop();
     // Bytes are skipped (inspect shows them as hex, never as text); functions are not data.
-    if (typeof value !== 'object' || value === null || visited.has(value) || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) continue;
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      visited.has(value) ||
+      ArrayBuffer.isView(value) ||
+      value instanceof ArrayBuffer
+    )
+      continue;
     visited.add(value);
     if (isStillSending(value)) continue;
     if (typeof Headers !== 'undefined' && value instanceof Headers) {
@@ -56,7 +73,8 @@ export function redactError<T>(error: T, secret: string): T {
       if (!descriptor || !('value' in descriptor)) continue;
       const item: unknown = descriptor.value;
       if (typeof item === 'string') {
-        if (descriptor.writable && item.includes(secret)) (value as Record<PropertyKey, unknown>)[key] = item.split(secret).join(MASK);
+        if (descriptor.writable && item.includes(secret))
+          (value as Record<PropertyKey, unknown>)[key] = item.split(secret).join(MASK);
       } else {
         pending.push(item);
       }

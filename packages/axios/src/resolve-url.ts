@@ -1,6 +1,6 @@
-import { Axios } from 'axios';
-import type { AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios';
 import { SigV4Error } from '@sigv4/core';
+import type { AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios';
+import { Axios } from 'axios';
 import { PACKAGE_NAME } from './constants.js';
 
 /** A config-free axios, used only for `getUri`: its empty defaults add nothing. */

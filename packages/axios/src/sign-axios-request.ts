@@ -1,11 +1,10 @@
-import { AxiosHeaders, getAdapter } from 'axios';
-import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
-import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
 import type { SignableBody, Signer } from '@sigv4/core';
+import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
+import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
+import { AxiosHeaders, getAdapter } from 'axios';
 import { collectSignableHeaders } from './collect-headers.js';
 import {
   AXIOS_DEFAULT_CONTENT_TYPE,
-  CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
   METHODS_WITH_DEFAULT_CONTENT_TYPE,
   PACKAGE_NAME,
@@ -75,13 +74,19 @@ export async function signAxiosRequest(
   const hasBody = data !== undefined;
   // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
   const type = headers.get(CONTENT_TYPE_HEADER);
-  if (typeof data === 'string' && type) headers.set(CONTENT_TYPE_HEADER, `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8'));
+  if (typeof data === 'string' && type)
+    headers.set(CONTENT_TYPE_HEADER, `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8'));
   if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
   }
   const signable = collectSignableHeaders(headers, hasBody);
 
-  const signed = await signer.sign({ method: method.toUpperCase(), url, headers: signable, body: data as SignableBody });
+  const signed = await signer.sign({
+    method: method.toUpperCase(),
+    url,
+    headers: signable,
+    body: data as SignableBody,
+  });
   for (const [name, value] of Object.entries(signed.headers)) {
     if (!(name in signable) || STALE_SIGNING_HEADERS.includes(name)) headers.set(name, value, true);
   }

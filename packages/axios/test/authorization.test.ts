@@ -1,9 +1,9 @@
+import { createSigner } from '@sigv4/core';
 import axios from 'axios';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSigner } from '@sigv4/core';
 import { attachSigV4 } from '../src/index.js';
-import { AMZ_DATE, CREDENTIALS, FIXED_DATE, HOST, ORIGIN, REGION, SERVICE, oracleAuthorization } from './helpers.js';
+import { AMZ_DATE, CREDENTIALS, FIXED_DATE, HOST, ORIGIN, oracleAuthorization, REGION, SERVICE } from './helpers.js';
 
 interface Received {
   method: string;
@@ -63,7 +63,9 @@ describe('the Authorization header for a fixed clock and static credentials', ()
       }),
     );
     expect(wire!.headers['authorization']).toMatch(
-      new RegExp(`^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260102/${REGION}/${SERVICE}/aws4_request, SignedHeaders=accept;host;x-amz-date, Signature=[0-9a-f]{64}$`),
+      new RegExp(
+        `^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260102/${REGION}/${SERVICE}/aws4_request, SignedHeaders=accept;host;x-amz-date, Signature=[0-9a-f]{64}$`,
+      ),
     );
   });
 

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Gateway, startGateway, TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { TEST_API_KEY, TEST_CREDENTIALS, startGateway, type Gateway } from '@sigv4/gateway';
 
 // The oldest axios the peer range allows (>= 1.6): `axios` resolves to axios@1.6.0 for this file,
 // in the interceptor's own imports too (vi.mock replaces the module everywhere).
@@ -47,7 +47,12 @@ describe('with axios 1.6.0, the lowest supported version', () => {
     await api.patch('b', Buffer.from([0, 255]), { headers: { 'Content-Type': 'application/octet-stream' } });
     const empty = await api.delete('e');
     await api.request(empty.config);
-    expect(gw.requests.map((r) => `${r.method} ${r.status}`)).toEqual(['PUT 200', 'PATCH 200', 'DELETE 200', 'DELETE 200']);
+    expect(gw.requests.map((r) => `${r.method} ${r.status}`)).toEqual([
+      'PUT 200',
+      'PATCH 200',
+      'DELETE 200',
+      'DELETE 200',
+    ]);
   });
 
   it('signs and sends a Host header of the caller with the default (http) adapter', async () => {
@@ -71,10 +76,19 @@ describe('with axios 1.6.0, the lowest supported version', () => {
     const redirector = createServer((_req, res) => {
       res.writeHead(302, { location: `http://localhost:${(target.address() as AddressInfo).port}/x` }).end();
     });
-    await Promise.all([target, redirector].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))));
+    await Promise.all(
+      [target, redirector].map((s) => new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))),
+    );
     try {
-      const away = axios.create({ baseURL: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`, proxy: false });
-      attachSigV4(away, { region: 'eu-central-1', service: 'execute-api', credentials: { ...TEST_CREDENTIALS, sessionToken: 'tok' } });
+      const away = axios.create({
+        baseURL: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`,
+        proxy: false,
+      });
+      attachSigV4(away, {
+        region: 'eu-central-1',
+        service: 'execute-api',
+        credentials: { ...TEST_CREDENTIALS, sessionToken: 'tok' },
+      });
       expect((await away.get('/r')).data).toBe('landed');
       expect(Object.keys(landed).filter((name) => /^(authorization|x-amz-)/.test(name))).toEqual([]);
     } finally {

@@ -1,19 +1,48 @@
 import { Readable } from 'node:stream';
-import axios, { AxiosError, isAxiosError, type AxiosInstance, type AxiosRequestConfig, type CreateAxiosDefaults } from 'axios';
+import {
+  createSigner,
+  fromAssumeRole,
+  isClockSkewError,
+  isSigV4Error,
+  type SignableRequest,
+  type Signer,
+  type SignerOptions,
+} from '@sigv4/core';
+import {
+  type Gateway,
+  type RecordedRequest,
+  startGateway,
+  TEST_API_KEY,
+  TEST_CREDENTIALS,
+  TEST_ROLE_ARN,
+} from '@sigv4/gateway';
+import axios, {
+  AxiosError,
+  type AxiosInstance,
+  type AxiosRequestConfig,
+  type CreateAxiosDefaults,
+  isAxiosError,
+} from 'axios';
 import axiosRetry from 'axios-retry';
 import FormDataPackage from 'form-data';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSigner, fromAssumeRole, isClockSkewError, isSigV4Error, type SignableRequest, type Signer, type SignerOptions } from '@sigv4/core';
-import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, startGateway, type Gateway, type RecordedRequest } from '@sigv4/gateway';
-import { attachSigV4 } from '../src/index.js';
 import { describeAdapterContract } from '../../../test-support/adapter-contract.js';
+import { attachSigV4 } from '../src/index.js';
 import { bodyBytes } from './helpers.js';
 
 const REGION = 'eu-central-1';
 const SERVICE = 'execute-api';
 
 /** Headers the README tells users to leave out of signer.explain(): set by the signer, or never signed. */
-const NOT_SIGNED = ['authorization', 'x-amz-date', 'x-amz-security-token', 'user-agent', 'accept-encoding', 'content-length', 'connection'];
+const NOT_SIGNED = [
+  'authorization',
+  'x-amz-date',
+  'x-amz-security-token',
+  'user-agent',
+  'accept-encoding',
+  'content-length',
+  'connection',
+];
 
 let gw: Gateway;
 /** The gateway answers 503 to the next `failNext` API calls (for the retry test). */
@@ -152,7 +181,11 @@ for (const adapter of ['http', 'fetch'] as const) {
 
     it('signs a form body, a binary body of all 256 byte values and an empty body', async () => {
       const form = client({ adapter });
-      const sentForm = await roundTrip(form.api, form.signed, { url: 'f', method: 'post', data: new URLSearchParams({ a: 'b c', 'é': '&=' }) });
+      const sentForm = await roundTrip(form.api, form.signed, {
+        url: 'f',
+        method: 'post',
+        data: new URLSearchParams({ a: 'b c', é: '&=' }),
+      });
       expect(sentForm.wire.body.toString()).toBe('a=b+c&%C3%A9=%26%3D');
 
       gw.requests.length = 0;
@@ -207,7 +240,13 @@ for (const adapter of ['http', 'fetch'] as const) {
       const { api, signed } = client({ adapter, headers: { common: { 'X-Common': 'c' }, 'x-api-key': TEST_API_KEY } });
       const { wire } = await roundTrip(api, signed, {
         url: 'h',
-        headers: { 'X-Trace': 'a   b', 'X-Name': 'Jos\u00e9 \u2603', 'X-Empty': '', 'X-Number': 42, 'X-Multi': ['one', 'two'] },
+        headers: {
+          'X-Trace': 'a   b',
+          'X-Name': 'Jos\u00e9 \u2603',
+          'X-Empty': '',
+          'X-Number': 42,
+          'X-Multi': ['one', 'two'],
+        },
       });
       const name = wire.rawHeaders.find(([n]) => n.toLowerCase() === 'x-name')![1];
       expect(Buffer.from(name, 'latin1')).toEqual(Buffer.from('Jos\u00e9 \u2603', 'utf8'));
@@ -222,7 +261,10 @@ for (const adapter of ['http', 'fetch'] as const) {
 describe('a Host header of the caller', () => {
   it('is signed and sent by the http adapter (the gateway, like API Gateway, checks the Host it received)', async () => {
     const { api, signed } = client({ adapter: 'http' });
-    const { wire, signedRequest } = await roundTrip(api, signed, { url: '/v1/a', headers: { Host: 'api.example.com' } });
+    const { wire, signedRequest } = await roundTrip(api, signed, {
+      url: '/v1/a',
+      headers: { Host: 'api.example.com' },
+    });
     expect(wire.headers['host']).toBe('api.example.com');
     expect(signedRequest.headers).toMatchObject({ host: 'api.example.com' });
   });
@@ -231,7 +273,10 @@ describe('a Host header of the caller', () => {
   for (const adapter of ['fetch', ['xhr', 'fetch']] as const) {
     it(`is left out with adapter ${JSON.stringify(adapter)}, so the URL's host is signed and sent`, async () => {
       const { api, signed } = client({ adapter: [...[adapter].flat()] });
-      const { wire, signedRequest } = await roundTrip(api, signed, { url: '/v1/a', headers: { Host: 'API.Example.com:443' } });
+      const { wire, signedRequest } = await roundTrip(api, signed, {
+        url: '/v1/a',
+        headers: { Host: 'API.Example.com:443' },
+      });
       expect(wire.headers['host']).toBe(new URL(gw.url).host);
       expect(Object.keys(signedRequest.headers ?? {})).not.toContain('host');
     });
@@ -239,7 +284,13 @@ describe('a Host header of the caller', () => {
 
   it('reaches a custom adapter function unchanged', async () => {
     const { api } = client({
-      adapter: async (config) => ({ data: config.headers.get('Host'), status: 200, statusText: 'OK', headers: {}, config }),
+      adapter: async (config) => ({
+        data: config.headers.get('Host'),
+        status: 200,
+        statusText: 'OK',
+        headers: {},
+        config,
+      }),
     });
     const { data } = await api.get('/v1/a', { headers: { Host: 'api.example.com' } });
     expect(data).toBe('api.example.com');
@@ -327,7 +378,9 @@ describe('credentials, failures and retries against the gateway', () => {
       const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(wire!.headers['content-type']!)?.[1];
       expect(boundary).toBeTruthy();
       expect(wire!.headers['authorization']).toMatch(/SignedHeaders=[^,]*content-type/);
-      expect(wire!.body.toString()).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nvalue`);
+      expect(wire!.body.toString()).toContain(
+        `--${boundary}\r\nContent-Disposition: form-data; name="field"\r\n\r\nvalue`,
+      );
       expect(wire!.body.toString()).toContain('streamed part');
     } finally {
       await s3Like.close();
@@ -373,7 +426,11 @@ describe('credentials, failures and retries against the gateway', () => {
     const { api, signed } = client();
     axiosRetry(api, { retries: 2, retryDelay: () => 0, retryCondition: (e) => e.response?.status === 503 });
     failNext = 1;
-    const response = await api.post('retry', { client: 'axios' }, { params: { q: 'a b' }, headers: { 'X-Custom': 'v' } });
+    const response = await api.post(
+      'retry',
+      { client: 'axios' },
+      { params: { q: 'a b' }, headers: { 'X-Custom': 'v' } },
+    );
     expect(response.status).toBe(200);
     const wire = apiRequests();
     expect(wire.map((r) => r.status)).toEqual([503, 200]);
@@ -416,10 +473,17 @@ for (const adapter of ['http', 'fetch'] as const) {
           const data = stream ? Readable.from(stream.map((chunk) => Buffer.from(chunk))) : json;
           const contentType = stream ? { 'content-type': 'text/plain' } : {};
           try {
-            const res = await api.request({ method, url, params: query ?? {}, data, headers: { ...extra, ...contentType } });
+            const res = await api.request({
+              method,
+              url,
+              params: query ?? {},
+              data,
+              headers: { ...extra, ...contentType },
+            });
             return { status: res.status, body: res.data };
           } catch (error) {
-            if (isAxiosError(error) && error.response) return { status: error.response.status, body: error.response.data };
+            if (isAxiosError(error) && error.response)
+              return { status: error.response.status, body: error.response.data };
             throw error;
           }
         },

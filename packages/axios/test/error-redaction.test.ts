@@ -1,12 +1,12 @@
 import { Agent } from 'node:http';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { inspect } from 'node:util';
+import { type AwsCredentialIdentity, fromAssumeRole } from '@sigv4/core';
+import { type Gateway, startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import axios, { type AxiosError } from 'axios';
 import axiosRetry from 'axios-retry';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fromAssumeRole, type AwsCredentialIdentity } from '@sigv4/core';
-import { TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, startGateway, type Gateway } from '@sigv4/gateway';
 import { attachSigV4 } from '../src/index.js';
 
 let gw: Gateway;
@@ -25,7 +25,11 @@ beforeAll(async () => {
       return { statusCode: 200, body: '{"ok":true}' };
     },
   });
-  credentials = await fromAssumeRole({ roleArn: TEST_ROLE_ARN, masterCredentials: TEST_CREDENTIALS, clientConfig: { region: gw.region, endpoint: gw.stsUrl } })();
+  credentials = await fromAssumeRole({
+    roleArn: TEST_ROLE_ARN,
+    masterCredentials: TEST_CREDENTIALS,
+    clientConfig: { region: gw.region, endpoint: gw.stsUrl },
+  })();
 });
 afterAll(async () => {
   await gw.close();
@@ -90,13 +94,29 @@ describe('an AxiosError of a signed request', () => {
   it('leaves requests queued behind the failed one on the same agent intact: they are sent with the real token, the error shows none', async () => {
     const httpAgent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const api = axios.create({ baseURL: gw.url, proxy: false, adapter: 'http', httpAgent, headers: { 'x-api-key': TEST_API_KEY } });
+      const api = axios.create({
+        baseURL: gw.url,
+        proxy: false,
+        adapter: 'http',
+        httpAgent,
+        headers: { 'x-api-key': TEST_API_KEY },
+      });
       attachSigV4(api, { region: gw.region, service: 'execute-api', credentials });
-      const [refused, ...accepted] = await Promise.allSettled([api.get('/items', { headers: { 'x-api-key': 'wrong' } }), api.get('/items'), api.get('/items')]);
+      const [refused, ...accepted] = await Promise.allSettled([
+        api.get('/items', { headers: { 'x-api-key': 'wrong' } }),
+        api.get('/items'),
+        api.get('/items'),
+      ]);
       expect(refused.status === 'rejected' && (refused.reason as AxiosError).response?.status).toBe(403);
       // Requests still queued on the agent hold the same token until they are sent: only the error's own parts are masked.
       const error = (refused as PromiseRejectedResult).reason as AxiosError;
-      for (const text of [inspect(error), JSON.stringify(error), inspect(error.config), JSON.stringify(error.config?.headers), String(error.stack)]) {
+      for (const text of [
+        inspect(error),
+        JSON.stringify(error),
+        inspect(error.config),
+        JSON.stringify(error.config?.headers),
+        String(error.stack),
+      ]) {
         expect(text).not.toContain(credentials.sessionToken);
       }
       expect(accepted.map((a) => a.status === 'fulfilled' && a.value.status)).toEqual([200, 200]);
@@ -115,6 +135,9 @@ describe('an AxiosError of a signed request', () => {
     const response = await api.get('/items');
     expect(response.status).toBe(200);
     const wire = gw.requests.filter((r) => r.api === 'execute-api');
-    expect(wire.map((r) => r.headers['x-amz-security-token'])).toEqual([credentials.sessionToken, credentials.sessionToken]);
+    expect(wire.map((r) => r.headers['x-amz-security-token'])).toEqual([
+      credentials.sessionToken,
+      credentials.sessionToken,
+    ]);
   });
 });

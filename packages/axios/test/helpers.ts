@@ -1,4 +1,4 @@
-import type { SignableRequest, Signer, SignedRequest } from '@sigv4/core';
+import type { SignableRequest, SignedRequest, Signer } from '@sigv4/core';
 import { HOST } from '../../../test-support/fixtures.js';
 import { expectedAuthorization } from '../../../test-support/verify.js';
 
@@ -47,7 +47,12 @@ export function recordingSigner(fail?: Error): Signer & { calls: SignableRequest
     }
     headers['x-amz-date'] = `2026010${n}T000000Z`;
     headers['authorization'] = `AWS4-HMAC-SHA256 attempt=${n}`;
-    return { method: String(request.method).toUpperCase(), url: String(request.url), headers, body: request.body } as SignedRequest;
+    return {
+      method: String(request.method).toUpperCase(),
+      url: String(request.url),
+      headers,
+      body: request.body,
+    } as SignedRequest;
   };
   const unused = async (): Promise<never> => {
     throw new Error('not used by the interceptor');

@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
-import axios, { AxiosHeaders, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import { isSigV4Error, type SignableRequest, SigV4Error } from '@sigv4/core';
+import axios, { type AxiosHeaders, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SigV4Error, isSigV4Error, type SignableRequest } from '@sigv4/core';
 import { attachSigV4, sigv4Interceptor } from '../src/index.js';
-import { CREDENTIALS, ORIGIN, bodyBytes, recordingSigner } from './helpers.js';
+import { bodyBytes, CREDENTIALS, ORIGIN, recordingSigner } from './helpers.js';
 
 interface Received {
   method: string;
@@ -109,7 +109,8 @@ describe('the URL that is signed is the URL axios sends', () => {
     expect(url.searchParams.has('skip')).toBe(false);
     // the same string axios' own getUri builds, normalized the way the adapters parse it
     expect(call.url).toBe(
-      new URL(api.getUri({ url: 'search', params: { q: "a b*~'(x)", city: 'Zürich', tags: ['x', 'y'], empty: '' } })).href,
+      new URL(api.getUri({ url: 'search', params: { q: "a b*~'(x)", city: 'Zürich', tags: ['x', 'y'], empty: '' } }))
+        .href,
     );
   });
 
@@ -150,7 +151,11 @@ describe('the URL that is signed is the URL axios sends', () => {
 describe('the body that is signed is the body axios sends, serialized once', () => {
   it('signs a JSON object as axios serializes it, with its content-type', async () => {
     const { api, calls } = setup();
-    const { call, sent } = await send(api, calls, { url: 'items', method: 'post', data: { client: 'axios', n: [1, 2] } });
+    const { call, sent } = await send(api, calls, {
+      url: 'items',
+      method: 'post',
+      data: { client: 'axios', n: [1, 2] },
+    });
     expect(call.body).toBe('{"client":"axios","n":[1,2]}');
     expect(signedHeaders(call)['content-type']).toBe('application/json');
     expect(sent.body.toString()).toBe('{"client":"axios","n":[1,2]}');
@@ -203,14 +208,23 @@ describe('the body that is signed is the body axios sends, serialized once', () 
   it('signs Buffer, ArrayBuffer and typed-array bodies byte for byte', async () => {
     for (const data of [Buffer.from([0, 1, 255]), new Uint8Array([0, 1, 255]).buffer, new Uint16Array([1, 65535])]) {
       const { api, calls } = setup();
-      const { sent } = await send(api, calls, { url: 'bin', method: 'post', data, headers: { 'Content-Type': 'application/octet-stream' } });
+      const { sent } = await send(api, calls, {
+        url: 'bin',
+        method: 'post',
+        data,
+        headers: { 'Content-Type': 'application/octet-stream' },
+      });
       expect(sent.body.length).toBeGreaterThan(0);
     }
   });
 
   it('signs a Blob and a FormData body as the bytes that are sent', async () => {
     const blob = setup();
-    const fromBlob = await send(blob.api, blob.calls, { url: 'b', method: 'post', data: new Blob(['blob body'], { type: 'text/plain' }) });
+    const fromBlob = await send(blob.api, blob.calls, {
+      url: 'b',
+      method: 'post',
+      data: new Blob(['blob body'], { type: 'text/plain' }),
+    });
     expect(fromBlob.sent.body.toString()).toBe('blob body');
     expect(signedHeaders(fromBlob.call)['content-type']).toBe('text/plain');
 
@@ -242,8 +256,15 @@ describe('the body that is signed is the body axios sends, serialized once', () 
 
 describe('headers', () => {
   it('signs every header the caller set, including common and per-method defaults', async () => {
-    const { api, calls } = setup({ headers: { common: { 'X-Team': 'blue' }, post: { 'X-Post-Only': 'yes' }, get: { 'X-Get-Only': 'no' } } });
-    const { call } = await send(api, calls, { url: 'x', method: 'post', data: 'a', headers: { 'X-Custom': ' padded ', 'x-api-key': 'k1' } });
+    const { api, calls } = setup({
+      headers: { common: { 'X-Team': 'blue' }, post: { 'X-Post-Only': 'yes' }, get: { 'X-Get-Only': 'no' } },
+    });
+    const { call } = await send(api, calls, {
+      url: 'x',
+      method: 'post',
+      data: 'a',
+      headers: { 'X-Custom': ' padded ', 'x-api-key': 'k1' },
+    });
     const headers = signedHeaders(call);
     expect(headers).toMatchObject({ 'x-team': 'blue', 'x-post-only': 'yes', 'x-custom': 'padded', 'x-api-key': 'k1' });
     expect(headers['accept']).toBe('application/json, text/plain, */*');
@@ -256,7 +277,12 @@ describe('headers', () => {
       url: 'x',
       method: 'put',
       data: 'abc',
-      headers: { 'User-Agent': 'mine/1', 'Accept-Encoding': 'identity', 'Content-Length': '3', Connection: 'keep-alive' },
+      headers: {
+        'User-Agent': 'mine/1',
+        'Accept-Encoding': 'identity',
+        'Content-Length': '3',
+        Connection: 'keep-alive',
+      },
     });
     for (const name of ['user-agent', 'accept-encoding', 'content-length', 'connection']) {
       expect(signedHeaders(call)).not.toHaveProperty(name);
@@ -266,7 +292,10 @@ describe('headers', () => {
 
   it('does not sign or send headers set to false, null or undefined', async () => {
     const { api, calls } = setup();
-    const { call, sent } = await send(api, calls, { url: 'x', headers: { 'X-Off': false, 'X-Null': null, Accept: undefined } as never });
+    const { call, sent } = await send(api, calls, {
+      url: 'x',
+      headers: { 'X-Off': false, 'X-Null': null, Accept: undefined } as never,
+    });
     expect(signedHeaders(call)).not.toHaveProperty('x-off');
     expect(sent.headers).not.toHaveProperty('x-off');
     expect(sent.headers).not.toHaveProperty('x-null');
@@ -354,7 +383,11 @@ describe('failures and retries', () => {
     const { api, calls } = setup({ params: { stage: 'dev' } });
     intercept(503);
     const error = (await api
-      .post('items', { client: 'axios' }, { params: { q: 'a b' }, headers: { 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } })
+      .post(
+        'items',
+        { client: 'axios' },
+        { params: { q: 'a b' }, headers: { 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' } },
+      )
       .catch((e: unknown) => e)) as { config: Parameters<AxiosInstance['request']>[0] };
     intercept(200);
     // what axios-retry does: send the failed attempt's config again through the same instance
@@ -368,7 +401,10 @@ describe('failures and retries', () => {
     for (const stale of ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256']) {
       expect(signedHeaders(second)).not.toHaveProperty(stale);
     }
-    expect(received.map((r) => r.headers['authorization'])).toEqual(['AWS4-HMAC-SHA256 attempt=1', 'AWS4-HMAC-SHA256 attempt=2']);
+    expect(received.map((r) => r.headers['authorization'])).toEqual([
+      'AWS4-HMAC-SHA256 attempt=1',
+      'AWS4-HMAC-SHA256 attempt=2',
+    ]);
     expect(received[1]!.body.equals(received[0]!.body)).toBe(true);
   });
 
@@ -386,7 +422,9 @@ describe('failures and retries', () => {
 
   it('rejects unusable options with INVALID_OPTIONS', () => {
     expect(() => sigv4Interceptor(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
-    expect(() => sigv4Interceptor({ signer: {} as never })).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => sigv4Interceptor({ signer: {} as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
   });
 
   it('signs a plain headers object that another interceptor put on the config', async () => {

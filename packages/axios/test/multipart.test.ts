@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
+import { createSigner, isSigV4Error, type SignableRequest, type Signer } from '@sigv4/core';
+import { type Gateway, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
 import axios, { type AxiosRequestConfig } from 'axios';
 import FormDataPackage from 'form-data';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSigner, isSigV4Error, type SignableRequest, type Signer } from '@sigv4/core';
-import { TEST_CREDENTIALS, startGateway, type Gateway } from '@sigv4/gateway';
 import { attachSigV4 } from '../src/index.js';
 import { bodyBytes } from './helpers.js';
 
@@ -37,7 +37,10 @@ function client(adapter: 'http' | 'fetch') {
 }
 
 /** Sends one request and checks that the gateway accepted exactly the signed body and content type. */
-async function sendMultipart(adapter: 'http' | 'fetch', send: (api: ReturnType<typeof client>['api']) => Promise<unknown>) {
+async function sendMultipart(
+  adapter: 'http' | 'fetch',
+  send: (api: ReturnType<typeof client>['api']) => Promise<unknown>,
+) {
   const { api, signed } = client(adapter);
   const response = (await send(api)) as { status: number; data: { body: string } };
   expect(response.status).toBe(200);

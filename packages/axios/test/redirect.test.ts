@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import axios from 'axios';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STALE_SIGNING_HEADERS } from '@sigv4/core';
 import { TEST_CREDENTIALS } from '@sigv4/gateway';
+import axios from 'axios';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { attachSigV4 } from '../src/index.js';
 
 // Redirects followed by the http adapter (follow-redirects): the signing headers of the first
@@ -59,7 +59,9 @@ const signingHeadersIn = (headers: IncomingHttpHeaders) => STALE_SIGNING_HEADERS
 
 describe('redirects followed by the http adapter', () => {
   it('sends no signing headers, session token included, to another origin', async () => {
-    const response = await client().get('/away', { headers: { 'x-amz-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' } });
+    const response = await client().get('/away', {
+      headers: { 'x-amz-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
+    });
     expect(response.data).toBe('other');
     expect(received.map((r) => `${r.server} ${r.path}`)).toEqual(['origin /away', 'other /landed']);
     expect(signingHeadersIn(received[0]!.headers)).toEqual(STALE_SIGNING_HEADERS);

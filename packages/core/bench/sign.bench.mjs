@@ -19,22 +19,40 @@ import { createSigner } from '../dist/index.js';
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
 const region = 'eu-central-1';
 const service = 'execute-api';
-const GET_URL = 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items?limit=25&sort=desc&filter=status%3Aactive&cursor=eyJpZCI6MTIzfQ';
+const GET_URL =
+  'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items?limit=25&sort=desc&filter=status%3Aactive&cursor=eyJpZCI6MTIzfQ';
 const POST_URL = 'https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items';
-const JSON_BODY = JSON.stringify({ items: Array.from({ length: 14 }, (_, i) => ({ id: i, name: `item-${i}`, tags: ['a', 'b'], ok: true })) }).padEnd(1024, ' ');
+const JSON_BODY = JSON.stringify({
+  items: Array.from({ length: 14 }, (_, i) => ({ id: i, name: `item-${i}`, tags: ['a', 'b'], ok: true })),
+}).padEnd(1024, ' ');
 const ONE_MIB = Buffer.alloc(1024 * 1024, 7);
 const requests = {
   'GET with query': { method: 'GET', url: GET_URL, headers: { accept: 'application/json' }, body: undefined },
-  '1 KiB JSON POST': { method: 'POST', url: POST_URL, headers: { 'content-type': 'application/json' }, body: JSON_BODY },
+  '1 KiB JSON POST': {
+    method: 'POST',
+    url: POST_URL,
+    headers: { 'content-type': 'application/json' },
+    body: JSON_BODY,
+  },
 };
 
 /** The seed's helper, as people write it today: a new SignatureV4 with the pure-JS hash on every call. */
 async function seedSignV4({ method, url, headers, body }) {
   const u = new URL(url);
   const query = {};
-  u.searchParams.forEach((value, key) => { query[key] = value; });
+  u.searchParams.forEach((value, key) => {
+    query[key] = value;
+  });
   const signer = new SignatureV4({ credentials, region, service, sha256: JsSha256 });
-  const signed = await signer.sign({ method, hostname: u.hostname, path: u.pathname, query, protocol: u.protocol, headers: { host: u.hostname, ...headers }, body });
+  const signed = await signer.sign({
+    method,
+    hostname: u.hostname,
+    path: u.pathname,
+    query,
+    protocol: u.protocol,
+    headers: { host: u.hostname, ...headers },
+    body,
+  });
   return signed.headers;
 }
 
@@ -43,7 +61,10 @@ const awsClient = new AwsClient({ ...credentials, region, service });
 
 function aws4Sign({ method, url, headers, body }) {
   const u = new URL(url);
-  return aws4.sign({ method, host: u.host, path: `${u.pathname}${u.search}`, service, region, headers: { ...headers }, body }, credentials).headers;
+  return aws4.sign(
+    { method, host: u.host, path: `${u.pathname}${u.search}`, service, region, headers: { ...headers }, body },
+    credentials,
+  ).headers;
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -76,7 +97,10 @@ async function run() {
       [`${name} | @sigv4/core sign()`, () => ours.sign(request)],
       [`${name} | seed signV4() helper`, () => seedSignV4(request)],
       [`${name} | aws4`, () => aws4Sign(request)],
-      [`${name} | aws4fetch`, () => awsClient.sign(request.url, { method: request.method, headers: request.headers, body: request.body })],
+      [
+        `${name} | aws4fetch`,
+        () => awsClient.sign(request.url, { method: request.method, headers: request.headers, body: request.body }),
+      ],
     );
   }
   tasks.push(
@@ -94,16 +118,25 @@ async function run() {
   return tasks.map(([name]) => {
     const [group, who] = name.split(' | ');
     const baseline = group === '1 MiB body' ? '1 MiB body | raw node:crypto sha256' : `${group} | seed signV4() helper`;
-    return { group, who, cpuUs: cpuUs.get(name), opsPerCpuSecond: 1e6 / cpuUs.get(name), ratio: cpuUs.get(baseline) / cpuUs.get(name) };
+    return {
+      group,
+      who,
+      cpuUs: cpuUs.get(name),
+      opsPerCpuSecond: 1e6 / cpuUs.get(name),
+      ratio: cpuUs.get(baseline) / cpuUs.get(name),
+    };
   });
 }
 
 const rows = await run();
-const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const table = [
   '| case | signer | CPU µs / op | ops / CPU-second | speed vs baseline |',
   '| --- | --- | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.group} | ${r.who} | ${fmt(r.cpuUs, 1)} | ${fmt(r.opsPerCpuSecond)} | ${fmt(r.ratio, 2)}x |`),
+  ...rows.map(
+    (r) => `| ${r.group} | ${r.who} | ${fmt(r.cpuUs, 1)} | ${fmt(r.opsPerCpuSecond)} | ${fmt(r.ratio, 2)}x |`,
+  ),
 ].join('\n');
 const ratio = (group, who) => rows.find((r) => r.group === group && r.who === who)?.ratio ?? Number.NaN;
 const checks = [
@@ -111,14 +144,21 @@ const checks = [
   ['1 KiB JSON POST: sign() vs seed helper', ratio('1 KiB JSON POST', '@sigv4/core sign()'), 2],
   ['1 MiB body: sign() vs raw SHA-256', ratio('1 MiB body', '@sigv4/core sign()'), 0.7],
 ];
-const targets = checks.map(([name, value, target]) => `- ${name}: **${fmt(value, 2)}x** (target >= ${target}x) ${value >= target ? 'met' : 'NOT met'}`).join('\n');
+const targets = checks
+  .map(
+    ([name, value, target]) =>
+      `- ${name}: **${fmt(value, 2)}x** (target >= ${target}x) ${value >= target ? 'met' : 'NOT met'}`,
+  )
+  .join('\n');
 const cpu = cpus();
 const machine = `${cpu[0]?.model ?? 'unknown CPU'} x${cpu.length}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, ${platform()} ${release()}, Node ${process.version}`;
 const report = `# @sigv4/core benchmark
 
 Run: \`npm run bench -w packages/core\` (over the built \`dist\`; one run measures every row).
 Measure: CPU time per operation (\`process.cpuUsage\`, all threads), median of ${ROUNDS} interleaved rounds of ~${ROUND_MS} ms each;
-CPU time because the machine is shared (load average at the end of this run: ${loadavg().map((l) => l.toFixed(1)).join(', ')}).
+CPU time because the machine is shared (load average at the end of this run: ${loadavg()
+  .map((l) => l.toFixed(1))
+  .join(', ')}).
 Baselines: the seed's \`signV4()\` helper (a new smithy \`SignatureV4\` with \`@aws-crypto/sha256-js\` on every
 call) for requests, raw \`node:crypto\` \`createHash('sha256')\` for the 1 MiB body (\`sign()\` of a PUT with that body).
 

@@ -4,21 +4,20 @@
  * Public API only; the rest of `src/` is internal. Left out on purpose: smithy's `SignatureV4`
  * (wrapped, not re-exported) and the hash classes (picked by the `exports` conditions).
  */
-export { createSigner } from './signer/create-signer.js';
-export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js';
-export { isClockSkewError } from './signer/clock-skew.js';
+
+export { STALE_SIGNING_HEADERS } from './constants.js';
+export type { AssumeRoleClientConfig, AssumeRoleOptions } from './credentials/from-assume-role.js';
+export { isSigV4Error, SigV4Error, type SigV4ErrorCode } from './errors/sigv4-error.js';
 // The browser build swaps ./platform/node.js for ./platform/browser.js, whose fromAssumeRole leaves STS out.
 export { fromAssumeRole } from './platform/node.js';
-export type { AssumeRoleClientConfig, AssumeRoleOptions } from './credentials/from-assume-role.js';
-export { SigV4Error, isSigV4Error, type SigV4ErrorCode } from './errors/sigv4-error.js';
-export { STALE_SIGNING_HEADERS } from './constants.js';
-export { stripSigningHeaders } from './utils/strip-signing-headers.js';
 export {
-  signFetchRequest,
   type SignedFetchRequest,
   type SignFetchRequestOptions,
+  signFetchRequest,
 } from './request/sign-fetch-request.js';
-export { toSignableHeaderValue, type SignableHeaderValue } from './utils/header-bytes.js';
+export { isClockSkewError } from './signer/clock-skew.js';
+export { createSigner } from './signer/create-signer.js';
+export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js';
 export type {
   AwsCredentialIdentity,
   AwsCredentialIdentityProvider,
@@ -32,3 +31,5 @@ export type {
   SignerOptions,
   SigningExplanation,
 } from './types.js';
+export { type SignableHeaderValue, toSignableHeaderValue } from './utils/header-bytes.js';
+export { stripSigningHeaders } from './utils/strip-signing-headers.js';

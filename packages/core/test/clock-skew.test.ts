@@ -1,15 +1,28 @@
-import { describe, expect, it } from 'vitest';
 import { createSigner, isClockSkewError, isSigV4Error } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
 import { API_URL, CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
-const newSigner = () => createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW });
+const newSigner = () =>
+  createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW });
 
 describe('clock skew', () => {
   it.each([
-    ['API Gateway expired', '{"message":"Signature expired: 20150830T123600Z is now earlier than 20150830T124100Z (20150830T124600Z - 5 min.)"}'],
-    ['API Gateway not yet current', '{"message":"Signature not yet current: 20150830T130100Z is still later than 20150830T125100Z (20150830T123600Z + 15 min.)"}'],
-    ['S3', '<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message></Error>'],
-    ['STS', '<ErrorResponse><Error><Code>RequestExpired</Code><Message>Request has expired.</Message></Error></ErrorResponse>'],
+    [
+      'API Gateway expired',
+      '{"message":"Signature expired: 20150830T123600Z is now earlier than 20150830T124100Z (20150830T124600Z - 5 min.)"}',
+    ],
+    [
+      'API Gateway not yet current',
+      '{"message":"Signature not yet current: 20150830T130100Z is still later than 20150830T125100Z (20150830T123600Z + 15 min.)"}',
+    ],
+    [
+      'S3',
+      '<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time and the current time is too large.</Message></Error>',
+    ],
+    [
+      'STS',
+      '<ErrorResponse><Error><Code>RequestExpired</Code><Message>Request has expired.</Message></Error></ErrorResponse>',
+    ],
   ])('recognizes the %s answer', (_name, body) => {
     expect(isClockSkewError(body)).toBe(true);
   });
@@ -20,7 +33,9 @@ describe('clock skew', () => {
   });
 
   it('does not mistake other 403 answers for clock skew', () => {
-    expect(isClockSkewError('{"message":"The request signature we calculated does not match the signature you provided."}')).toBe(false);
+    expect(
+      isClockSkewError('{"message":"The request signature we calculated does not match the signature you provided."}'),
+    ).toBe(false);
     expect(isClockSkewError('{"message":"The security token included in the request is invalid."}')).toBe(false);
     expect(isClockSkewError(undefined)).toBe(false);
     expect(isClockSkewError(403)).toBe(false);

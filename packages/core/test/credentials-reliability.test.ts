@@ -1,9 +1,9 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import { type AddressInfo, createConnection, createServer, type Socket } from 'node:net';
 import { inspect } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type AwsCredentialIdentity, createSigner, fromAssumeRole, isSigV4Error, type SigV4Error } from '@sigv4/core';
 import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
-import { createSigner, fromAssumeRole, isSigV4Error, type AwsCredentialIdentity, type SigV4Error } from '@sigv4/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCredentialsResolver } from '../src/credentials/resolve-credentials.js';
 import { API_URL, CREDENTIALS, TEMP_CREDENTIALS } from './support/fixtures.js';
 
@@ -20,15 +20,27 @@ async function rejection(promise: Promise<unknown>): Promise<SigV4Error> {
   throw new Error('expected a rejection');
 }
 
-const accessKeyIdOf = (authorization: string | undefined): string => /Credential=([^/]+)\//.exec(authorization ?? '')?.[1] ?? '';
+const accessKeyIdOf = (authorization: string | undefined): string =>
+  /Credential=([^/]+)\//.exec(authorization ?? '')?.[1] ?? '';
 
 const never = (): Promise<AwsCredentialIdentity> => new Promise(() => {});
 
 describe('a credentials provider that never answers', () => {
   it('fails the sign with CREDENTIALS_PROVIDER_FAILED naming credentialsTimeout, and the next sign asks again', async () => {
-    const provider = vi.fn<() => Promise<AwsCredentialIdentity>>().mockImplementationOnce(never).mockResolvedValue(CREDENTIALS);
-    const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: provider, credentialsTimeout: 20 });
-    const errors = await Promise.all([rejection(signer.sign({ url: API_URL })), rejection(signer.sign({ url: API_URL }))]);
+    const provider = vi
+      .fn<() => Promise<AwsCredentialIdentity>>()
+      .mockImplementationOnce(never)
+      .mockResolvedValue(CREDENTIALS);
+    const signer = createSigner({
+      region: 'eu-central-1',
+      service: 'execute-api',
+      credentials: provider,
+      credentialsTimeout: 20,
+    });
+    const errors = await Promise.all([
+      rejection(signer.sign({ url: API_URL })),
+      rejection(signer.sign({ url: API_URL })),
+    ]);
     for (const error of errors) {
       expect(error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
       expect(error.message).toContain('timed out');
@@ -48,7 +60,12 @@ describe('a credentials provider that never answers', () => {
         .mockResolvedValueOnce({ ...CREDENTIALS, accessKeyId: 'AKIDOLD', expiration: new Date(START + 15 * MINUTE) })
         .mockImplementationOnce(never)
         .mockResolvedValue({ ...CREDENTIALS, accessKeyId: 'AKIDNEW' });
-      const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: provider, credentialsTimeout: 20 });
+      const signer = createSigner({
+        region: 'eu-central-1',
+        service: 'execute-api',
+        credentials: provider,
+        credentialsTimeout: 20,
+      });
       await signer.sign({ url: API_URL });
       vi.setSystemTime(START + 11 * MINUTE);
       expect(accessKeyIdOf((await signer.sign({ url: API_URL })).headers.authorization)).toBe('AKIDOLD');
@@ -67,7 +84,12 @@ describe('a credentials provider that never answers', () => {
       return timer;
     }) as typeof setTimeout);
     try {
-      const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: async () => CREDENTIALS, credentialsTimeout: 60_000 });
+      const signer = createSigner({
+        region: 'eu-central-1',
+        service: 'execute-api',
+        credentials: async () => CREDENTIALS,
+        credentialsTimeout: 60_000,
+      });
       await signer.sign({ url: API_URL });
     } finally {
       spy.mockRestore();
@@ -118,7 +140,11 @@ describe('fromAssumeRole against an STS that accepts and never answers', () => {
       region: gateway.region,
       service: 'execute-api',
       credentialsTimeout: 200,
-      credentials: fromAssumeRole({ roleArn: TEST_ROLE_ARN, masterCredentials: TEST_CREDENTIALS, clientConfig: { region: gateway.region, endpoint, maxAttempts: 1 } }),
+      credentials: fromAssumeRole({
+        roleArn: TEST_ROLE_ARN,
+        masterCredentials: TEST_CREDENTIALS,
+        clientConfig: { region: gateway.region, endpoint, maxAttempts: 1 },
+      }),
     });
     const error = await rejection(signer.sign({ url: `${gateway.url}/items` }));
     expect(error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
@@ -141,7 +167,11 @@ describe('credential expiry', () => {
     vi.setSystemTime(START);
     const serverNow = START + 16 * MINUTE;
     let n = 0;
-    const provider = vi.fn(async () => ({ ...TEMP_CREDENTIALS, accessKeyId: `ASIA${++n}`, expiration: new Date(serverNow + (n === 1 ? 3 : 60) * MINUTE) }));
+    const provider = vi.fn(async () => ({
+      ...TEMP_CREDENTIALS,
+      accessKeyId: `ASIA${++n}`,
+      expiration: new Date(serverNow + (n === 1 ? 3 : 60) * MINUTE),
+    }));
     const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: provider });
     signer.correctClockSkew(new Date(serverNow));
     expect(accessKeyIdOf((await signer.sign({ url: API_URL })).headers.authorization)).toBe('ASIA1');
@@ -154,19 +184,35 @@ describe('secrets kept for redaction', () => {
   it('are those of the current and previous credentials only, however often they rotate', async () => {
     let n = 0;
     const resolver = createCredentialsResolver(
-      async () => ({ accessKeyId: `ASIA${++n}`, secretAccessKey: `secret-${n}-EXAMPLEKEY`, sessionToken: `token-${n}-EXAMPLE`, expiration: new Date(0) }),
+      async () => ({
+        accessKeyId: `ASIA${++n}`,
+        secretAccessKey: `secret-${n}-EXAMPLEKEY`,
+        sessionToken: `token-${n}-EXAMPLE`,
+        expiration: new Date(0),
+      }),
       async () => never,
       { now: () => START, timeoutMs: 1_000 },
     );
     for (let i = 0; i < 200; i++) await resolver();
-    expect([...resolver.secrets()].sort()).toEqual(['secret-199-EXAMPLEKEY', 'secret-200-EXAMPLEKEY', 'token-199-EXAMPLE', 'token-200-EXAMPLE']);
+    expect([...resolver.secrets()].sort()).toEqual([
+      'secret-199-EXAMPLEKEY',
+      'secret-200-EXAMPLEKEY',
+      'token-199-EXAMPLE',
+      'token-200-EXAMPLE',
+    ]);
   });
 
   it('include the masterCredentials handed to fromAssumeRole before they are used', async () => {
-    const master = { accessKeyId: 'AKIDMASTER', secretAccessKey: 'master/Secret+Key/EXAMPLEKEY0123', sessionToken: 'master-session-token-EXAMPLE' };
+    const master = {
+      accessKeyId: 'AKIDMASTER',
+      secretAccessKey: 'master/Secret+Key/EXAMPLEKEY0123',
+      sessionToken: 'master-session-token-EXAMPLE',
+    };
     const sts: Server = createHttpServer((_req, res) => {
       res.writeHead(403, { 'content-type': 'text/xml' });
-      res.end(`<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>bad key ${master.secretAccessKey} token ${master.sessionToken}</Message></Error><RequestId>1</RequestId></ErrorResponse>`);
+      res.end(
+        `<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>bad key ${master.secretAccessKey} token ${master.sessionToken}</Message></Error><RequestId>1</RequestId></ErrorResponse>`,
+      );
     });
     await new Promise<void>((resolve) => sts.listen(0, '127.0.0.1', resolve));
     try {
@@ -175,12 +221,23 @@ describe('secrets kept for redaction', () => {
         const signer = createSigner({
           region: 'eu-central-1',
           service: 'execute-api',
-          credentials: fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/x', masterCredentials, clientConfig: { region: 'eu-central-1', endpoint, maxAttempts: 1 } }),
+          credentials: fromAssumeRole({
+            roleArn: 'arn:aws:iam::123456789012:role/x',
+            masterCredentials,
+            clientConfig: { region: 'eu-central-1', endpoint, maxAttempts: 1 },
+          }),
         });
         const error = await rejection(signer.sign({ url: API_URL }));
         expect(error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
         expect(error.message).toContain('[redacted]');
-        const surfaces = [error.message, String(error.stack), inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }), JSON.stringify(error), inspect(error.cause, { depth: Number.POSITIVE_INFINITY, showHidden: true }), JSON.stringify(error.cause)];
+        const surfaces = [
+          error.message,
+          String(error.stack),
+          inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+          JSON.stringify(error),
+          inspect(error.cause, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+          JSON.stringify(error.cause),
+        ];
         for (const text of surfaces) {
           expect(text).not.toContain(master.secretAccessKey);
           expect(text).not.toContain(master.sessionToken);

@@ -1,19 +1,25 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type AwsCredentialIdentity, createSigner, fromAssumeRole, isSigV4Error, type SigV4Error } from '@sigv4/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSigner, fromAssumeRole, isSigV4Error, SigV4Error, type AwsCredentialIdentity } from '@sigv4/core';
 import { API_URL, CREDENTIALS, TEMP_CREDENTIALS } from './support/fixtures.js';
 
 const MINUTE = 60_000;
 const START = new Date('2026-01-01T00:00:00Z').getTime();
 
-const signerWith = (credentials: Parameters<typeof createSigner>[0] extends infer O ? O extends { credentials?: infer C } ? C : never : never) =>
-  createSigner({ region: 'eu-central-1', service: 'execute-api', credentials });
+const signerWith = (
+  credentials: Parameters<typeof createSigner>[0] extends infer O
+    ? O extends { credentials?: infer C }
+      ? C
+      : never
+    : never,
+) => createSigner({ region: 'eu-central-1', service: 'execute-api', credentials });
 
-const accessKeyIdOf = (authorization: string | undefined): string => /Credential=([^/]+)\//.exec(authorization ?? '')?.[1] ?? '';
+const accessKeyIdOf = (authorization: string | undefined): string =>
+  /Credential=([^/]+)\//.exec(authorization ?? '')?.[1] ?? '';
 
 async function rejection(promise: Promise<unknown>): Promise<SigV4Error> {
   try {
@@ -67,7 +73,11 @@ describe('credentials', () => {
 
   it('refreshes credentials 5 minutes before they expire', async () => {
     let n = 0;
-    const provider = vi.fn(async () => ({ ...CREDENTIALS, accessKeyId: `AKID${++n}`, expiration: new Date(Date.now() + 15 * MINUTE) }));
+    const provider = vi.fn(async () => ({
+      ...CREDENTIALS,
+      accessKeyId: `AKID${++n}`,
+      expiration: new Date(Date.now() + 15 * MINUTE),
+    }));
     const signer = signerWith(provider);
     expect(accessKeyIdOf((await signer.sign({ url: API_URL })).headers.authorization)).toBe('AKID1');
     vi.setSystemTime(START + 9 * MINUTE);
@@ -78,7 +88,8 @@ describe('credentials', () => {
   });
 
   it('does not cache a failed fetch: the next sign tries the provider again', async () => {
-    const provider = vi.fn<() => Promise<AwsCredentialIdentity>>()
+    const provider = vi
+      .fn<() => Promise<AwsCredentialIdentity>>()
       .mockRejectedValueOnce(new Error('socket hang up'))
       .mockResolvedValue(CREDENTIALS);
     const signer = signerWith(provider);
@@ -92,7 +103,8 @@ describe('credentials', () => {
   });
 
   it('keeps signing with still-valid credentials while a refresh fails, and retries the refresh', async () => {
-    const provider = vi.fn<() => Promise<AwsCredentialIdentity>>()
+    const provider = vi
+      .fn<() => Promise<AwsCredentialIdentity>>()
       .mockResolvedValueOnce({ ...CREDENTIALS, accessKeyId: 'AKIDOLD', expiration: new Date(START + 15 * MINUTE) })
       .mockRejectedValueOnce(new Error('throttled'))
       .mockResolvedValue({ ...CREDENTIALS, accessKeyId: 'AKIDNEW' });
@@ -105,7 +117,8 @@ describe('credentials', () => {
   });
 
   it('fails once expired credentials cannot be refreshed', async () => {
-    const provider = vi.fn<() => Promise<AwsCredentialIdentity>>()
+    const provider = vi
+      .fn<() => Promise<AwsCredentialIdentity>>()
       .mockResolvedValueOnce({ ...CREDENTIALS, expiration: new Date(START + 15 * MINUTE) })
       .mockRejectedValue(new Error('throttled'));
     const signer = signerWith(provider);
@@ -127,7 +140,15 @@ describe('default credential chain', () => {
     vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', join(empty, 'credentials'));
     vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true');
     vi.stubEnv('AWS_PROFILE', '');
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'AWS_ROLE_ARN']) {
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_WEB_IDENTITY_TOKEN_FILE',
+      'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+      'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+      'AWS_ROLE_ARN',
+    ]) {
       vi.stubEnv(name, undefined as unknown as string);
     }
   };
@@ -145,7 +166,9 @@ describe('default credential chain', () => {
 
   it('says how to provide credentials when the chain finds none', async () => {
     isolate();
-    const error = await rejection(createSigner({ region: 'eu-central-1', service: 'execute-api' }).sign({ url: API_URL }));
+    const error = await rejection(
+      createSigner({ region: 'eu-central-1', service: 'execute-api' }).sign({ url: API_URL }),
+    );
     expect(error.code).toBe('CREDENTIALS_MISSING');
     expect(error.message).toMatch(/pass `credentials`/);
     expect(error.message).toMatch(/AWS_ACCESS_KEY_ID/);
@@ -166,7 +189,9 @@ describe('fromAssumeRole', () => {
         calls.push({ body, authorization: String(req.headers.authorization) });
         const expiration = new Date(Date.now() + 15 * MINUTE).toISOString();
         res.writeHead(200, { 'content-type': 'text/xml' });
-        res.end(`<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAASSUMED${calls.length}</AccessKeyId><SecretAccessKey>assumed-secret-EXAMPLE</SecretAccessKey><SessionToken>assumed-token-EXAMPLE</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/api-caller/s</Arn><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>`);
+        res.end(
+          `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAASSUMED${calls.length}</AccessKeyId><SecretAccessKey>assumed-secret-EXAMPLE</SecretAccessKey><SessionToken>assumed-token-EXAMPLE</SessionToken><Expiration>${expiration}</Expiration></Credentials><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/api-caller/s</Arn><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId></AssumedRoleUser></AssumeRoleResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></AssumeRoleResponse>`,
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -205,14 +230,20 @@ describe('fromAssumeRole', () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server = createServer((_req, res) => {
       res.writeHead(403, { 'content-type': 'text/xml' });
-      res.end('<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not allowed to assume</Message></Error><RequestId>1</RequestId></ErrorResponse>');
+      res.end(
+        '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not allowed to assume</Message></Error><RequestId>1</RequestId></ErrorResponse>',
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const signer = createSigner({
       region: 'eu-central-1',
       service: 'execute-api',
-      credentials: fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/x', masterCredentials: CREDENTIALS, clientConfig: { region: 'eu-central-1', endpoint, maxAttempts: 1 } }),
+      credentials: fromAssumeRole({
+        roleArn: 'arn:aws:iam::123456789012:role/x',
+        masterCredentials: CREDENTIALS,
+        clientConfig: { region: 'eu-central-1', endpoint, maxAttempts: 1 },
+      }),
     });
     const error = await rejection(signer.sign({ url: API_URL }));
     expect(error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
@@ -221,12 +252,19 @@ describe('fromAssumeRole', () => {
   });
 
   it('checks its options', () => {
-    expect(() => fromAssumeRole({ roleArn: 'api-caller' })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
-    expect(() => fromAssumeRole({ roleArn: 'arn:aws:iam::1:role/x', durationSeconds: 60 })).toThrowError(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => fromAssumeRole({ roleArn: 'api-caller' })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+    expect(() => fromAssumeRole({ roleArn: 'arn:aws:iam::1:role/x', durationSeconds: 60 })).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
   });
 
   it('asks for clientConfig.region when a custom STS endpoint is given without one', () => {
-    const call = () => fromAssumeRole({ roleArn: 'arn:aws:iam::1:role/x', clientConfig: { endpoint: 'http://127.0.0.1:4566' } });
-    expect(call).toThrowError(expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('`clientConfig.region`') }));
+    const call = () =>
+      fromAssumeRole({ roleArn: 'arn:aws:iam::1:role/x', clientConfig: { endpoint: 'http://127.0.0.1:4566' } });
+    expect(call).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('`clientConfig.region`') }),
+    );
   });
 });

@@ -1,9 +1,14 @@
+import { createSigner, isSigV4Error, type SignerOptions, SigV4Error, type SigV4ErrorCode } from '@sigv4/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSigner, isSigV4Error, SigV4Error, type SigV4ErrorCode, type SignerOptions } from '@sigv4/core';
 import { API_URL, CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
-const base: SignerOptions = { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW };
+const base: SignerOptions = {
+  region: 'eu-central-1',
+  service: 'execute-api',
+  credentials: CREDENTIALS,
+  now: FIXED_NOW,
+};
 
 async function codeOf(run: () => unknown): Promise<string | undefined> {
   try {
@@ -18,11 +23,23 @@ async function codeOf(run: () => unknown): Promise<string | undefined> {
 /** One way to get each code; the list must cover every SigV4ErrorCode. */
 const TRIGGERS: Record<SigV4ErrorCode, () => unknown> = {
   CREDENTIALS_MISSING: () =>
-    createSigner({ ...base, credentials: async () => { throw new SigV4Error('CREDENTIALS_MISSING', 'none'); } }).sign({ url: API_URL }),
-  CREDENTIALS_PROVIDER_FAILED: () => createSigner({ ...base, credentials: async () => { throw new Error('down'); } }).sign({ url: API_URL }),
+    createSigner({
+      ...base,
+      credentials: async () => {
+        throw new SigV4Error('CREDENTIALS_MISSING', 'none');
+      },
+    }).sign({ url: API_URL }),
+  CREDENTIALS_PROVIDER_FAILED: () =>
+    createSigner({
+      ...base,
+      credentials: async () => {
+        throw new Error('down');
+      },
+    }).sign({ url: API_URL }),
   CREDENTIALS_INVALID: () => createSigner({ ...base, credentials: { accessKeyId: '', secretAccessKey: 'x' } }),
   REGION_UNRESOLVED: () => createSigner({ credentials: CREDENTIALS }).sign({ url: 'https://api.example.com/' }),
-  SERVICE_UNRESOLVED: () => createSigner({ credentials: CREDENTIALS, region: 'eu-central-1' }).sign({ url: 'https://api.example.com/' }),
+  SERVICE_UNRESOLVED: () =>
+    createSigner({ credentials: CREDENTIALS, region: 'eu-central-1' }).sign({ url: 'https://api.example.com/' }),
   INVALID_URL: () => createSigner(base).sign({ url: '/relative/path' }),
   UNSUPPORTED_BODY: () => createSigner(base).sign({ method: 'POST', url: API_URL, body: { json: true } as never }),
   INVALID_OPTIONS: () => createSigner({ ...base, region: 5 as never }),
@@ -36,7 +53,9 @@ describe('errors', () => {
   });
 
   it('rejects non-http URLs and explains what to pass', async () => {
-    const error = await createSigner(base).sign({ url: 'ftp://example.com/file' }).catch((e: unknown) => e);
+    const error = await createSigner(base)
+      .sign({ url: 'ftp://example.com/file' })
+      .catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe('INVALID_URL');
     expect((error as Error).message).toMatch(/only http: and https:/);
   });
@@ -44,11 +63,17 @@ describe('errors', () => {
   it('checks option types, presign expiry, methods and the clock', async () => {
     expect(await codeOf(() => createSigner({ ...base, unsignedPayload: 'yes' as never }))).toBe('INVALID_OPTIONS');
     expect(await codeOf(() => createSigner({ ...base, service: '' }))).toBe('INVALID_OPTIONS');
-    expect(await codeOf(() => createSigner(base).presign({ url: API_URL, expiresIn: 604_801 }))).toBe('INVALID_OPTIONS');
+    expect(await codeOf(() => createSigner(base).presign({ url: API_URL, expiresIn: 604_801 }))).toBe(
+      'INVALID_OPTIONS',
+    );
     expect(await codeOf(() => createSigner(base).presign({ url: API_URL, expiresIn: 1.5 }))).toBe('INVALID_OPTIONS');
     expect(await codeOf(() => createSigner(base).sign({ method: 'GET /x', url: API_URL }))).toBe('INVALID_OPTIONS');
-    expect(await codeOf(() => createSigner({ ...base, now: () => Number.NaN }).sign({ url: API_URL }))).toBe('INVALID_OPTIONS');
-    expect(await codeOf(() => createSigner(base).sign({ url: API_URL, headers: { 'x-a': {} as never } }))).toBe('INVALID_OPTIONS');
+    expect(await codeOf(() => createSigner({ ...base, now: () => Number.NaN }).sign({ url: API_URL }))).toBe(
+      'INVALID_OPTIONS',
+    );
+    expect(await codeOf(() => createSigner(base).sign({ url: API_URL, headers: { 'x-a': {} as never } }))).toBe(
+      'INVALID_OPTIONS',
+    );
   });
 
   it('is an Error with a fixed name, a code and a JSON form', () => {
@@ -76,12 +101,27 @@ describe('secrets', () => {
   /** Everything an error exposes: message, toString, JSON, cause and its stack, and util.inspect-like keys. */
   const everythingIn = (error: unknown): string => {
     const e = error as Error & { cause?: Error };
-    return [e.message, String(e), JSON.stringify(e), e.stack, e.cause?.message, e.cause?.stack, JSON.stringify(e.cause), JSON.stringify(Object.entries(e))].join('\n');
+    return [
+      e.message,
+      String(e),
+      JSON.stringify(e),
+      e.stack,
+      e.cause?.message,
+      e.cause?.stack,
+      JSON.stringify(e.cause),
+      JSON.stringify(Object.entries(e)),
+    ].join('\n');
   };
 
   it('masks the session token in explain by position only: a short secret or token leaves other text intact', async () => {
-    const signer = createSigner({ ...base, credentials: { accessKeyId: 'AKID', secretAccessKey: 'x', sessionToken: 'amz' } });
-    const info = await signer.explain({ url: 'https://h.example.com/x-amz?amz=1&X-Amz-Security-Token=amz', headers: { 'x-amz-meta': 'x' } });
+    const signer = createSigner({
+      ...base,
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'x', sessionToken: 'amz' },
+    });
+    const info = await signer.explain({
+      url: 'https://h.example.com/x-amz?amz=1&X-Amz-Security-Token=amz',
+      headers: { 'x-amz-meta': 'x' },
+    });
     expect(info.canonicalRequest.split('\n')).toEqual([
       'GET',
       '/x-amz',
@@ -150,38 +190,46 @@ describe('secrets', () => {
 
   it('never puts a secret key or session token in an error or in explain output', async () => {
     await fc.assert(
-      fc.asyncProperty(secretKey, sessionToken, fc.integer({ min: 0, max: 5 }), async (secretAccessKey, token, scenario) => {
-        const credentials = { accessKeyId: 'ASIAPROPERTYTEST', secretAccessKey, sessionToken: token };
-        let calls = 0;
-        // The first call succeeds; the next one fails with an error that quotes the secrets.
-        const provider = async () => {
-          calls += 1;
-          if (calls === 1) return { ...credentials, expiration: new Date(0) };
-          throw Object.assign(new Error(`refresh failed for ${secretAccessKey} / ${token}`), { token, code: `E_${secretAccessKey}` });
-        };
-        const signer = createSigner({ ...base, credentials: provider });
-        const info = await signer.explain({ url: API_URL, headers: { 'x-a': 'b' } });
-        expect(JSON.stringify(info)).not.toContain(secretAccessKey);
-        expect(JSON.stringify(info)).not.toContain(token);
-        const attempts: (() => unknown)[] = [
-          () => signer.sign({ url: API_URL }),
-          () => signer.presign({ url: API_URL }),
-          () => signer.explain({ url: API_URL }),
-          () => signer.sign({ url: 'not a url' }),
-          () => signer.sign({ method: 'POST', url: API_URL, body: { secretAccessKey } as never }),
-          () => createSigner({ ...base, credentials: { accessKeyId: '', secretAccessKey, sessionToken: token } }),
-        ];
-        let error: unknown;
-        try {
-          await attempts[scenario]?.();
-        } catch (e) {
-          error = e;
-        }
-        expect(isSigV4Error(error)).toBe(true);
-        const text = everythingIn(error);
-        expect(text).not.toContain(secretAccessKey);
-        expect(text).not.toContain(token);
-      }),
+      fc.asyncProperty(
+        secretKey,
+        sessionToken,
+        fc.integer({ min: 0, max: 5 }),
+        async (secretAccessKey, token, scenario) => {
+          const credentials = { accessKeyId: 'ASIAPROPERTYTEST', secretAccessKey, sessionToken: token };
+          let calls = 0;
+          // The first call succeeds; the next one fails with an error that quotes the secrets.
+          const provider = async () => {
+            calls += 1;
+            if (calls === 1) return { ...credentials, expiration: new Date(0) };
+            throw Object.assign(new Error(`refresh failed for ${secretAccessKey} / ${token}`), {
+              token,
+              code: `E_${secretAccessKey}`,
+            });
+          };
+          const signer = createSigner({ ...base, credentials: provider });
+          const info = await signer.explain({ url: API_URL, headers: { 'x-a': 'b' } });
+          expect(JSON.stringify(info)).not.toContain(secretAccessKey);
+          expect(JSON.stringify(info)).not.toContain(token);
+          const attempts: (() => unknown)[] = [
+            () => signer.sign({ url: API_URL }),
+            () => signer.presign({ url: API_URL }),
+            () => signer.explain({ url: API_URL }),
+            () => signer.sign({ url: 'not a url' }),
+            () => signer.sign({ method: 'POST', url: API_URL, body: { secretAccessKey } as never }),
+            () => createSigner({ ...base, credentials: { accessKeyId: '', secretAccessKey, sessionToken: token } }),
+          ];
+          let error: unknown;
+          try {
+            await attempts[scenario]?.();
+          } catch (e) {
+            error = e;
+          }
+          expect(isSigV4Error(error)).toBe(true);
+          const text = everythingIn(error);
+          expect(text).not.toContain(secretAccessKey);
+          expect(text).not.toContain(token);
+        },
+      ),
       { numRuns: 60 },
     );
   });

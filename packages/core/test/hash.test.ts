@@ -6,7 +6,11 @@ import { WebSha256, sha256Hex as webSha256Hex } from '../src/hash/sha256-web.js'
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
-async function digest(Hash: typeof NodeSha256 | typeof WebSha256, chunks: (string | Uint8Array)[], secret?: string | Uint8Array): Promise<string> {
+async function digest(
+  Hash: typeof NodeSha256 | typeof WebSha256,
+  chunks: (string | Uint8Array)[],
+  secret?: string | Uint8Array,
+): Promise<string> {
   const hash = new Hash(secret);
   for (const chunk of chunks) hash.update(chunk);
   return hex(await hash.digest());
@@ -26,17 +30,29 @@ describe('hashing', () => {
 
   it('node:crypto SHA-256 and HMAC match the reference for any input', async () => {
     await fc.assert(
-      fc.asyncProperty(chunks, fc.option(fc.oneof(fc.string({ minLength: 1 }), fc.uint8Array({ minLength: 1, maxLength: 80 })), { nil: undefined }), async (parts, secret) => {
-        expect(await digest(NodeSha256, parts, secret)).toBe(reference(parts, secret));
-      }),
+      fc.asyncProperty(
+        chunks,
+        fc.option(fc.oneof(fc.string({ minLength: 1 }), fc.uint8Array({ minLength: 1, maxLength: 80 })), {
+          nil: undefined,
+        }),
+        async (parts, secret) => {
+          expect(await digest(NodeSha256, parts, secret)).toBe(reference(parts, secret));
+        },
+      ),
     );
   });
 
   it('WebCrypto SHA-256 and HMAC match node:crypto for any input', async () => {
     await fc.assert(
-      fc.asyncProperty(chunks, fc.option(fc.oneof(fc.string({ minLength: 1 }), fc.uint8Array({ minLength: 1, maxLength: 80 })), { nil: undefined }), async (parts, secret) => {
-        expect(await digest(WebSha256, parts, secret)).toBe(reference(parts, secret));
-      }),
+      fc.asyncProperty(
+        chunks,
+        fc.option(fc.oneof(fc.string({ minLength: 1 }), fc.uint8Array({ minLength: 1, maxLength: 80 })), {
+          nil: undefined,
+        }),
+        async (parts, secret) => {
+          expect(await digest(WebSha256, parts, secret)).toBe(reference(parts, secret));
+        },
+      ),
       { numRuns: 50 },
     );
   });

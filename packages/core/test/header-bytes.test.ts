@@ -8,7 +8,10 @@ const utf8 = (value: string) => [...Buffer.from(value, 'utf8')];
 
 describe('toSignableHeaderValue', () => {
   it('leaves ASCII values as they are', () => {
-    expect(toSignableHeaderValue('application/json; a=1')).toEqual({ text: 'application/json; a=1', wire: 'application/json; a=1' });
+    expect(toSignableHeaderValue('application/json; a=1')).toEqual({
+      text: 'application/json; a=1',
+      wire: 'application/json; a=1',
+    });
   });
 
   it('sends Latin-1 text as its UTF-8 bytes and signs the text', () => {

@@ -3,8 +3,9 @@
  * data, see scripts/generate-signing-names.mjs), global and legacy endpoints, S3-compatible clouds.
  * Rows follow aws4fetch's own host table (test/serviceTests.js) where AWS's data agrees with it.
  */
-import { describe, expect, it } from 'vitest';
+
 import { createSigner, isSigV4Error } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
 import { CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
 const signer = createSigner({ credentials: CREDENTIALS, now: FIXED_NOW });
@@ -87,7 +88,9 @@ describe('global, legacy and S3-compatible hosts', () => {
 
   it('signs an R2 request as s3 in region auto (path encoded once, content hash signed)', async () => {
     const signed = await signer.sign({ url: 'https://acct.r2.cloudflarestorage.com/b/a%20b' });
-    expect(signed.headers.authorization).toContain('/auto/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,');
+    expect(signed.headers.authorization).toContain(
+      '/auto/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,',
+    );
   });
 
   it('does not guess a B2 host that is not its S3 API', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
 import { createSigner, isSigV4Error } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
 import { CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
 const signer = createSigner({ credentials: CREDENTIALS, now: FIXED_NOW });
@@ -31,11 +31,19 @@ const TABLE: [url: string, region: string, service: string][] = [
   ['https://sts.amazonaws.com/', 'us-east-1', 'sts'],
   ['https://iam.amazonaws.com/', 'us-east-1', 'iam'],
   // Private APIs through an interface VPC endpoint, and other interface endpoints
-  ['https://a1b2c3d4e5-vpce-0123456789abcdef0.execute-api.us-east-1.vpce.amazonaws.com/prod/items', 'us-east-1', 'execute-api'],
+  [
+    'https://a1b2c3d4e5-vpce-0123456789abcdef0.execute-api.us-east-1.vpce.amazonaws.com/prod/items',
+    'us-east-1',
+    'execute-api',
+  ],
   ['https://vpce-0123456789abcdef0-abcd1234.execute-api.eu-west-1.vpce.amazonaws.com/prod', 'eu-west-1', 'execute-api'],
   ['https://vpce-0123456789abcdef0-abcd1234.sts.eu-west-1.vpce.amazonaws.com/', 'eu-west-1', 'sts'],
   ['https://bucket.vpce-0123456789abcdef0-abcd1234.s3.eu-west-1.vpce.amazonaws.com/key', 'eu-west-1', 's3'],
-  ['https://vpce-0123456789abcdef0-abcd1234.execute-api.cn-north-1.vpce.amazonaws.com.cn/prod', 'cn-north-1', 'execute-api'],
+  [
+    'https://vpce-0123456789abcdef0-abcd1234.execute-api.cn-north-1.vpce.amazonaws.com.cn/prod',
+    'cn-north-1',
+    'execute-api',
+  ],
   // IoT: data plane (iot:Data-ATS, iot:Data, the SDK's default), jobs, control plane
   ['https://a1b2c3d4e5f6g7-ats.iot.eu-west-1.amazonaws.com/things/t/shadow', 'eu-west-1', 'iotdata'],
   ['https://a1b2c3d4e5f6g7.iot.eu-west-1.amazonaws.com/topics/t', 'eu-west-1', 'iotdata'],
@@ -58,7 +66,9 @@ describe('region and service inference', () => {
   });
 
   it('infers only the missing part', async () => {
-    const info = await createSigner({ credentials: CREDENTIALS, service: 'execute-api' }).explain({ url: 'https://dynamodb.ap-south-1.amazonaws.com/' });
+    const info = await createSigner({ credentials: CREDENTIALS, service: 'execute-api' }).explain({
+      url: 'https://dynamodb.ap-south-1.amazonaws.com/',
+    });
     expect({ region: info.region, service: info.service }).toEqual({ region: 'ap-south-1', service: 'execute-api' });
   });
 
@@ -70,7 +80,9 @@ describe('region and service inference', () => {
   });
 
   it('fails on a custom domain with SERVICE_UNRESOLVED when only the region is given', async () => {
-    const error = await createSigner({ credentials: CREDENTIALS, region: 'eu-central-1' }).sign({ url: 'https://api.example.com/items' }).catch((e: unknown) => e);
+    const error = await createSigner({ credentials: CREDENTIALS, region: 'eu-central-1' })
+      .sign({ url: 'https://api.example.com/items' })
+      .catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe('SERVICE_UNRESOLVED');
     expect((error as Error).message).toMatch(/pass `service`/);
   });
@@ -80,15 +92,17 @@ describe('region and service inference', () => {
     expect(isSigV4Error(error) && error.code).toBe('REGION_UNRESOLVED');
   });
 
-  it.each(['https://bucket.s3-accelerate.amazonaws.com/a%20b', 'https://bucket.s3-accelerate.dualstack.amazonaws.com/a%20b'])(
-    'signs %s as s3 (no double encoding, content hash) in the given bucket region',
-    async (url) => {
-      const s = createSigner({ credentials: CREDENTIALS, now: FIXED_NOW, region: 'eu-west-1' });
-      const signed = await s.sign({ url });
-      expect(signed.headers.authorization).toContain('/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,');
-      expect((await s.explain({ url })).canonicalRequest.split('\n')[1]).toBe('/a%20b');
-    },
-  );
+  it.each([
+    'https://bucket.s3-accelerate.amazonaws.com/a%20b',
+    'https://bucket.s3-accelerate.dualstack.amazonaws.com/a%20b',
+  ])('signs %s as s3 (no double encoding, content hash) in the given bucket region', async (url) => {
+    const s = createSigner({ credentials: CREDENTIALS, now: FIXED_NOW, region: 'eu-west-1' });
+    const signed = await s.sign({ url });
+    expect(signed.headers.authorization).toContain(
+      '/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date,',
+    );
+    expect((await s.explain({ url })).canonicalRequest.split('\n')[1]).toBe('/a%20b');
+  });
 });
 
 describe('s3', () => {
@@ -96,9 +110,15 @@ describe('s3', () => {
 
   it('always sets x-amz-content-sha256 and signs it', async () => {
     const get = await s3.sign({ url: 'https://bucket.s3.eu-west-1.amazonaws.com/key.txt' });
-    expect(get.headers['x-amz-content-sha256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(get.headers['x-amz-content-sha256']).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
     expect(get.headers.authorization).toContain('SignedHeaders=host;x-amz-content-sha256;x-amz-date,');
-    const put = await s3.sign({ method: 'PUT', url: 'https://bucket.s3.eu-west-1.amazonaws.com/key.txt', body: 'hello' });
+    const put = await s3.sign({
+      method: 'PUT',
+      url: 'https://bucket.s3.eu-west-1.amazonaws.com/key.txt',
+      body: 'hello',
+    });
     expect(put.headers['x-amz-content-sha256']).toBe(createHash('sha256').update('hello').digest('hex'));
   });
 
@@ -108,7 +128,9 @@ describe('s3', () => {
   });
 
   it('presigns with UNSIGNED-PAYLOAD and only host signed', async () => {
-    const link = new URL(await s3.presign({ url: 'https://bucket.s3.eu-west-1.amazonaws.com/key.txt', expiresIn: 300 }));
+    const link = new URL(
+      await s3.presign({ url: 'https://bucket.s3.eu-west-1.amazonaws.com/key.txt', expiresIn: 300 }),
+    );
     expect(link.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
     expect(link.searchParams.get('X-Amz-Expires')).toBe('300');
     expect(link.searchParams.get('X-Amz-Credential')).toBe('AKIDEXAMPLE/20150830/eu-west-1/s3/aws4_request');

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createSigner, isSigV4Error } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
 import * as browser from '../src/platform/browser.js';
 import * as node from '../src/platform/node.js';
 import { API_URL, CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
@@ -18,7 +18,9 @@ describe('platforms', () => {
   });
 
   it('the browser platform leaves STS out and points to the SDK', async () => {
-    const error = await browser.fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/api-caller' })().catch((e: unknown) => e);
+    const error = await browser
+      .fromAssumeRole({ roleArn: 'arn:aws:iam::123456789012:role/api-caller' })()
+      .catch((e: unknown) => e);
     expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
     expect((error as Error).message).toMatch(/fromTemporaryCredentials|fromCognitoIdentityPool/);
   });
@@ -30,7 +32,13 @@ describe('platforms', () => {
   });
 
   it('ignores options it does not know, so adapters can pass their own option objects', async () => {
-    const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW, retries: 2 } as never);
+    const signer = createSigner({
+      region: 'eu-central-1',
+      service: 'execute-api',
+      credentials: CREDENTIALS,
+      now: FIXED_NOW,
+      retries: 2,
+    } as never);
     expect((await signer.sign({ url: API_URL })).headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
   });
 });

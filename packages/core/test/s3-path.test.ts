@@ -2,9 +2,10 @@
  * S3 paths are signed as S3 reads the key: each `%XX` decoded, a stray `%` a literal, every byte
  * encoded once; checked against botocore's S3SigV4Auth and the gateway in s3 mode.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, TEST_CREDENTIALS, type Gateway } from '@sigv4/gateway';
+
 import { createSigner } from '@sigv4/core';
+import { type Gateway, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botocoreSign, hasBotocore } from './support/botocore.js';
 import { CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
@@ -23,7 +24,15 @@ describe('S3 paths', () => {
   });
 
   it.skipIf(!hasBotocore)('signs /t/%41%zz as botocore S3SigV4Auth signs the key "A%zz"', async () => {
-    const expected = botocoreSign({ mode: 's3', method: 'GET', url: 'https://s3.amazonaws.com/t/A%25zz', region: 'us-east-1', service: 's3', credentials: CREDENTIALS, date: FIXED_NOW() });
+    const expected = botocoreSign({
+      mode: 's3',
+      method: 'GET',
+      url: 'https://s3.amazonaws.com/t/A%25zz',
+      region: 'us-east-1',
+      service: 's3',
+      credentials: CREDENTIALS,
+      date: FIXED_NOW(),
+    });
     const signed = await s3.sign({ url: 'https://s3.amazonaws.com/t/%41%zz' });
     expect(signed.headers.authorization).toBe(expected.headers.authorization);
   });

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createSigner, isSigV4Error, type Signer, signFetchRequest } from '@sigv4/core';
 import { startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
-import { createSigner, isSigV4Error, signFetchRequest, type Signer } from '@sigv4/core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;
 
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe('signFetchRequest against the local gateway', () => {
   let gateway: Gateway;
@@ -14,7 +18,12 @@ describe('signFetchRequest against the local gateway', () => {
   beforeAll(async () => {
     gateway = await startGateway({ region: 'eu-central-1', allowUnsignedPayload: true });
     signer = createSigner({ region: gateway.region, service: gateway.service, credentials: TEST_CREDENTIALS });
-    unsigned = createSigner({ region: gateway.region, service: gateway.service, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+    unsigned = createSigner({
+      region: gateway.region,
+      service: gateway.service,
+      credentials: TEST_CREDENTIALS,
+      unsignedPayload: true,
+    });
   });
   afterAll(async () => {
     await gateway.close();
@@ -38,15 +47,26 @@ describe('signFetchRequest against the local gateway', () => {
     ['bytes', () => new Uint8Array([0, 1, 2, 255])],
     ['URLSearchParams', () => new URLSearchParams({ a: 'b c' })],
     ['a Blob', () => new Blob(['blob body'], { type: 'text/plain' })],
-    ['FormData', () => { const form = new FormData(); form.set('field', 'value'); return form; }],
+    [
+      'FormData',
+      () => {
+        const form = new FormData();
+        form.set('field', 'value');
+        return form;
+      },
+    ],
   ])('signs a POST whose body is %s, as fetch sends it', async (_, body) => {
     const { signed, response, received } = await send(`${gateway.url}/items`, { method: 'POST', body: body() });
     expect(response.status).toBe(200);
     expect(signed.bytes?.byteLength).toBe(received?.body.byteLength);
   });
 
-  it('signs a Request and leaves the caller\'s Request unused, so it can be sent again', async () => {
-    const request = new Request(`${gateway.url}/items`, { method: 'PUT', body: 'from a Request', headers: { 'x-a': '1' } });
+  it("signs a Request and leaves the caller's Request unused, so it can be sent again", async () => {
+    const request = new Request(`${gateway.url}/items`, {
+      method: 'PUT',
+      body: 'from a Request',
+      headers: { 'x-a': '1' },
+    });
     const { response } = await send(request);
     expect(response.status).toBe(200);
     expect(request.bodyUsed).toBe(false);
@@ -61,13 +81,19 @@ describe('signFetchRequest against the local gateway', () => {
     expect(await request.text()).toBe('kept');
   });
 
-  it('drops a caller\'s host header and the signing headers of an earlier attempt, and signs afresh', async () => {
-    const first = await signFetchRequest(signer, `${gateway.url}/items`, { method: 'POST', body: 'one', headers: { host: 'elsewhere.example' } });
+  it("drops a caller's host header and the signing headers of an earlier attempt, and signs afresh", async () => {
+    const first = await signFetchRequest(signer, `${gateway.url}/items`, {
+      method: 'POST',
+      body: 'one',
+      headers: { host: 'elsewhere.example' },
+    });
     expect(new Headers(first.init.headers).has('host')).toBe(false);
     const retry = new Request(first.input, first.init);
     const { signed, response } = await send(retry, { body: 'two' });
     expect(response.status).toBe(200);
-    expect(new Headers(signed.init.headers).get('authorization')).not.toBe(new Headers(first.init.headers).get('authorization'));
+    expect(new Headers(signed.init.headers).get('authorization')).not.toBe(
+      new Headers(first.init.headers).get('authorization'),
+    );
   });
 
   it('sends a non-ASCII header value as the UTF-8 bytes it signs', async () => {
@@ -84,8 +110,17 @@ describe('signFetchRequest against the local gateway', () => {
   });
 
   it('sends a stream unread, signed UNSIGNED-PAYLOAD, where the signer allows it', async () => {
-    const body = new ReadableStream<Uint8Array>({ start(c) { c.enqueue(new TextEncoder().encode('streamed')); c.close(); } });
-    const { signed, response, received } = await send(`${gateway.url}/upload`, { method: 'POST', body, duplex: 'half' } as RequestInit, unsigned);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new TextEncoder().encode('streamed'));
+        c.close();
+      },
+    });
+    const { signed, response, received } = await send(
+      `${gateway.url}/upload`,
+      { method: 'POST', body, duplex: 'half' } as RequestInit,
+      unsigned,
+    );
     expect(response.status).toBe(200);
     expect(signed).toMatchObject({ unread: true, bytes: undefined, init: { duplex: 'half' } });
     expect(received?.body.toString()).toBe('streamed');
@@ -112,8 +147,16 @@ describe('signFetchRequest against the local gateway', () => {
     const plain = await signFetchRequest(signer, `${gateway.url}/items#frag`, { method: 'POST', body: 'x' });
     expect(plain.input).toBe(`${gateway.url}/items`);
     expect(plain.init.body).toBe(plain.bytes);
-    const body = new ReadableStream<Uint8Array>({ start(c) { c.close(); } });
-    const stream = await signFetchRequest(unsigned, `${gateway.url}/items`, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.close();
+      },
+    });
+    const stream = await signFetchRequest(unsigned, `${gateway.url}/items`, {
+      method: 'POST',
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(stream.input).toBeInstanceOf(Request);
   });
 
@@ -131,6 +174,8 @@ describe('signFetchRequest against the local gateway', () => {
   });
 
   it('rejects unchanged, as fetch would, when fetch itself refuses the arguments', async () => {
-    await expect(signFetchRequest(signer, `${gateway.url}/items`, { body: 'GET cannot have one' })).rejects.toThrow(TypeError);
+    await expect(signFetchRequest(signer, `${gateway.url}/items`, { body: 'GET cannot have one' })).rejects.toThrow(
+      TypeError,
+    );
   });
 });

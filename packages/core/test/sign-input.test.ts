@@ -1,9 +1,14 @@
+import { createSigner, SigV4Error } from '@sigv4/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSigner, SigV4Error } from '@sigv4/core';
 import { API_URL, CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
-const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW });
+const signer = createSigner({
+  region: 'eu-central-1',
+  service: 'execute-api',
+  credentials: CREDENTIALS,
+  now: FIXED_NOW,
+});
 
 async function errorOf(run: () => Promise<unknown>): Promise<SigV4Error> {
   try {
@@ -24,7 +29,21 @@ describe('sign() input', () => {
   });
 
   it('refuses headers of the wrong type with INVALID_OPTIONS', async () => {
-    const cases: unknown[] = [5, 'x-a: b', { 'x-a': {} }, [[1, 'b']], { 'x-a': [{ toString: () => { throw new Error('no'); } }] }];
+    const cases: unknown[] = [
+      5,
+      'x-a: b',
+      { 'x-a': {} },
+      [[1, 'b']],
+      {
+        'x-a': [
+          {
+            toString: () => {
+              throw new Error('no');
+            },
+          },
+        ],
+      },
+    ];
     for (const headers of cases) {
       const error = await errorOf(() => signer.sign({ url: API_URL, headers: headers as never }));
       expect(error.code).toBe('INVALID_OPTIONS');
@@ -45,8 +64,16 @@ describe('sign() input', () => {
   });
 
   it('refuses the caller’s own Authorization header in sign(), explain() and presign()', async () => {
-    for (const headers of [{ Authorization: 'Bearer abc' }, new Headers({ authorization: 'Basic dXNlcjpwYXNz' }), [['authorization', 'AWS4-HMAC-SHA256 Credential=AKID/x']] as [string, string][]]) {
-      for (const run of [() => signer.sign({ url: API_URL, headers }), () => signer.explain({ url: API_URL, headers }), () => signer.presign({ url: API_URL, headers })]) {
+    for (const headers of [
+      { Authorization: 'Bearer abc' },
+      new Headers({ authorization: 'Basic dXNlcjpwYXNz' }),
+      [['authorization', 'AWS4-HMAC-SHA256 Credential=AKID/x']] as [string, string][],
+    ]) {
+      for (const run of [
+        () => signer.sign({ url: API_URL, headers }),
+        () => signer.explain({ url: API_URL, headers }),
+        () => signer.presign({ url: API_URL, headers }),
+      ]) {
         const error = await errorOf(run);
         expect(error.code).toBe('INVALID_OPTIONS');
         expect(error.message).toContain('Authorization');
@@ -68,7 +95,11 @@ describe('sign() input', () => {
         {
           method: fc.oneof(fc.constantFrom('GET', 'post', 'PUT'), fc.anything()),
           url: fc.oneof(fc.constant(API_URL), fc.webUrl(), fc.anything()),
-          headers: fc.oneof(fc.dictionary(fc.string(), headerValue), fc.array(fc.tuple(fc.anything(), fc.anything())), fc.anything()),
+          headers: fc.oneof(
+            fc.dictionary(fc.string(), headerValue),
+            fc.array(fc.tuple(fc.anything(), fc.anything())),
+            fc.anything(),
+          ),
           body: fc.oneof(fc.string(), fc.uint8Array(), fc.anything()),
         },
         { requiredKeys: [] },
@@ -76,7 +107,11 @@ describe('sign() input', () => {
     );
     await fc.assert(
       fc.asyncProperty(request, async (input) => {
-        for (const run of [() => signer.sign(input as never), () => signer.explain(input as never), () => signer.presign(input as never)]) {
+        for (const run of [
+          () => signer.sign(input as never),
+          () => signer.explain(input as never),
+          () => signer.presign(input as never),
+        ]) {
           try {
             await run();
           } catch (error) {

@@ -1,17 +1,31 @@
+import { createSigner, isSigV4Error, resolveSigner, type SignerOptions } from '@sigv4/core';
 import aws4 from 'aws4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSigner, isSigV4Error, resolveSigner, type SignerOptions } from '@sigv4/core';
 import { API_URL, CREDENTIALS, FIXED_NOW, TEMP_CREDENTIALS } from './support/fixtures.js';
 
 const signer = (options: SignerOptions = {}) =>
-  createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW, ...options });
+  createSigner({
+    region: 'eu-central-1',
+    service: 'execute-api',
+    credentials: CREDENTIALS,
+    now: FIXED_NOW,
+    ...options,
+  });
 
-const signatureOf = (authorization: string | undefined): string => /Signature=([0-9a-f]{64})$/.exec(authorization ?? '')?.[1] ?? '';
-const signedHeadersOf = (authorization: string | undefined): string => /SignedHeaders=([^,]+),/.exec(authorization ?? '')?.[1] ?? '';
+const signatureOf = (authorization: string | undefined): string =>
+  /Signature=([0-9a-f]{64})$/.exec(authorization ?? '')?.[1] ?? '';
+const signedHeadersOf = (authorization: string | undefined): string =>
+  /SignedHeaders=([^,]+),/.exec(authorization ?? '')?.[1] ?? '';
 
 /** aws4 signs independently (its own canonicalization): a second opinion on our signatures. */
-function aws4Signature(method: string, url: string, headers: Record<string, string>, body?: string, credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = CREDENTIALS): string {
+function aws4Signature(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } = CREDENTIALS,
+): string {
   const u = new URL(url);
   const request = {
     method,
@@ -33,7 +47,9 @@ describe('sign', () => {
     expect(signed.headers).toEqual({
       'x-custom': 'a',
       'x-amz-date': '20150830T123600Z',
-      authorization: expect.stringMatching(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20150830\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date;x-custom, Signature=[0-9a-f]{64}$/),
+      authorization: expect.stringMatching(
+        /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/20150830\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=host;x-amz-date;x-custom, Signature=[0-9a-f]{64}$/,
+      ),
     });
   });
 
@@ -48,7 +64,10 @@ describe('sign', () => {
     const signed = await signer().sign({ url: API_URL });
     expect(signed.headers.host).toBeUndefined();
     expect(signedHeadersOf(signed.headers.authorization)).toBe('host;x-amz-date');
-    const withHost = await signer().sign({ url: API_URL, headers: { Host: 'abc123.execute-api.eu-central-1.amazonaws.com' } });
+    const withHost = await signer().sign({
+      url: API_URL,
+      headers: { Host: 'abc123.execute-api.eu-central-1.amazonaws.com' },
+    });
     expect(withHost.headers.host).toBe('abc123.execute-api.eu-central-1.amazonaws.com');
     expect(withHost.headers.authorization).toBe(signed.headers.authorization);
   });
@@ -68,7 +87,9 @@ describe('sign', () => {
     const signed = await signer({ credentials: TEMP_CREDENTIALS }).sign({ url: API_URL });
     expect(signed.headers['x-amz-security-token']).toBe(TEMP_CREDENTIALS.sessionToken);
     expect(signedHeadersOf(signed.headers.authorization)).toBe('host;x-amz-date;x-amz-security-token');
-    expect(signatureOf(signed.headers.authorization)).toBe(aws4Signature('GET', API_URL, {}, undefined, TEMP_CREDENTIALS));
+    expect(signatureOf(signed.headers.authorization)).toBe(
+      aws4Signature('GET', API_URL, {}, undefined, TEMP_CREDENTIALS),
+    );
   });
 
   it('replaces authorization, x-amz-date and x-amz-security-token left by an earlier signing', async () => {
@@ -148,11 +169,22 @@ describe('sign', () => {
 
   it('explains with the same signature that sign puts in authorization', async () => {
     const s = signer({ credentials: TEMP_CREDENTIALS });
-    const request = { method: 'PUT', url: `${API_URL}/1?x=y`, headers: { 'content-type': 'text/plain' }, body: 'hello' };
+    const request = {
+      method: 'PUT',
+      url: `${API_URL}/1?x=y`,
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    };
     const [signed, info] = await Promise.all([s.sign(request), s.explain(request)]);
     expect(signatureOf(signed.headers.authorization)).toBe(info.signature);
     expect(signedHeadersOf(signed.headers.authorization)).toBe(info.signedHeaders.join(';'));
-    expect(info).toMatchObject({ accessKeyId: 'ASIAEXAMPLE', region: 'eu-central-1', service: 'execute-api', signingDate: '20150830T123600Z', credentialScope: '20150830/eu-central-1/execute-api/aws4_request' });
+    expect(info).toMatchObject({
+      accessKeyId: 'ASIAEXAMPLE',
+      region: 'eu-central-1',
+      service: 'execute-api',
+      signingDate: '20150830T123600Z',
+      credentialScope: '20150830/eu-central-1/execute-api/aws4_request',
+    });
     expect(JSON.stringify(info)).not.toContain(TEMP_CREDENTIALS.secretAccessKey);
     expect(JSON.stringify(info)).not.toContain(TEMP_CREDENTIALS.sessionToken);
   });
@@ -165,7 +197,12 @@ describe('resolveSigner', () => {
   });
 
   it('creates a signer from options', async () => {
-    const s = resolveSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW });
+    const s = resolveSigner({
+      region: 'eu-central-1',
+      service: 'execute-api',
+      credentials: CREDENTIALS,
+      now: FIXED_NOW,
+    });
     const signed = await s.sign({ url: API_URL });
     expect(signed.headers.authorization).toBe((await signer().sign({ url: API_URL })).headers.authorization);
   });
@@ -182,7 +219,8 @@ describe('resolveSigner', () => {
 });
 
 describe('canonical query', () => {
-  const canonicalQueryOf = async (url: string): Promise<string> => (await signer().explain({ url })).canonicalRequest.split('\n')[2] ?? '';
+  const canonicalQueryOf = async (url: string): Promise<string> =>
+    (await signer().explain({ url })).canonicalRequest.split('\n')[2] ?? '';
 
   it.each([
     ['?q=%FF', 'q=%FF'],
@@ -196,12 +234,36 @@ describe('canonical query', () => {
   });
 
   it('sorts by encoded name, then by encoded value', async () => {
-    expect(await canonicalQueryOf('https://api.example.com/a?a-b=2&a=2&a=10&%C3%A9=1&B=0')).toBe('%C3%A9=1&B=0&a=10&a=2&a-b=2');
+    expect(await canonicalQueryOf('https://api.example.com/a?a-b=2&a=2&a=10&%C3%A9=1&B=0')).toBe(
+      '%C3%A9=1&B=0&a=10&a=2&a-b=2',
+    );
   });
 
   it('reads valid UTF-8 queries as URLSearchParams does, re-encoded per RFC 3986', async () => {
-    const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    const part = fc.string({ unit: fc.constantFrom('a', 'B', '1', '+', '%', '%2', '%20', '%2B', '%E1%88%B4', '=', '&', ' ', 'é', '~', '*', '"', "'", '<') });
+    const rfc3986 = (text: string) =>
+      encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    const part = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        'B',
+        '1',
+        '+',
+        '%',
+        '%2',
+        '%20',
+        '%2B',
+        '%E1%88%B4',
+        '=',
+        '&',
+        ' ',
+        'é',
+        '~',
+        '*',
+        '"',
+        "'",
+        '<',
+      ),
+    });
     await fc.assert(
       fc.asyncProperty(part, async (raw) => {
         const url = `https://api.example.com/a?${raw}`;

@@ -10,7 +10,8 @@ import { findBotocore, generateSigningNames, OUTPUT } from '../../../scripts/gen
 const committed = readFileSync(OUTPUT, 'utf8');
 const recorded = /from botocore ([\d., ]+)\n/.exec(committed)?.[1]?.split(', ') ?? [];
 const installed = findBotocore();
-const sameVersions = recorded.length > 0 && recorded.every((version) => installed.some((source) => source.version === version));
+const sameVersions =
+  recorded.length > 0 && recorded.every((version) => installed.some((source) => source.version === version));
 const reason = `src/infer/signing-names.ts was generated from botocore ${recorded.join(', ')}; installed: ${
   installed.map((source) => source.version).join(', ') || 'none'
 }. Install those (python3-botocore, pip install botocore==…) to check it, or regenerate: node scripts/generate-signing-names.mjs`;

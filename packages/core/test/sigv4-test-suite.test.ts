@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
 import { Sha256 } from '../src/platform/node.js';
 import { computePresignedQuery } from '../src/signer/compute-presign.js';
 import { computeSignature } from '../src/signer/compute-signature.js';
@@ -55,18 +55,34 @@ const RAW_ONLY: Record<string, { wireCanonicalPath: string }> = {
 /** Signs a vector with its raw request-line path: sign()'s own steps, with the path swapped in. */
 async function signRawTarget(suiteCase: SuiteCase) {
   const { context, request } = suiteCase;
-  const target = { region: context.region, service: context.service, uriEscapePath: context.normalize, applyChecksum: context.sign_body, unsignedPresign: false };
-  const identity = { accessKeyId: context.credentials.access_key_id, secretAccessKey: context.credentials.secret_access_key };
+  const target = {
+    region: context.region,
+    service: context.service,
+    uriEscapePath: context.normalize,
+    applyChecksum: context.sign_body,
+    unsignedPresign: false,
+  };
+  const identity = {
+    accessKeyId: context.credentials.access_key_id,
+    secretAccessKey: context.credentials.secret_access_key,
+  };
   const rawPath = request.target.split('?')[0] ?? '/';
   const prepare = async () => {
-    const { prepared } = await prepareRequest({ method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body }, async () => target, false);
+    const { prepared } = await prepareRequest(
+      { method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body },
+      async () => target,
+      false,
+    );
     prepared.smithy.path = context.normalize ? rawPath : encodePathOnce(rawPath);
     return prepared.smithy;
   };
   const smithy = createSmithySigner(target, Sha256);
   const date = new Date(context.timestamp);
   const parts = await computeSignature(smithy, await prepare(), target, identity, date);
-  const query = await computePresignedQuery(smithy, await prepare(), target, identity, date, { expiresIn: context.expiration_in_seconds, keepOut: new Set() });
+  const query = await computePresignedQuery(smithy, await prepare(), target, identity, date, {
+    expiresIn: context.expiration_in_seconds,
+    keepOut: new Set(),
+  });
   return { ...parts, presignedSignature: query['X-Amz-Signature'] };
 }
 
@@ -89,72 +105,92 @@ describe('AWS SigV4 test suite (v4)', () => {
     const differing = cases.filter((c) => onTheWire(urlOf(c)) !== urlOf(c)).map((c) => c.name);
     // The others differ only in ways that do not change the canonical request (dot segments that
     // normalize: true removes anyway, a UTF-8 query that is decoded first, an S3 path encoded once).
-    const harmless = ['get-relative-normalized', 'get-relative-relative-normalized', 'get-slash-dot-slash-normalized', 'get-slash-pointless-dot-normalized', 'get-space-unnormalized', 'get-vanilla-utf8-query'];
+    const harmless = [
+      'get-relative-normalized',
+      'get-relative-relative-normalized',
+      'get-slash-dot-slash-normalized',
+      'get-slash-pointless-dot-normalized',
+      'get-space-unnormalized',
+      'get-vanilla-utf8-query',
+    ];
     expect(differing.sort()).toEqual([...Object.keys(RAW_ONLY), ...harmless].sort());
   });
 
-  describe.each(cases.filter((c) => c.name in RAW_ONLY).map((c) => [c.name, c] as const))('%s (raw request line)', (name, suiteCase) => {
-    it('matches the vector when its raw request-line path is signed', async () => {
-      const raw = await signRawTarget(suiteCase);
-      expect(raw.canonicalRequest).toBe(suiteCase.read('header-canonical-request.txt'));
-      expect(raw.stringToSign).toBe(suiteCase.read('header-string-to-sign.txt'));
-      expect(raw.signature).toBe(suiteCase.read('header-signature.txt'));
-      expect(raw.presignedSignature).toBe(suiteCase.read('query-signature.txt'));
-    });
-
-    it('sign() signs the path a client sends for that URL instead', async () => {
-      const url = urlOf(suiteCase);
-      const info = await signerFor(suiteCase).explain({ method: suiteCase.request.method, url, headers: suiteCase.request.headers });
-      expect(info.canonicalRequest.split('\n')[1]).toBe(RAW_ONLY[name]?.wireCanonicalPath);
-      expect((await signerFor(suiteCase).sign({ url })).url).toBe(onTheWire(url));
-    });
-  });
-
-  describe.each(cases.filter((c) => !(c.name in RAW_ONLY)).map((c) => [c.name, c] as const))('%s', (_name, suiteCase) => {
-    const { context, request } = suiteCase;
-    const token = context.credentials.token;
-    const omitToken = context.omit_session_token === true;
-    const input = { method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body };
-
-    it('signs with the expected Authorization header and headers', async () => {
-      const signed = await signerFor(suiteCase).sign(input);
-      const expected = parseRawRequest(suiteCase.read('header-signed-request.txt'));
-      const signature = suiteCase.read('header-signature.txt');
-      expect(signed.headers.authorization).toMatch(new RegExp(`Signature=${signature}$`));
-      const actual = { ...signed.headers };
-      if (omitToken && token) actual['x-amz-security-token'] = token; // the caller adds it after signing
-      expect(headerMap(Object.entries(actual))).toEqual(headerMap(expected.headers));
-      expect(signed.url).toBe(onTheWire(input.url));
-      expect(signed.method).toBe(expected.method);
-    });
-
-    it('explains the expected canonical request and string to sign', async () => {
-      const info = await signerFor(suiteCase).explain(input);
-      let canonical = suiteCase.read('header-canonical-request.txt');
-      if (token && !omitToken) {
-        expect(info.canonicalRequest).not.toContain(token);
-        canonical = canonical.replace(token, '[redacted]');
-      }
-      expect(info.canonicalRequest).toBe(canonical);
-      expect(info.stringToSign).toBe(suiteCase.read('header-string-to-sign.txt'));
-      expect(info.signature).toBe(suiteCase.read('header-signature.txt'));
-    });
-
-    it('presigns the expected URL', async () => {
-      const link = await signerFor(suiteCase).presign({
-        method: request.method,
-        url: input.url,
-        headers: request.headers,
-        body: context.sign_body ? request.body : undefined,
-        expiresIn: context.expiration_in_seconds,
+  describe.each(cases.filter((c) => c.name in RAW_ONLY).map((c) => [c.name, c] as const))(
+    '%s (raw request line)',
+    (name, suiteCase) => {
+      it('matches the vector when its raw request-line path is signed', async () => {
+        const raw = await signRawTarget(suiteCase);
+        expect(raw.canonicalRequest).toBe(suiteCase.read('header-canonical-request.txt'));
+        expect(raw.stringToSign).toBe(suiteCase.read('header-string-to-sign.txt'));
+        expect(raw.signature).toBe(suiteCase.read('header-signature.txt'));
+        expect(raw.presignedSignature).toBe(suiteCase.read('query-signature.txt'));
       });
-      const expected = parseRawRequest(suiteCase.read('query-signed-request.txt'));
-      let actual = link;
-      if (omitToken && token) {
-        actual = actual.replace('&X-Amz-Signature=', `&X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=`);
-      }
-      expect(actual).toBe(onTheWire(`https://${host(suiteCase)}${expected.target}`));
-      expect(link).toContain(`X-Amz-Signature=${suiteCase.read('query-signature.txt')}`);
-    });
-  });
+
+      it('sign() signs the path a client sends for that URL instead', async () => {
+        const url = urlOf(suiteCase);
+        const info = await signerFor(suiteCase).explain({
+          method: suiteCase.request.method,
+          url,
+          headers: suiteCase.request.headers,
+        });
+        expect(info.canonicalRequest.split('\n')[1]).toBe(RAW_ONLY[name]?.wireCanonicalPath);
+        expect((await signerFor(suiteCase).sign({ url })).url).toBe(onTheWire(url));
+      });
+    },
+  );
+
+  describe.each(cases.filter((c) => !(c.name in RAW_ONLY)).map((c) => [c.name, c] as const))(
+    '%s',
+    (_name, suiteCase) => {
+      const { context, request } = suiteCase;
+      const token = context.credentials.token;
+      const omitToken = context.omit_session_token === true;
+      const input = { method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body };
+
+      it('signs with the expected Authorization header and headers', async () => {
+        const signed = await signerFor(suiteCase).sign(input);
+        const expected = parseRawRequest(suiteCase.read('header-signed-request.txt'));
+        const signature = suiteCase.read('header-signature.txt');
+        expect(signed.headers.authorization).toMatch(new RegExp(`Signature=${signature}$`));
+        const actual = { ...signed.headers };
+        if (omitToken && token) actual['x-amz-security-token'] = token; // the caller adds it after signing
+        expect(headerMap(Object.entries(actual))).toEqual(headerMap(expected.headers));
+        expect(signed.url).toBe(onTheWire(input.url));
+        expect(signed.method).toBe(expected.method);
+      });
+
+      it('explains the expected canonical request and string to sign', async () => {
+        const info = await signerFor(suiteCase).explain(input);
+        let canonical = suiteCase.read('header-canonical-request.txt');
+        if (token && !omitToken) {
+          expect(info.canonicalRequest).not.toContain(token);
+          canonical = canonical.replace(token, '[redacted]');
+        }
+        expect(info.canonicalRequest).toBe(canonical);
+        expect(info.stringToSign).toBe(suiteCase.read('header-string-to-sign.txt'));
+        expect(info.signature).toBe(suiteCase.read('header-signature.txt'));
+      });
+
+      it('presigns the expected URL', async () => {
+        const link = await signerFor(suiteCase).presign({
+          method: request.method,
+          url: input.url,
+          headers: request.headers,
+          body: context.sign_body ? request.body : undefined,
+          expiresIn: context.expiration_in_seconds,
+        });
+        const expected = parseRawRequest(suiteCase.read('query-signed-request.txt'));
+        let actual = link;
+        if (omitToken && token) {
+          actual = actual.replace(
+            '&X-Amz-Signature=',
+            `&X-Amz-Security-Token=${encodeURIComponent(token)}&X-Amz-Signature=`,
+          );
+        }
+        expect(actual).toBe(onTheWire(`https://${host(suiteCase)}${expected.target}`));
+        expect(link).toContain(`X-Amz-Signature=${suiteCase.read('query-signature.txt')}`);
+      });
+    },
+  );
 });

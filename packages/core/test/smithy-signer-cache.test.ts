@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
 import { createSigner } from '@sigv4/core';
+import { describe, expect, it, vi } from 'vitest';
 import { SMITHY_SIGNER_CACHE_SIZE } from '../src/signer/create-signer.js';
 import * as smithy from '../src/signer/smithy-signer.js';
 import { CREDENTIALS, FIXED_NOW } from './support/fixtures.js';

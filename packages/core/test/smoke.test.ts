@@ -58,7 +58,11 @@ const workspaces: Workspace[] = readdirSync(PACKAGES_DIR, { withFileTypes: true 
   });
 
 /** Runs a script under `node` from the repository root, so package names resolve through exports. */
-function run(node: string, args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+function run(
+  node: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   // Wait for a concurrent build to finish writing dist/ (a shared lock: smoke runs do not block each other).
   const [command, argv] = existsSync(FLOCK) ? [FLOCK, ['--shared', BUILD_LOCK, node, ...args]] : [node, args];
   const result = spawnSync(command, argv, {
@@ -79,7 +83,11 @@ function run(node: string, args: string[], env: Record<string, string> = {}): { 
 
 const exportsScript = (name: string, mode: 'esm' | 'cjs'): string[] =>
   mode === 'esm'
-    ? ['--input-type=module', '-e', `const m = await import(${JSON.stringify(name)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`]
+    ? [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(name)}); console.log(JSON.stringify(Object.keys(m).filter((k) => k !== 'default').sort()));`,
+      ]
     : ['-e', `const m = require(${JSON.stringify(name)}); console.log(JSON.stringify(Object.keys(m).sort()));`];
 
 const SIGN = `
@@ -90,7 +98,10 @@ const SIGN = `
 const signScript = (mode: 'esm' | 'cjs'): string[] =>
   mode === 'esm'
     ? ['--input-type=module', '-e', `import { createSigner } from '@sigv4/core';${SIGN}`]
-    : ['-e', `const { createSigner } = require('@sigv4/core'); (async () => {${SIGN}})().catch((e) => { console.error(e); process.exit(1); });`];
+    : [
+        '-e',
+        `const { createSigner } = require('@sigv4/core'); (async () => {${SIGN}})().catch((e) => { console.error(e); process.exit(1); });`,
+      ];
 
 const allBuilt = workspaces.length > 0 && workspaces.every((w) => w.built);
 
@@ -98,10 +109,13 @@ for (const node of nodes) {
   const binary = node.path ?? '';
   const missing = node.path === undefined;
   describe(`built packages under Node ${node.major} (${node.version})`, { timeout: 120_000 }, () => {
-    if (missing) it.skip(`skipped: no Node ${node.major} binary, so the promise of Node ${node.major} support is not checked`, () => {});
+    if (missing)
+      it.skip(`skipped: no Node ${node.major} binary, so the promise of Node ${node.major} support is not checked`, () => {});
 
     for (const workspace of workspaces) {
-      const label = workspace.built ? workspace.name : `${workspace.name} (skipped: no dist/index.js + dist/index.cjs; run npm run build)`;
+      const label = workspace.built
+        ? workspace.name
+        : `${workspace.name} (skipped: no dist/index.js + dist/index.cjs; run npm run build)`;
       describe(label, () => {
         it.skipIf(missing || !workspace.built)('imports as ESM and requires as CJS with the same exports', () => {
           const esm = run(binary, exportsScript(workspace.name, 'esm'));
@@ -119,24 +133,38 @@ for (const node of nodes) {
 
     const core = workspaces.find((w) => w.name === '@sigv4/core');
     for (const mode of ['esm', 'cjs'] as const) {
-      it.skipIf(missing || !core?.built)(`signs a request with createSigner from the ${mode.toUpperCase()} build`, () => {
-        const result = run(binary, signScript(mode), { SMOKE_STATIC: '1' });
-        expect(result.stderr).toBe('');
-        expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}\n$/);
-      });
+      it.skipIf(missing || !core?.built)(
+        `signs a request with createSigner from the ${mode.toUpperCase()} build`,
+        () => {
+          const result = run(binary, signScript(mode), { SMOKE_STATIC: '1' });
+          expect(result.stderr).toBe('');
+          expect(result.stdout).toMatch(
+            /^AWS4-HMAC-SHA256 Credential=AKIDSMOKE\/\d{8}\/eu-central-1\/execute-api\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}\n$/,
+          );
+        },
+      );
 
-      it.skipIf(missing || !core?.built)(`finds credentials through the default chain from the ${mode.toUpperCase()} build`, () => {
-        const result = run(binary, signScript(mode), { AWS_ACCESS_KEY_ID: 'AKIDSMOKEENV', AWS_SECRET_ACCESS_KEY: 'smoke-env-secret-EXAMPLE' });
-        expect(result.stderr).toBe('');
-        expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKEENV\//);
-      });
+      it.skipIf(missing || !core?.built)(
+        `finds credentials through the default chain from the ${mode.toUpperCase()} build`,
+        () => {
+          const result = run(binary, signScript(mode), {
+            AWS_ACCESS_KEY_ID: 'AKIDSMOKEENV',
+            AWS_SECRET_ACCESS_KEY: 'smoke-env-secret-EXAMPLE',
+          });
+          expect(result.stderr).toBe('');
+          expect(result.stdout).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDSMOKEENV\//);
+        },
+      );
     }
 
-    it.skipIf(missing || !allBuilt)('gets a 200 from a started gateway with axios, ky, fetch and fromAssumeRole credentials', () => {
-      const result = run(binary, [E2E_SCRIPT]);
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-      expect(JSON.parse(result.stdout)).toEqual({ axios: 200, ky: 200, fetch: 200, fromAssumeRole: 200 });
-    });
+    it.skipIf(missing || !allBuilt)(
+      'gets a 200 from a started gateway with axios, ky, fetch and fromAssumeRole credentials',
+      () => {
+        const result = run(binary, [E2E_SCRIPT]);
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        expect(JSON.parse(result.stdout)).toEqual({ axios: 200, ky: 200, fetch: 200, fromAssumeRole: 200 });
+      },
+    );
   });
 }

@@ -11,9 +11,9 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { AwsClient } from 'aws4fetch';
 import { createSigner } from '@sigv4/core';
 import { createSignedFetch } from '@sigv4/fetch';
+import { AwsClient } from 'aws4fetch';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL ?? 300);
@@ -80,7 +80,10 @@ for (const [load, n, concurrency] of [
     for (const [name, client] of Object.entries(clients)) results[name].push(await measure(client, n, concurrency));
   }
   const summary = Object.fromEntries(
-    Object.entries(results).map(([name, r]) => [name, { wall: median(r.map((x) => x.wall)), cpu: median(r.map((x) => x.cpu)) }]),
+    Object.entries(results).map(([name, r]) => [
+      name,
+      { wall: median(r.map((x) => x.wall)), cpu: median(r.map((x) => x.cpu)) },
+    ]),
   );
   rows.push({ load, ...summary });
 }
@@ -93,7 +96,10 @@ const us = (x) => `${x.toFixed(0)} µs`;
 const lines = [
   `# @sigv4/fetch bench`,
   '',
-  `${new Date().toISOString()} — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${os.platform()} ${os.release()}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`,
+  `${new Date().toISOString()} — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${os.platform()} ${os.release()}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')}`,
   `${ROUNDS} alternating rounds, median per call; GET ?client=fetch&i= and POST {client,i} (JSON, x-api-key) alternate; plain loopback server in a child process.`,
   '',
   '| load | client | wall per call | client CPU per call | wall vs unsigned fetch |',
@@ -101,15 +107,26 @@ const lines = [
 ];
 for (const r of rows) {
   for (const name of Object.keys(clients)) {
-    lines.push(`| ${r.load} | ${name} | ${us(r[name].wall)} | ${us(r[name].cpu)} | ${pct(r[name].wall / r.unsigned.wall - 1)} |`);
+    lines.push(
+      `| ${r.load} | ${name} | ${us(r[name].wall)} | ${us(r[name].cpu)} | ${pct(r[name].wall / r.unsigned.wall - 1)} |`,
+    );
   }
 }
-lines.push('', '| load | @sigv4/fetch vs aws4fetch (requests/s) | @sigv4/fetch vs unsigned fetch(Request) (wall) |', '| --- | --- | --- |');
+lines.push(
+  '',
+  '| load | @sigv4/fetch vs aws4fetch (requests/s) | @sigv4/fetch vs unsigned fetch(Request) (wall) |',
+  '| --- | --- | --- |',
+);
 for (const r of rows) {
-  lines.push(`| ${r.load} | ${(r.aws4fetch.wall / r['@sigv4/fetch'].wall).toFixed(2)}x | ${pct(r['@sigv4/fetch'].wall / r['unsigned Request'].wall - 1)} |`);
+  lines.push(
+    `| ${r.load} | ${(r.aws4fetch.wall / r['@sigv4/fetch'].wall).toFixed(2)}x | ${pct(r['@sigv4/fetch'].wall / r['unsigned Request'].wall - 1)} |`,
+  );
 }
 const worst = Math.max(...rows.map((r) => r['@sigv4/fetch'].wall / r.unsigned.wall - 1));
-lines.push('', `worst wall-time overhead ${pct(worst)} (target <= ${pct(TARGET_OVERHEAD)}): ${worst <= TARGET_OVERHEAD ? 'OK' : 'OVER TARGET'}`);
+lines.push(
+  '',
+  `worst wall-time overhead ${pct(worst)} (target <= ${pct(TARGET_OVERHEAD)}): ${worst <= TARGET_OVERHEAD ? 'OK' : 'OVER TARGET'}`,
+);
 lines.push(
   '',
   'Client CPU is this process only (the server runs in its own). The gap between the two unsigned rows is what undici',
@@ -132,7 +149,11 @@ async function cpuPerCall(fn, n) {
   for (let i = 0; i < n; i++) {
     await (i % 2 === 0
       ? fn(`${url}/items?client=fetch&i=${i}`, { headers })
-      : fn(`${url}/items`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ client: 'fetch', i }) }));
+      : fn(`${url}/items`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          body: JSON.stringify({ client: 'fetch', i }),
+        }));
   }
   const cpu = process.cpuUsage(cpu0);
   return (cpu.user + cpu.system) / n;
@@ -142,7 +163,13 @@ for (const fn of Object.values(offline)) await cpuPerCall(fn, 500); // warm-up
 for (let round = 0; round < 9; round++) {
   for (const [name, fn] of Object.entries(offline)) offlineResults[name].push(await cpuPerCall(fn, 2000));
 }
-lines.push('', '## Client CPU per call without network (median of 9 rounds of 2000, same two requests)', '', '| what | CPU µs / call |', '| --- | ---: |');
+lines.push(
+  '',
+  '## Client CPU per call without network (median of 9 rounds of 2000, same two requests)',
+  '',
+  '| what | CPU µs / call |',
+  '| --- | ---: |',
+);
 for (const [name, r] of Object.entries(offlineResults)) lines.push(`| ${name} | ${median(r).toFixed(1)} |`);
 
 console.log(lines.join('\n'));

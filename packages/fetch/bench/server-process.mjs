@@ -1,8 +1,9 @@
 // The server of the bench: a plain loopback HTTP server in its own process that reads the
 // body and answers 200, so that the bench measures the client side only (signatures are
 // verified by the end-to-end tests against @sigv4/gateway, not here). Stops when stdin closes.
-import { createServer } from 'node:http';
+
 import { once } from 'node:events';
+import { createServer } from 'node:http';
 
 const BODY = '{"message":"API Called"}';
 const server = createServer((req, res) => {

@@ -8,7 +8,12 @@ const REDIRECT_STATUSES: readonly number[] = [301, 302, 303, 307, 308];
 const MAX_REDIRECTS = 20;
 
 /** Headers fetch drops when a redirect turns the request into a GET without body. */
-const REQUEST_BODY_HEADERS: readonly string[] = ['content-encoding', 'content-language', 'content-location', 'content-type'];
+const REQUEST_BODY_HEADERS: readonly string[] = [
+  'content-encoding',
+  'content-language',
+  'content-location',
+  'content-type',
+];
 
 /** What {@link followRedirects} needs from the entry module. @internal */
 export interface RedirectContext {
@@ -38,8 +43,13 @@ export async function followRedirects(
     const method = current.init.method ?? 'GET';
     const toGet = (status === 303 && method !== 'GET' && method !== 'HEAD') || (status < 303 && method === 'POST');
     if (count === MAX_REDIRECTS || (current.unread && !toGet)) {
-      const reason = count === MAX_REDIRECTS ? 'redirect count exceeded' : 'its stream body was sent already and cannot be sent again; pass a string or bytes, or redirect: "manual"';
-      throw new TypeError(`@sigv4/fetch: redirect of ${method} ${current.url} to ${next.href} not followed: ${reason}.`);
+      const reason =
+        count === MAX_REDIRECTS
+          ? 'redirect count exceeded'
+          : 'its stream body was sent already and cannot be sent again; pass a string or bytes, or redirect: "manual"';
+      throw new TypeError(
+        `@sigv4/fetch: redirect of ${method} ${current.url} to ${next.href} not followed: ${reason}.`,
+      );
     }
     // Releases the connection of a body nobody reads.
     await response.body?.cancel();

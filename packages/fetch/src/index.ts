@@ -1,4 +1,7 @@
 // Public API of @sigv4/fetch; the helpers behind it stay internal so they can change without a major release.
+
+// Re-exported so that callers can catch and type errors without importing core themselves.
+export { isSigV4Error, SigV4Error } from '@sigv4/core';
 export { createSignedFetch } from './signed-fetch.js';
 export type {
   FetchLike,
@@ -6,5 +9,3 @@ export type {
   SignedFetchDependencies,
   SignedFetchOptions,
 } from './types.js';
-// Re-exported so that callers can catch and type errors without importing core themselves.
-export { SigV4Error, isSigV4Error } from '@sigv4/core';

@@ -1,4 +1,4 @@
-import { resolveSigner, SigV4Error, type Signer } from '@sigv4/core';
+import { resolveSigner, type Signer, SigV4Error } from '@sigv4/core';
 import type { SendFetch } from './sign-fetch-request.js';
 import type { SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
@@ -35,9 +35,10 @@ export function normalizeOptions(
   }
   const signer = resolveSigner(options);
   // Called as plain functions: a browser's `window.fetch` throws "Illegal invocation" when `this` is another object.
-  const send: SendFetch = typeof custom === 'function'
-    ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
-    : (input, init) => globalFetch()(input, init);
+  const send: SendFetch =
+    typeof custom === 'function'
+      ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
+      : (input, init) => globalFetch()(input, init);
   return { signer, send };
 }
 

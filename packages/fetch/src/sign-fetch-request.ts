@@ -1,4 +1,4 @@
-import { SigV4Error, signFetchRequest, STALE_SIGNING_HEADERS, type Signer } from '@sigv4/core';
+import { type Signer, SigV4Error, STALE_SIGNING_HEADERS, signFetchRequest } from '@sigv4/core';
 
 /** Sends what `signFetchRequest` returned. @internal */
 export type SendFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;

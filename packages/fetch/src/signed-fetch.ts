@@ -21,10 +21,7 @@ import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from '.
  * ```
  * @public
  */
-export function createSignedFetch(
-  options?: SignedFetchOptions,
-  dependencies?: SignedFetchDependencies,
-): SignedFetch {
+export function createSignedFetch(options?: SignedFetchOptions, dependencies?: SignedFetchDependencies): SignedFetch {
   const { signer, send } = normalizeOptions(options, dependencies);
   return (input, init) => sendSignedFetchRequest(signer, send, input, init);
 }

@@ -1,6 +1,6 @@
-import { describe, it, expect, afterEach } from 'vitest';
 import { createSigner, isClockSkewError } from '@sigv4/core';
 import { startGateway, TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createSignedFetch } from '../src/index.js';
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;

@@ -1,16 +1,16 @@
-import { describe, it, expect, expectTypeOf, vi, afterEach } from 'vitest';
-import fc from 'fast-check';
 import { createSigner, isSigV4Error, type SignerOptions, type SigV4Error } from '@sigv4/core';
+import fc from 'fast-check';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createSignedFetch } from '../src/index.js';
 import {
   AMZ_DATE,
   CREDENTIALS,
+  expectedAuthorization,
   FIXED_DATE,
   HOST,
   REGION,
-  SERVICE,
-  expectedAuthorization,
   recordingFetch,
+  SERVICE,
   streamOf,
 } from './helpers.js';
 
@@ -137,7 +137,8 @@ describe('createSignedFetch signs what fetch sends', () => {
     const { signedFetch, sent } = setup();
     await signedFetch(API, {
       headers: {
-        authorization: 'AWS4-HMAC-SHA256 Credential=OLD/20200101/eu-central-1/execute-api/aws4_request, SignedHeaders=host, Signature=00',
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=OLD/20200101/eu-central-1/execute-api/aws4_request, SignedHeaders=host, Signature=00',
         'x-amz-date': '20200101T000000Z',
         'x-amz-security-token': 'old-token',
       },
@@ -146,9 +147,7 @@ describe('createSignedFetch signs what fetch sends', () => {
     const request = sent[0]!;
     expect(request.headers.get('x-amz-date')).toBe(AMZ_DATE);
     expect(request.headers.get('x-amz-security-token')).toBeNull();
-    expect(request.headers.get('authorization')).toBe(
-      expectedAuthorization(),
-    );
+    expect(request.headers.get('authorization')).toBe(expectedAuthorization());
   });
 
   it('adds x-amz-security-token when the credentials carry a session token', async () => {
@@ -225,9 +224,7 @@ describe('createSignedFetch signs what fetch sends', () => {
     expect(await sent[1]!.text()).toBe('blob-data');
     expect(sent[2]!.headers.get('content-type')).toBe('application/x-www-form-urlencoded;charset=UTF-8');
     expect(await sent[2]!.text()).toBe('a=1&b=x+y');
-    expect(sent[0]!.headers.get('authorization')).toBe(
-      expectedAuthorization({ method: 'POST', payload: bytes }),
-    );
+    expect(sent[0]!.headers.get('authorization')).toBe(expectedAuthorization({ method: 'POST', payload: bytes }));
   });
 
   it('signs FormData with the same multipart boundary that is sent', async () => {
@@ -271,7 +268,10 @@ describe('createSignedFetch reads bodies as fetch encodes them', () => {
     const { signedFetch, sent } = setup();
     const buffer = new Uint8Array([1, 2, 3]);
     const form = new URLSearchParams({ a: '1' });
-    const pending = [signedFetch(API, { method: 'POST', body: buffer }), signedFetch(API, { method: 'POST', body: form })];
+    const pending = [
+      signedFetch(API, { method: 'POST', body: buffer }),
+      signedFetch(API, { method: 'POST', body: form }),
+    ];
     buffer.fill(0);
     form.append('b', '2');
     await Promise.all(pending);
@@ -295,7 +295,9 @@ describe('createSignedFetch reads bodies as fetch encodes them', () => {
       fc.asyncProperty(
         fc.oneof(
           fc.string({ unit: 'binary' }),
-          fc.dictionary(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })).map((o) => new URLSearchParams(o)),
+          fc
+            .dictionary(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }))
+            .map((o) => new URLSearchParams(o)),
         ),
         async (body) => {
           const { signedFetch, sent } = setup();
@@ -345,7 +347,11 @@ describe('createSignedFetch with stream bodies', () => {
 
   it('reads the body of a Request input (even a stream one) and hashes it', async () => {
     const { signedFetch, sent } = setup();
-    const input = new Request(API, { method: 'POST', body: streamOf('from ', 'a stream'), duplex: 'half' } as RequestInit);
+    const input = new Request(API, {
+      method: 'POST',
+      body: streamOf('from ', 'a stream'),
+      duplex: 'half',
+    } as RequestInit);
     await signedFetch(input);
     expect(sent[0]!.headers.get('authorization')).toBe(
       expectedAuthorization({ method: 'POST', payload: 'from a stream' }),
@@ -406,14 +412,14 @@ describe('createSignedFetch options and errors', () => {
   it('infers region and service from an AWS host when the options leave them out', async () => {
     const { fetch, sent } = recordingFetch();
     await createSignedFetch({ credentials: CREDENTIALS, now: () => FIXED_DATE }, { fetch })(`${API}?client=fetch`);
-    expect(sent[0]!.headers.get('authorization')).toBe(
-      expectedAuthorization({ query: 'client=fetch' }),
-    );
+    expect(sent[0]!.headers.get('authorization')).toBe(expectedAuthorization({ query: 'client=fetch' }));
     expect(() => createSignedFetch()).not.toThrow();
   });
 
   it('throws INVALID_OPTIONS for options that are not an object or a fetch that is not a function', () => {
-    expect(() => createSignedFetch('eu-central-1' as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
+    expect(() => createSignedFetch('eu-central-1' as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
     expect(() => createSignedFetch(null as never)).toThrow(expect.objectContaining({ code: 'INVALID_OPTIONS' }));
     expect(() => createSignedFetch(options, { fetch: 'nope' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('fetch') }),
@@ -448,7 +454,9 @@ describe('createSignedFetch options and errors', () => {
       { region: REGION, service: SERVICE, credentials: { ...CREDENTIALS, sessionToken }, now: () => FIXED_DATE },
       { fetch },
     );
-    const error = await rejection(signedFetch(API, { method: 'POST', body: streamOf('x'), duplex: 'half' } as RequestInit));
+    const error = await rejection(
+      signedFetch(API, { method: 'POST', body: streamOf('x'), duplex: 'half' } as RequestInit),
+    );
     const text = `${error.message} ${JSON.stringify(error)} ${String(error.cause)}`;
     expect(text).not.toContain(CREDENTIALS.secretAccessKey);
     expect(text).not.toContain(sessionToken);

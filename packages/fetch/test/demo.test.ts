@@ -1,7 +1,7 @@
-import { describe, it, expect } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 
 // The demo runs on the built `dist` of every package, like `npm run demo` (npm test builds first).
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,7 +13,10 @@ if (missingDist.length > 0) {
   console.warn(`demo test skipped: no dist for ${missingDist.join(', ')}; run \`npm run build\` (npm test does).`);
 }
 
-function runDemo(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runDemo(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [demo, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -32,7 +35,9 @@ const withoutAwsEnv = () => {
 };
 
 describe.skipIf(missingDist.length > 0)('npm run demo (scripts/demo.mjs on the built packages)', () => {
-  it('calls the local gateway with ky, fetch and axios, shows the tampered 403 and exits 0', { timeout: 60_000 }, async () => {
+  it('calls the local gateway with ky, fetch and axios, shows the tampered 403 and exits 0', {
+    timeout: 60_000,
+  }, async () => {
     const { code, stdout, stderr } = await runDemo([], withoutAwsEnv());
 
     expect(stderr).not.toMatch(/error/i);
@@ -50,7 +55,9 @@ describe.skipIf(missingDist.length > 0)('npm run demo (scripts/demo.mjs on the b
     expect(stdout).toMatch(/OK: 6\/6 signed calls succeeded; tampered request refused \(403\)/);
   });
 
-  it('with --real and no AWS settings, names each missing variable and exits 2 without calling AWS', { timeout: 30_000 }, async () => {
+  it('with --real and no AWS settings, names each missing variable and exits 2 without calling AWS', {
+    timeout: 30_000,
+  }, async () => {
     const { code, stdout, stderr } = await runDemo(['--real'], withoutAwsEnv());
 
     expect(code).toBe(2);

@@ -1,8 +1,14 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { fromAssumeRole, isClockSkewError, isSigV4Error, type AwsCredentialIdentity, type CredentialsInput } from '@sigv4/core';
+import {
+  type AwsCredentialIdentity,
+  type CredentialsInput,
+  fromAssumeRole,
+  isClockSkewError,
+  isSigV4Error,
+} from '@sigv4/core';
 import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
-import { createSignedFetch } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAdapterContract, parseBody } from '../../../test-support/adapter-contract.js';
+import { createSignedFetch } from '../src/index.js';
 import { streamOf } from './helpers.js';
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;
@@ -44,7 +50,12 @@ const assumeTestRole = (roleSessionName: string) =>
 
 describe('@sigv4/fetch streams a body with UNSIGNED-PAYLOAD', () => {
   it('is refused by API Gateway, which always hashes the payload itself', async () => {
-    const signedFetch = createSignedFetch({ region: REGION, service: SERVICE, credentials: TEST_CREDENTIALS, unsignedPayload: true });
+    const signedFetch = createSignedFetch({
+      region: REGION,
+      service: SERVICE,
+      credentials: TEST_CREDENTIALS,
+      unsignedPayload: true,
+    });
     const res = await signedFetch(gw.url, {
       method: 'POST',
       headers: apiKey,
@@ -58,7 +69,12 @@ describe('@sigv4/fetch streams a body with UNSIGNED-PAYLOAD', () => {
 describe('@sigv4/fetch against @sigv4/gateway', () => {
   const bytes = new Uint8Array([0, 1, 2, 127, 128, 254, 255]);
   const bodyKinds: Array<{ kind: string; body: () => BodyInit | undefined; wire: Buffer; contentType?: string }> = [
-    { kind: 'a string', body: () => 'plain text ü', wire: Buffer.from('plain text ü'), contentType: 'text/plain;charset=UTF-8' },
+    {
+      kind: 'a string',
+      body: () => 'plain text ü',
+      wire: Buffer.from('plain text ü'),
+      contentType: 'text/plain;charset=UTF-8',
+    },
     { kind: 'JSON', body: () => JSON.stringify({ a: [1, 2], b: 'ü' }), wire: Buffer.from('{"a":[1,2],"b":"ü"}') },
     {
       kind: 'a form (URLSearchParams)',
@@ -68,7 +84,12 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
     },
     { kind: 'binary (Uint8Array)', body: () => bytes, wire: Buffer.from(bytes) },
     { kind: 'binary (ArrayBuffer)', body: () => bytes.slice().buffer, wire: Buffer.from(bytes) },
-    { kind: 'a Blob', body: () => new Blob(['blob ', 'body'], { type: 'text/csv' }), wire: Buffer.from('blob body'), contentType: 'text/csv' },
+    {
+      kind: 'a Blob',
+      body: () => new Blob(['blob ', 'body'], { type: 'text/csv' }),
+      wire: Buffer.from('blob body'),
+      contentType: 'text/csv',
+    },
     { kind: 'an empty string', body: () => '', wire: Buffer.alloc(0) },
     { kind: 'no body at all', body: () => undefined, wire: Buffer.alloc(0) },
   ];
@@ -91,7 +112,9 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
     const form = new FormData();
     form.append('client', 'fetch');
     form.append('file', new Blob(['file-content'], { type: 'text/plain' }), 'a.txt');
-    const { result: res, seen } = await observe(() => signedFetch(gw.url, { method: 'POST', headers: apiKey, body: form }));
+    const { result: res, seen } = await observe(() =>
+      signedFetch(gw.url, { method: 'POST', headers: apiKey, body: form }),
+    );
 
     expect(res.status).toBe(200);
     const boundary = seen[0]!.headers['content-type']!.split('boundary=')[1]!;
@@ -124,7 +147,9 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
 
   it('signs a path with spaces and unicode that fetch percent-encodes', async () => {
     const signedFetch = signedFetchWith();
-    const { result: res, seen } = await observe(() => signedFetch(`${gw.url}/files/my file ü.txt`, { headers: apiKey }));
+    const { result: res, seen } = await observe(() =>
+      signedFetch(`${gw.url}/files/my file ü.txt`, { headers: apiKey }),
+    );
     expect(res.status).toBe(200);
     expect(seen[0]!.path).toBe('/dev/files/my%20file%20%C3%BC.txt');
   });
@@ -204,7 +229,9 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
   it('rejects with the AbortError of an aborted signal and sends nothing', async () => {
     const signedFetch = signedFetchWith();
     const before = gw.requests.length;
-    const error: unknown = await signedFetch(gw.url, { headers: apiKey, signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    const error: unknown = await signedFetch(gw.url, { headers: apiKey, signal: AbortSignal.abort() }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toMatchObject({ name: 'AbortError' });
     expect(gw.requests.length).toBe(before);
@@ -218,8 +245,9 @@ describe('@sigv4/fetch against @sigv4/gateway', () => {
 });
 
 describe('@sigv4/fetch signs non-ASCII header values as the bytes it sends', () => {
-  const wireBytes = (request: GatewayRequest, name: string) =>
-    [...Buffer.from(request.rawHeaders.find(([n]) => n.toLowerCase() === name)![1], 'latin1')];
+  const wireBytes = (request: GatewayRequest, name: string) => [
+    ...Buffer.from(request.rawHeaders.find(([n]) => n.toLowerCase() === name)![1], 'latin1'),
+  ];
 
   it('sends a Latin-1 value such as café as its UTF-8 bytes and is accepted', async () => {
     const { result: res, seen } = await observe(() =>
@@ -251,7 +279,7 @@ describe('@sigv4/fetch signs non-ASCII header values as the bytes it sends', () 
 });
 
 describe('@sigv4/fetch signs the host fetch sends', () => {
-  it('signs the URL\'s host when the caller sets another host header, which fetch does not send, and is accepted', async () => {
+  it("signs the URL's host when the caller sets another host header, which fetch does not send, and is accepted", async () => {
     const { result: res, seen } = await observe(() =>
       signedFetchWith()(`${gw.url}/names`, { headers: { ...apiKey, host: 'other.example' } }),
     );

@@ -7,7 +7,11 @@ import { createSignedFetch } from '../src/index.js';
 
 const SECRET = 'fetchErrorSecretKeyEXAMPLE/never+logged';
 const TOKEN = 'fetchErrorSessionTokenEXAMPLE/never+logged+anywhere';
-const options = { region: 'eu-central-1', service: 'execute-api', credentials: { accessKeyId: 'ASIAFETCHERRORS', secretAccessKey: SECRET, sessionToken: TOKEN } };
+const options = {
+  region: 'eu-central-1',
+  service: 'execute-api',
+  credentials: { accessKeyId: 'ASIAFETCHERRORS', secretAccessKey: SECRET, sessionToken: TOKEN },
+};
 
 /** Every surface an error logger reads: inspect at any depth (hidden members too), JSON, message, stack, cause. */
 function surfaces(value: unknown): string {
@@ -18,7 +22,13 @@ function surfaces(value: unknown): string {
   } catch (failure) {
     json = String(failure);
   }
-  return [inspect(value, { depth: Infinity, showHidden: true }), json, String(message), String(stack), inspect(cause, { depth: Infinity, showHidden: true })].join('\n');
+  return [
+    inspect(value, { depth: Infinity, showHidden: true }),
+    json,
+    String(message),
+    String(stack),
+    inspect(cause, { depth: Infinity, showHidden: true }),
+  ].join('\n');
 }
 
 describe('what a failed signed fetch hands back', () => {
@@ -27,7 +37,10 @@ describe('what a failed signed fetch hands back', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const error = await createSignedFetch(options)(`http://127.0.0.1:${port}/items`).then(() => undefined, (e: unknown) => e);
+    const error = await createSignedFetch(options)(`http://127.0.0.1:${port}/items`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(TypeError);
     const text = surfaces(error);

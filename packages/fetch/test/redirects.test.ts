@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { isSigV4Error } from '@sigv4/core';
-import { echoHandler, startGateway, TEST_CREDENTIALS, type ProxyEvent } from '@sigv4/gateway';
+import { echoHandler, type ProxyEvent, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedFetch } from '../src/index.js';
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;
@@ -31,7 +31,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      otherSeen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      otherSeen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       res.end('other origin');
     });
   });
@@ -57,7 +62,11 @@ async function observe(call: () => Promise<Response>) {
 describe('@sigv4/fetch follows redirects without leaking the signing headers', () => {
   it('signs a same-origin 307 again, keeping method and body, and the target accepts it', async () => {
     const { res, text, seen } = await observe(() =>
-      signedFetch(redirectTo(307, `${gw.url}/moved`), { method: 'POST', body: 'hello', headers: { 'content-type': 'text/plain' } }),
+      signedFetch(redirectTo(307, `${gw.url}/moved`), {
+        method: 'POST',
+        body: 'hello',
+        headers: { 'content-type': 'text/plain' },
+      }),
     );
 
     expect(res.status).toBe(200);
@@ -71,7 +80,11 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
 
   it('turns a POST redirected with 303 into a signed GET without body or content-type', async () => {
     const { res, seen } = await observe(() =>
-      signedFetch(redirectTo(303, `${gw.url}/result?id=7`), { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } }),
+      signedFetch(redirectTo(303, `${gw.url}/result?id=7`), {
+        method: 'POST',
+        body: '{"a":1}',
+        headers: { 'content-type': 'application/json' },
+      }),
     );
 
     expect(res.status).toBe(200);
@@ -81,7 +94,12 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
   });
 
   it('sends a cross-origin redirect without authorization, x-amz-date, x-amz-security-token or x-amz-content-sha256', async () => {
-    const { res, text, seen, otherSeen: reached } = await observe(() =>
+    const {
+      res,
+      text,
+      seen,
+      otherSeen: reached,
+    } = await observe(() =>
       signedFetch(redirectTo(302, `${otherUrl}/download?part=1`), { headers: { 'x-request-id': 'r-1' } }),
     );
 
@@ -97,16 +115,20 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
   });
 
   it('sends a 307 to another origin with its method and body, unsigned', async () => {
-    const { otherSeen: reached } = await observe(() => signedFetch(redirectTo(307, `${otherUrl}/x`), { method: 'PUT', body: 'data' }));
+    const { otherSeen: reached } = await observe(() =>
+      signedFetch(redirectTo(307, `${otherUrl}/x`), { method: 'PUT', body: 'data' }),
+    );
 
     expect(reached[0]).toMatchObject({ method: 'PUT', body: 'data' });
     for (const name of SIGNING_HEADERS) expect(reached[0]!.headers[name]).toBeUndefined();
   });
 
   it('hands a redirect response back as it is with redirect: "manual"', async () => {
-    const { res, seen, otherSeen: reached } = await observe(() =>
-      signedFetch(redirectTo(302, `${otherUrl}/x`), { redirect: 'manual' }),
-    );
+    const {
+      res,
+      seen,
+      otherSeen: reached,
+    } = await observe(() => signedFetch(redirectTo(302, `${otherUrl}/x`), { redirect: 'manual' }));
 
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${otherUrl}/x`);
@@ -134,8 +156,17 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
   });
 
   it('rejects with a TypeError when a 307 would have to send a stream body again', async () => {
-    const unsigned = createSignedFetch({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, unsignedPayload: true });
-    const s3like = await startGateway({ users: [CREDENTIALS], handler: redirectingHandler, allowUnsignedPayload: true });
+    const unsigned = createSignedFetch({
+      region: 'eu-central-1',
+      service: 'execute-api',
+      credentials: CREDENTIALS,
+      unsignedPayload: true,
+    });
+    const s3like = await startGateway({
+      users: [CREDENTIALS],
+      handler: redirectingHandler,
+      allowUnsignedPayload: true,
+    });
     try {
       const call = unsigned(`${s3like.url}/to/307?url=${encodeURIComponent(`${s3like.url}/moved`)}`, {
         method: 'PUT',
@@ -149,7 +180,7 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
     }
   });
 
-  it('refuses a redirect the runtime hides (a browser\'s opaqueredirect) with INVALID_OPTIONS', async () => {
+  it("refuses a redirect the runtime hides (a browser's opaqueredirect) with INVALID_OPTIONS", async () => {
     const sent: Request[] = [];
     const browserLike = createSignedFetch(
       { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS },

@@ -7,10 +7,16 @@ import { startGateway, TEST_API_KEY } from '@sigv4/gateway';
 const gw = await startGateway({
   apiKeys: [TEST_API_KEY],
   // Same size as the 403 body unsigned calls get, so both sides move the same bytes.
-  handler: () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"message":"Missing Authentication Token"}' }),
+  handler: () => ({
+    statusCode: 200,
+    headers: { 'content-type': 'application/json' },
+    body: '{"message":"Missing Authentication Token"}',
+  }),
 });
 // The gateway records every request; the bench does not need them.
-setInterval(() => { gw.requests.length = 0; }, 200).unref();
+setInterval(() => {
+  gw.requests.length = 0;
+}, 200).unref();
 process.stdout.write(`${JSON.stringify({ url: gw.url })}\n`);
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
@@ -19,4 +25,6 @@ lines.on('line', (line) => {
     process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
   }
 });
-lines.on('close', () => { gw.close().then(() => process.exit(0)); });
+lines.on('close', () => {
+  gw.close().then(() => process.exit(0));
+});

@@ -11,11 +11,11 @@ import { once } from 'node:events';
 import os from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { createSigner } from '@sigv4/core';
 import { TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { withSigV4 } from '@sigv4/ky';
 import ky2 from 'ky';
 import ky1 from 'ky1';
-import { createSigner } from '@sigv4/core';
-import { withSigV4 } from '@sigv4/ky';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 30);
 const BATCH = Number(process.env.BENCH_BATCH ?? 100);
@@ -49,20 +49,25 @@ async function measure(api, call, n, concurrency, expected) {
   const gw0 = await gatewayCpu();
   const cpu0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) {
-      const response = await call(api, next++);
-      await response.arrayBuffer();
-      if (response.status !== expected) throw new Error(`expected ${expected}, got ${response.status}`);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const response = await call(api, next++);
+        await response.arrayBuffer();
+        if (response.status !== expected) throw new Error(`expected ${expected}, got ${response.status}`);
+      }
+    }),
+  );
   const wall = Number(process.hrtime.bigint() - t0) / 1000 / n;
   const cpu = process.cpuUsage(cpu0);
   const gw = (await gatewayCpu()) - gw0;
   return { wall, cpu: (cpu.user + cpu.system) / n, gw: gw / n };
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 const summarize = (rs) => ({
   best: Math.min(...rs.map((r) => r.wall)),
   wall: median(rs.map((r) => r.wall)),
@@ -108,13 +113,21 @@ const stubSigner = {
   sign: async (request) => ({
     method: request.method,
     url: String(request.url),
-    headers: { ...request.headers, authorization: 'AWS4-HMAC-SHA256 Credential=AKIDSTUB/20260101/eu-central-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date;x-api-key, Signature=0000000000000000000000000000000000000000000000000000000000000000', 'x-amz-date': '20260101T000000Z' },
+    headers: {
+      ...request.headers,
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=AKIDSTUB/20260101/eu-central-1/execute-api/aws4_request, SignedHeaders=host;x-amz-date;x-api-key, Signature=0000000000000000000000000000000000000000000000000000000000000000',
+      'x-amz-date': '20260101T000000Z',
+    },
     body: request.body,
   }),
 };
 const stubFetch = async () => new Response('{"message":"Missing Authentication Token"}', { status: 200 });
 const stubRows = [];
-for (const [name, ky, base] of [['ky 2', ky2, { prefix: url }], ['ky 1', ky1, { prefixUrl: url }]]) {
+for (const [name, ky, base] of [
+  ['ky 2', ky2, { prefix: url }],
+  ['ky 1', ky1, { prefixUrl: url }],
+]) {
   const unsigned = ky.create({ ...common, ...base, fetch: stubFetch });
   const signed = withSigV4(unsigned, { signer: realSigner });
   const adapterOnly = withSigV4(unsigned, { signer: stubSigner });
@@ -143,9 +156,18 @@ for (const [name, ky, base] of [['ky 2', ky2, { prefix: url }], ['ky 1', ky1, { 
 const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
 const us = (x) => `${x.toFixed(0)} µs`;
 const cpus = os.cpus();
-console.log(`@sigv4/ky bench, ${new Date().toISOString()}, node ${process.version}, ${cpus[0]?.model ?? 'cpu'} x${cpus.length}, ${os.platform()} ${os.release()}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-console.log(`${BATCHES} alternating batches of ${BATCH} calls each; per call: wall of the best batch (median batch), CPU medians\n`);
-console.log('| client | call | load | wall unsigned | wall signed | overhead best (median) | client CPU unsigned → signed | gateway CPU unsigned → signed |');
+console.log(
+  `@sigv4/ky bench, ${new Date().toISOString()}, node ${process.version}, ${cpus[0]?.model ?? 'cpu'} x${cpus.length}, ${os.platform()} ${os.release()}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
+console.log(
+  `${BATCHES} alternating batches of ${BATCH} calls each; per call: wall of the best batch (median batch), CPU medians\n`,
+);
+console.log(
+  '| client | call | load | wall unsigned | wall signed | overhead best (median) | client CPU unsigned → signed | gateway CPU unsigned → signed |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   console.log(
@@ -154,10 +176,16 @@ for (const r of rows) {
   );
 }
 console.log('\nClient side alone (stub fetch: no socket, no gateway), CPU per call, median of 15 batches of 1000:\n');
-console.log('| client | call | unsigned | signed | signing adds | of which the adapter (stub signer) | of which the signer |');
+console.log(
+  '| client | call | unsigned | signed | signing adds | of which the adapter (stub signer) | of which the signer |',
+);
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of stubRows) {
-  console.log(`| ${r.client} | ${r.call} | ${us(r.u)} | ${us(r.s)} | ${us(r.s - r.u)} | ${us(r.a - r.u)} | ${us(r.s - r.a)} |`);
+  console.log(
+    `| ${r.client} | ${r.call} | ${us(r.u)} | ${us(r.s)} | ${us(r.s - r.u)} | ${us(r.a - r.u)} | ${us(r.s - r.a)} |`,
+  );
 }
 const worst = Math.max(...rows.map((r) => r.overhead));
-console.log(`\nworst wall-time overhead (best batches) ${pct(worst)} (target <= ${pct(TARGET)}): ${worst <= TARGET ? 'OK' : 'OVER TARGET'}`);
+console.log(
+  `\nworst wall-time overhead (best batches) ${pct(worst)} (target <= ${pct(TARGET)}): ${worst <= TARGET ? 'OK' : 'OVER TARGET'}`,
+);

@@ -1,6 +1,6 @@
-import { resolveSigner, SigV4Error, type Signer } from '@sigv4/core';
+import { resolveSigner, type Signer, SigV4Error } from '@sigv4/core';
 import { readHookCall } from './read-hook-call.js';
-import { createSignedKyFetch, noteKyBody, signKyRequest, type KyFetch } from './sign-ky-request.js';
+import { createSignedKyFetch, type KyFetch, noteKyBody, signKyRequest } from './sign-ky-request.js';
 import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
 
 /**
@@ -83,11 +83,14 @@ function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer): T {
   // A `fetch` given to one call, or to `.extend()`, is wrapped too: nothing leaves unsigned.
   const callOptions = (options: unknown) => {
     const fetch = (options as { fetch?: unknown } | undefined)?.fetch;
-    return typeof fetch === 'function' ? { ...(options as object), fetch: createSignedKyFetch(signer, fetch as KyFetch) } : options;
+    return typeof fetch === 'function'
+      ? { ...(options as object), fetch: createSignedKyFetch(signer, fetch as KyFetch) }
+      : options;
   };
   const extend = (more: never) => signAll(ky.extend(more), signer);
   return new Proxy(signed, {
-    apply: (target, self, [input, options]: unknown[]) => Reflect.apply(target as never, self, [input, callOptions(options)]),
+    apply: (target, self, [input, options]: unknown[]) =>
+      Reflect.apply(target as never, self, [input, callOptions(options)]),
     get(target, key) {
       if (key === 'extend') return extend;
       const value: unknown = Reflect.get(target, key);

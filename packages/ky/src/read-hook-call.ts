@@ -30,7 +30,11 @@ export function readHookCall(args: readonly unknown[]): HookCall {
     return { request: first, kyOptions: isObject(second) ? second : undefined, retryCount: readRetryCount(third) };
   }
   if (isObject(first) && isRequest(first.request)) {
-    return { request: first.request, kyOptions: isObject(first.options) ? first.options : undefined, retryCount: readRetryCount(first) };
+    return {
+      request: first.request,
+      kyOptions: isObject(first.options) ? first.options : undefined,
+      retryCount: readRetryCount(first),
+    };
   }
   throw new SigV4Error(
     'INVALID_OPTIONS',

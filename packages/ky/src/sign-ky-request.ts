@@ -1,4 +1,4 @@
-import { signFetchRequest, type Signer } from '@sigv4/core';
+import { type Signer, signFetchRequest } from '@sigv4/core';
 import { readHookCall } from './read-hook-call.js';
 
 /** What ky calls to send: `options.fetch(request, nonRequestOptions)`. @internal */

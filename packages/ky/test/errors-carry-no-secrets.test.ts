@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { startGateway, type Gateway } from '@sigv4/gateway';
+import { type Gateway, startGateway } from '@sigv4/gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withSigV4 } from '../src/index.js';
 import { KY_VERSIONS } from './support/ky-versions.js';
@@ -30,7 +30,11 @@ function surfaces(error: unknown): string {
   ].join('\n');
 }
 
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 describe.each(KY_VERSIONS)('errors of a signed $name request', (v) => {
   let gw: Gateway;
@@ -90,7 +94,11 @@ describe.each(KY_VERSIONS)('withSigV4 arguments with $name', (v) => {
   it('refuses something that is not a ky instance with INVALID_OPTIONS naming the argument', () => {
     for (const notKy of [{}, null, undefined, 'ky']) {
       expect(() => withSigV4(notKy as never, signerOptions)).toThrow(
-        expect.objectContaining({ name: 'SigV4Error', code: 'INVALID_OPTIONS', message: expect.stringMatching(/^@sigv4\/ky: withSigV4\(ky, options\).*`ky`/) }),
+        expect.objectContaining({
+          name: 'SigV4Error',
+          code: 'INVALID_OPTIONS',
+          message: expect.stringMatching(/^@sigv4\/ky: withSigV4\(ky, options\).*`ky`/),
+        }),
       );
     }
     expect(() => withSigV4(v.ky, signerOptions)).not.toThrow();
@@ -98,7 +106,16 @@ describe.each(KY_VERSIONS)('withSigV4 arguments with $name', (v) => {
 
   it('rejects a URL that is not http(s) with INVALID_URL and sends nothing', async () => {
     let sent = 0;
-    const api = withSigV4(v.ky.create({ retry: 0, fetch: async () => { sent++; return new Response('x'); } }), signerOptions);
+    const api = withSigV4(
+      v.ky.create({
+        retry: 0,
+        fetch: async () => {
+          sent++;
+          return new Response('x');
+        },
+      }),
+      signerOptions,
+    );
     const error = await rejection(api.get('ftp://files.example.com/report.csv'));
 
     expect(error).toMatchObject({ name: 'SigV4Error', code: 'INVALID_URL' });

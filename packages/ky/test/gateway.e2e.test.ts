@@ -1,8 +1,15 @@
 import { fromAssumeRole, isClockSkewError, isSigV4Error } from '@sigv4/core';
-import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway, type RecordedRequest } from '@sigv4/gateway';
+import {
+  type Gateway,
+  type RecordedRequest,
+  startGateway,
+  TEST_API_KEY,
+  TEST_CREDENTIALS,
+  TEST_ROLE_ARN,
+} from '@sigv4/gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withSigV4 } from '../src/index.js';
 import { describeAdapterContract, parseBody } from '../../../test-support/adapter-contract.js';
+import { withSigV4 } from '../src/index.js';
 import { KY_VERSIONS } from './support/ky-versions.js';
 
 const REGION = 'eu-central-1';
@@ -58,7 +65,11 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
   it.each([
     ['json', { json: { client: 'ky', list: [1, 2] } }, '{"client":"ky","list":[1,2]}'],
     ['a form', { body: new URLSearchParams({ name: 'a b', city: 'Zürich' }) }, 'name=a+b&city=Z%C3%BCrich'],
-    ['binary bytes', { body: new Uint8Array([0, 255, 1, 254, 128]) }, Buffer.from([0, 255, 1, 254, 128]).toString('latin1')],
+    [
+      'binary bytes',
+      { body: new Uint8Array([0, 255, 1, 254, 128]) },
+      Buffer.from([0, 255, 1, 254, 128]).toString('latin1'),
+    ],
     ['an empty body', {}, ''],
   ])('sends %s signed, byte for byte', async (_name, options, expected) => {
     await signedApi().post('upload', options);
@@ -90,7 +101,7 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     expect(received?.headers.authorization).toContain('x-custom-trace;x-multi');
   });
 
-  it('signs the URL\'s host, not a host header fetch replaces, and the gateway accepts it', async () => {
+  it("signs the URL's host, not a host header fetch replaces, and the gateway accepts it", async () => {
     const response = await signedApi({ throwHttpErrors: false }).get('items', { headers: { host: 'api.example.com' } });
 
     expect(response.status).toBe(200);
@@ -100,8 +111,9 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
   });
 
   /** The bytes the gateway received for header `name` (Node keeps raw header bytes as Latin-1 characters). */
-  const wireBytes = (request: RecordedRequest | undefined, name: string) =>
-    [...Buffer.from(request?.rawHeaders.find(([n]) => n.toLowerCase() === name)?.[1] ?? '', 'latin1')];
+  const wireBytes = (request: RecordedRequest | undefined, name: string) => [
+    ...Buffer.from(request?.rawHeaders.find(([n]) => n.toLowerCase() === name)?.[1] ?? '', 'latin1'),
+  ];
   const utf8 = (text: string) => [...Buffer.from(text, 'utf8')];
 
   it('sends non-ASCII header values as the UTF-8 bytes it signed, and the gateway accepts them', async () => {
@@ -123,7 +135,9 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
       // Reached only by requests whose signature checked out.
       handler: () => (++calls === 1 ? { statusCode: 503, body: '{}' } : { statusCode: 200, body: '{"ok":true}' }),
     });
-    const body = await signedApi({ retry: { limit: 2, delay: () => 0 } }).put('names/1', { headers: { 'x-name': 'Zoë' }, json: { n: 1 } }).json();
+    const body = await signedApi({ retry: { limit: 2, delay: () => 0 } })
+      .put('names/1', { headers: { 'x-name': 'Zoë' }, json: { n: 1 } })
+      .json();
 
     expect(body).toEqual({ ok: true });
     const received = apiRequests(gw);
@@ -136,8 +150,12 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     let arrived = 0;
     let failed = 0;
     let release!: () => void;
-    const allIn = new Promise<void>((resolve) => { release = resolve; });
-    const releaseWhenAllIn = () => { if (arrived + failed === total) release(); };
+    const allIn = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const releaseWhenAllIn = () => {
+      if (arrived + failed === total) release();
+    };
     await gw.close();
     // Every answer is held back until all 200 requests are in: they are all in flight at once.
     gw = await startGateway({
@@ -168,11 +186,14 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     };
     const api = signedApi({ retry: 0, timeout: 15_000 }, { ...signerOptions, credentials });
     const send = (n: number) =>
-      api.get('concurrent', { searchParams: { n } }).json<{ n: string }>().catch((error: unknown) => {
-        failed += 1;
-        releaseWhenAllIn();
-        throw error;
-      });
+      api
+        .get('concurrent', { searchParams: { n } })
+        .json<{ n: string }>()
+        .catch((error: unknown) => {
+          failed += 1;
+          releaseWhenAllIn();
+          throw error;
+        });
 
     const firstHalf = Array.from({ length: total / 2 }, (_, n) => send(n));
     while (refreshAt === 0 || Date.now() <= refreshAt) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -191,12 +212,17 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
     let calls = 0;
     gw = await startGateway({
       apiKeys: [TEST_API_KEY],
-      handler: () => (++calls === 1 ? { statusCode: 503, body: '{"message":"Service Unavailable"}' } : { statusCode: 200, body: '{"ok":true}' }),
+      handler: () =>
+        ++calls === 1
+          ? { statusCode: 503, body: '{"message":"Service Unavailable"}' }
+          : { statusCode: 200, body: '{"ok":true}' },
     });
     // A clock one second further on at every signing, so the retry's signature must differ.
     let signings = 0;
     const now = () => Date.now() + 1000 * signings++;
-    const body = await signedApi({ retry: { limit: 2, delay: () => 0 } }, { ...signerOptions, now }).put('items/9', { json: { n: 9 } }).json();
+    const body = await signedApi({ retry: { limit: 2, delay: () => 0 } }, { ...signerOptions, now })
+      .put('items/9', { json: { n: 9 } })
+      .json();
 
     expect(body).toEqual({ ok: true });
     const received = apiRequests(gw);
@@ -209,15 +235,26 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
   it('still aborts on timeout, after the signed request reached the API', async () => {
     await gw.close();
     let unblock!: () => void;
-    const blocked = new Promise<void>((resolve) => { unblock = resolve; });
+    const blocked = new Promise<void>((resolve) => {
+      unblock = resolve;
+    });
     let accepted = 0;
     gw = await startGateway({
       apiKeys: [TEST_API_KEY],
       // The handler runs only for a request whose signature checked out; it never answers in time.
-      handler: async () => { accepted += 1; await blocked; return { statusCode: 200, body: '{}' }; },
+      handler: async () => {
+        accepted += 1;
+        await blocked;
+        return { statusCode: 200, body: '{}' };
+      },
     });
     try {
-      const error = await signedApi({ timeout: 1500, retry: 0 }).get('slow').then(() => undefined, (e: unknown) => e);
+      const error = await signedApi({ timeout: 1500, retry: 0 })
+        .get('slow')
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
 
       expect((error as Error).name).toBe('TimeoutError');
       expect(accepted).toBe(1);
@@ -232,7 +269,12 @@ describe.each(KY_VERSIONS)('withSigV4 with $name against the local API Gateway',
       masterCredentials: { ...TEST_CREDENTIALS },
       clientConfig: { endpoint: gw.stsUrl, region: REGION, maxAttempts: 1 },
     });
-    const error = await signedApi({ retry: 0 }, { ...signerOptions, credentials }).get('items').then(() => undefined, (e: unknown) => e);
+    const error = await signedApi({ retry: 0 }, { ...signerOptions, credentials })
+      .get('items')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
 
     expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
     expect(apiRequests(gw)).toHaveLength(0);
@@ -254,7 +296,9 @@ for (const v of KY_VERSIONS) {
       const retry = (v.ky as unknown as { retry: () => unknown }).retry;
       // the README's recipe; ky 2 calls afterResponse with ({ response }), ky 1 with (request, options, response)
       const correctSkew = async (...args: unknown[]) => {
-        const response = (args[0] instanceof Request ? args[2] : (args[0] as { response: Response }).response) as Response;
+        const response = (
+          args[0] instanceof Request ? args[2] : (args[0] as { response: Response }).response
+        ) as Response;
         if (clockSkewRecipe && response.status === 403 && isClockSkewError(await response.clone().text())) {
           clockSkewRecipe.correctClockSkew(response.headers.get('date') ?? Date.now());
           return retry();

@@ -1,12 +1,16 @@
-import { startGateway, TEST_API_KEY, type Gateway } from '@sigv4/gateway';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Gateway, startGateway, TEST_API_KEY } from '@sigv4/gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withSigV4 } from '../src/index.js';
 import { KY_VERSIONS } from './support/ky-versions.js';
 
 /** Credentials with a session token: the header that must never reach another host. */
-const credentials = { accessKeyId: 'ASIAREDIRECTTEST', secretAccessKey: 'redirect/test/secret', sessionToken: 'session-token-for-aws-only' };
+const credentials = {
+  accessKeyId: 'ASIAREDIRECTTEST',
+  secretAccessKey: 'redirect/test/secret',
+  sessionToken: 'session-token-for-aws-only',
+};
 const signerOptions = { region: 'eu-central-1', service: 'execute-api', credentials };
 const SIGNING_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256'];
 
@@ -49,7 +53,12 @@ describe.each(KY_VERSIONS)('redirects of signed requests with $name', (v) => {
   const api = () => withSigV4(v.ky.extend({ headers: { 'x-api-key': TEST_API_KEY }, retry: 0 }), signerOptions);
 
   it('does not follow a redirect to another host: the call rejects with the 307 and that host receives nothing', async () => {
-    const error = await api().get(`${gw.url}/away`).then(() => undefined, (e: unknown) => e);
+    const error = await api()
+      .get(`${gw.url}/away`)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
 
     const response = (error as { response?: Response }).response;
     expect(response?.status).toBe(307);
@@ -94,7 +103,10 @@ describe.each(KY_VERSIONS)('redirects of signed requests with $name', (v) => {
     };
 
     expect(await (await getFollowingRedirect(`${gw.url}/old`)).json()).toEqual({ path: '/new' });
-    expect(gw.requests.map((r) => [r.path, r.status])).toEqual([['/dev/old', 302], ['/dev/new', 200]]);
+    expect(gw.requests.map((r) => [r.path, r.status])).toEqual([
+      ['/dev/old', 302],
+      ['/dev/new', 200],
+    ]);
 
     expect(await (await getFollowingRedirect(`${gw.url}/away`)).text()).toBe('elsewhere');
     expect(other.received).toHaveLength(1);

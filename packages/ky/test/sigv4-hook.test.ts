@@ -77,7 +77,14 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     ['a form', () => new URLSearchParams({ name: 'a b', city: 'Zürich' })],
     ['binary bytes', () => new Uint8Array([0, 1, 2, 253, 254, 255])],
     ['a Blob', () => new Blob(['blob body'], { type: 'text/plain' })],
-    ['FormData', () => { const form = new FormData(); form.set('field', 'value'); return form; }],
+    [
+      'FormData',
+      () => {
+        const form = new FormData();
+        form.set('field', 'value');
+        return form;
+      },
+    ],
     ['an empty string', () => ''],
   ])('signs %s as the bytes fetch sends', async (_name, makeBody) => {
     const { calls, fetch } = captureFetch();
@@ -90,15 +97,18 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     expect(result.ok && result.canonicalRequest.endsWith(`\n${sha256(sent!.body)}`)).toBe(true);
   });
 
-  it.each(['get', 'post', 'put', 'patch', 'delete', 'head'] as const)('signs a %s request with the method it is sent with', async (method) => {
-    const { calls, fetch } = captureFetch();
-    const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
-    await api[method]('things/1');
+  it.each(['get', 'post', 'put', 'patch', 'delete', 'head'] as const)(
+    'signs a %s request with the method it is sent with',
+    async (method) => {
+      const { calls, fetch } = captureFetch();
+      const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
+      await api[method]('things/1');
 
-    const [sent] = calls;
-    expect(sent?.request.method).toBe(method.toUpperCase());
-    expect(verifyCaptured(sent!, { credentials, now: NOW }).ok).toBe(true);
-  });
+      const [sent] = calls;
+      expect(sent?.request.method).toBe(method.toUpperCase());
+      expect(verifyCaptured(sent!, { credentials, now: NOW }).ok).toBe(true);
+    },
+  );
 
   it('signs only headers that are on the request, never those fetch adds later', async () => {
     const { calls, fetch } = captureFetch();
@@ -114,7 +124,13 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const { calls, fetch } = captureFetch();
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
     const controller = new AbortController();
-    await api.get('items', { signal: controller.signal, credentials: 'omit', redirect: 'manual', keepalive: true, cache: 'no-store' });
+    await api.get('items', {
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'manual',
+      keepalive: true,
+      cache: 'no-store',
+    });
 
     const sent = calls[0]!.request;
     expect([sent.credentials, sent.redirect, sent.keepalive, sent.cache]).toEqual(['omit', 'manual', true, 'no-store']);
@@ -137,7 +153,11 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     });
     await api.put('items/7', { json: { n: 7 } });
 
-    expect(calls.map((c) => c.request.headers.get('x-amz-date'))).toEqual(['20260304T050607Z', '20260304T050707Z', '20260304T050807Z']);
+    expect(calls.map((c) => c.request.headers.get('x-amz-date'))).toEqual([
+      '20260304T050607Z',
+      '20260304T050707Z',
+      '20260304T050807Z',
+    ]);
     for (const [index, sent] of calls.entries()) {
       expect(sent.request.headers.get('authorization')?.match(/AWS4-HMAC-SHA256/g)).toHaveLength(1);
       expect(text(sent.body)).toBe('{"n":7}');
@@ -151,7 +171,11 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const api = withSigV4(
       v.ky.create({
         ...v.base(BASE),
-        fetch: async (request: RequestInfo | URL) => { const r = await fetch(request); clock += 1000; return r; },
+        fetch: async (request: RequestInfo | URL) => {
+          const r = await fetch(request);
+          clock += 1000;
+          return r;
+        },
         retry: { limit: 1, delay: () => 0 },
         hooks: { beforeRetry: [returnsRequestWith('x-retry', 'yes')] },
       }),
@@ -176,7 +200,12 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       return retry({ request: new Request(`${request.url}&forced=1`, request) });
     };
     const api = withSigV4(
-      v.ky.create({ ...v.base(BASE), fetch, retry: { limit: 1, delay: () => 0 }, hooks: { afterResponse: [forceRetry as never] } }),
+      v.ky.create({
+        ...v.base(BASE),
+        fetch,
+        retry: { limit: 1, delay: () => 0 },
+        hooks: { afterResponse: [forceRetry as never] },
+      }),
       signerOptions,
     );
     await api.get('items', { searchParams: { a: '1' } });
@@ -189,7 +218,12 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const { calls, fetch } = captureFetch([503, 200]);
     const stop = (v.ky as unknown as { stop: symbol }).stop;
     const api = withSigV4(
-      v.ky.create({ ...v.base(BASE), fetch, retry: { limit: 2, delay: () => 0 }, hooks: { beforeRetry: [() => stop as never] } }),
+      v.ky.create({
+        ...v.base(BASE),
+        fetch,
+        retry: { limit: 2, delay: () => 0 },
+        hooks: { beforeRetry: [() => stop as never] },
+      }),
       signerOptions,
     );
     const result = await api.get('items');
@@ -204,7 +238,11 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const api = withSigV4(
       v.ky.create({
         ...v.base(BASE),
-        fetch: async (request: RequestInfo | URL) => { const r = await fetch(request); clock += 1000; return r; },
+        fetch: async (request: RequestInfo | URL) => {
+          const r = await fetch(request);
+          clock += 1000;
+          return r;
+        },
         retry: { limit: 1, delay: () => 0 },
         hooks: { beforeRequest: [() => Symbol('not a stop')], beforeRetry: [() => true] } as never,
       }),
@@ -224,9 +262,14 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const { calls, fetch } = captureFetch();
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), {
       ...signerOptions,
-      credentials: async () => { throw new Error('metadata service unreachable'); },
+      credentials: async () => {
+        throw new Error('metadata service unreachable');
+      },
     });
-    const error = await api.get('items').then(() => undefined, (e: unknown) => e);
+    const error = await api.get('items').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_PROVIDER_FAILED');
     expect(calls).toHaveLength(0);
@@ -235,8 +278,16 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
   it('refuses a stream body without unsignedPayload and sends nothing', async () => {
     const { calls, fetch } = captureFetch();
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), signerOptions);
-    const body = new ReadableStream<Uint8Array>({ start(c) { c.enqueue(new Uint8Array([1, 2, 3])); c.close(); } });
-    const error = await api.post('upload', { body }).then(() => undefined, (e: unknown) => e);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(new Uint8Array([1, 2, 3]));
+        c.close();
+      },
+    });
+    const error = await api.post('upload', { body }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(SigV4Error);
     expect((error as SigV4Error).code).toBe('UNSUPPORTED_BODY');
@@ -248,7 +299,10 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch }), { ...signerOptions, unsignedPayload: true });
     const chunks = ['first,', 'second,', 'third'];
     const body = new ReadableStream<Uint8Array>({
-      start(c) { for (const chunk of chunks) c.enqueue(new TextEncoder().encode(chunk)); c.close(); },
+      start(c) {
+        for (const chunk of chunks) c.enqueue(new TextEncoder().encode(chunk));
+        c.close();
+      },
     });
     await api.post('upload', { body });
 
@@ -266,8 +320,14 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       fetch,
       hooks: {
         beforeRequest: [
-          (...args: unknown[]) => { order.push('first'); setsHeader('x-first', '1')(...args); },
-          (...args: unknown[]) => { order.push('second'); setsHeader('x-second', '2')(...args); },
+          (...args: unknown[]) => {
+            order.push('first');
+            setsHeader('x-first', '1')(...args);
+          },
+          (...args: unknown[]) => {
+            order.push('second');
+            setsHeader('x-second', '2')(...args);
+          },
         ],
       },
     });
@@ -278,7 +338,7 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
   });
 
-  it('still signs when an instance hook returns a new Request, keeping ky\'s rule for the hooks after it', async () => {
+  it("still signs when an instance hook returns a new Request, keeping ky's rule for the hooks after it", async () => {
     const { calls, fetch } = captureFetch();
     const base = v.ky.create({
       ...v.base(BASE),
@@ -302,7 +362,10 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       return new Request(request, { body: '{"replaced":true}', duplex: 'half' } as RequestInit);
     };
     const sign = sigv4Hook(signerOptions);
-    const viaWithSigV4 = withSigV4(v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody] } }), signerOptions);
+    const viaWithSigV4 = withSigV4(
+      v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody] } }),
+      signerOptions,
+    );
     const viaPlainList = v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody, sign] } });
     await viaWithSigV4.post('items', { json: { original: true } });
     if (v.major === 2) await viaPlainList.post('items', { json: { original: true } });
@@ -318,7 +381,12 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const replaceBody = ({ request }: { request: Request }) =>
       new Request(request, { body: '{"retry":2}', duplex: 'half' } as RequestInit);
     const api = withSigV4(
-      v.ky.create({ ...v.base(BASE), fetch, retry: { limit: 1, delay: () => 0 }, hooks: { beforeRetry: [replaceBody] } }),
+      v.ky.create({
+        ...v.base(BASE),
+        fetch,
+        retry: { limit: 1, delay: () => 0 },
+        hooks: { beforeRetry: [replaceBody] },
+      }),
       signerOptions,
     );
     await api.put('items/1', { json: { retry: 1 } });
@@ -327,15 +395,19 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
   });
 
-  it('takes a json body from ky instead of reading a clone when withSigV4 knows the request is ky\'s own', async () => {
+  it("takes a json body from ky instead of reading a clone when withSigV4 knows the request is ky's own", async () => {
     const clone = vi.spyOn(Request.prototype, 'clone');
     try {
       const { fetch } = captureFetch();
       const sign = sigv4Hook(signerOptions);
-      await v.ky.create({ ...v.base(BASE), fetch, retry: 0, hooks: { beforeRequest: [sign] } }).post('items', { json: { a: 1 } });
+      await v.ky
+        .create({ ...v.base(BASE), fetch, retry: 0, hooks: { beforeRequest: [sign] } })
+        .post('items', { json: { a: 1 } });
       const withPlainHook = clone.mock.calls.length;
       clone.mockClear();
-      await withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions).post('items', { json: { a: 1 } });
+      await withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions).post('items', {
+        json: { a: 1 },
+      });
 
       expect(clone.mock.calls.length).toBeLessThan(withPlainHook);
     } finally {
@@ -389,7 +461,9 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
   it('stays signed through .extend() with a function of the parent options', async () => {
     const { calls, fetch } = captureFetch();
     const signed = withSigV4(v.ky.create({ ...v.base(BASE), fetch, headers: { 'x-parent': 'p' } }), signerOptions);
-    const extended = signed.extend((parent) => ({ headers: { 'x-copied': new Headers(parent.headers as HeadersInit).get('x-parent') ?? 'none' } }));
+    const extended = signed.extend((parent) => ({
+      headers: { 'x-copied': new Headers(parent.headers as HeadersInit).get('x-parent') ?? 'none' },
+    }));
     await extended.get('items');
 
     expect(calls[0]?.request.headers.get('x-copied')).toBe('p');
@@ -424,7 +498,12 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const { calls, fetch } = captureFetch();
     const percents: number[] = [];
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions);
-    await api.post('upload', { body: 'with progress', onUploadProgress: (progress: { percent: number }) => { percents.push(progress.percent); } } as never);
+    await api.post('upload', {
+      body: 'with progress',
+      onUploadProgress: (progress: { percent: number }) => {
+        percents.push(progress.percent);
+      },
+    } as never);
 
     expect(text(calls[0]!.body)).toBe('with progress');
     expect(percents.at(-1)).toBe(1);
@@ -435,10 +514,13 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     const neverAnswers = (input: RequestInfo | URL) =>
       new Promise<Response>((_resolve, reject) => {
         const { signal } = input as Request;
-        signal.addEventListener("abort", () => reject(signal.reason));
+        signal.addEventListener('abort', () => reject(signal.reason));
       });
     const api = withSigV4(v.ky.create({ ...v.base(BASE), fetch: neverAnswers, timeout: 50, retry: 0 }), signerOptions);
-    const error = await api.get('slow').then(() => undefined, (e: unknown) => e);
+    const error = await api.get('slow').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect((error as Error).name).toBe('TimeoutError');
   });
@@ -447,7 +529,10 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
 describe('sigv4Hook', () => {
   it('fails with INVALID_OPTIONS when called without a ky Request', async () => {
     const sign = sigv4Hook(signerOptions);
-    const error = await sign('https://example.com').then(() => undefined, (e: unknown) => e);
+    const error = await sign('https://example.com').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
     expect((error as Error).message).toContain('hooks.beforeRequest');
@@ -462,11 +547,20 @@ describe('sigv4Hook', () => {
   });
 
   it('never puts the secret key or session token in its errors', async () => {
-    const secrets = { accessKeyId: 'ASIAKYSECRETTEST', secretAccessKey: 'very/secret+key', sessionToken: 'session-token-secret' };
+    const secrets = {
+      accessKeyId: 'ASIAKYSECRETTEST',
+      secretAccessKey: 'very/secret+key',
+      sessionToken: 'session-token-secret',
+    };
     // No region, and none to infer from a loopback host: signing fails after the credentials were read.
     const sign = sigv4Hook({ service: 'execute-api', credentials: secrets, now: () => NOW });
-    const error = await sign({ request: new Request('http://127.0.0.1:1/x', { headers: { 'x-amz-security-token': 'stale' } }), options: {} })
-      .then(() => undefined, (e: unknown) => e);
+    const error = await sign({
+      request: new Request('http://127.0.0.1:1/x', { headers: { 'x-amz-security-token': 'stale' } }),
+      options: {},
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     const dump = JSON.stringify(error) + String(error) + String((error as { cause?: unknown }).cause ?? '');
     expect(isSigV4Error(error) && error.code).toBe('REGION_UNRESOLVED');

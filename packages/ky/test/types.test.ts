@@ -1,7 +1,7 @@
+import * as core from '@sigv4/core';
 import ky2, { type KyInstance as Ky2Instance } from 'ky';
 import ky1, { type KyInstance as Ky1Instance } from 'ky1';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import * as core from '@sigv4/core';
 import { isSigV4Error, SigV4Error, sigv4Hook, withSigV4 } from '../src/index.js';
 import { captureFetch, verifyCaptured } from './support/capture-fetch.js';
 

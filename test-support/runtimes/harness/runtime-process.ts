@@ -38,7 +38,16 @@ const RUNTIMES: Record<RuntimeName, { label: string; bin: string; args: string[]
   deno: {
     label: 'Deno',
     bin: 'deno',
-    args: ['run', '--cached-only', '--no-lock', '--no-prompt', '--allow-net=127.0.0.1', '--allow-env', '--allow-read', '--allow-sys=osRelease'],
+    args: [
+      'run',
+      '--cached-only',
+      '--no-lock',
+      '--no-prompt',
+      '--allow-net=127.0.0.1',
+      '--allow-env',
+      '--allow-read',
+      '--allow-sys=osRelease',
+    ],
   },
 };
 
@@ -49,9 +58,11 @@ export function probeRuntime(name: RuntimeName): RuntimeProbe {
   const dir = packageDir(name);
   if (!dir) return { ok: false, reason: `the ${name} package is not installed (npm ci installs it)` };
   const bin = join(dir, RUNTIMES[name].bin);
-  if (!existsSync(bin)) return { ok: false, reason: `${bin} is missing (the ${name} package's install script did not place its binary)` };
+  if (!existsSync(bin))
+    return { ok: false, reason: `${bin} is missing (the ${name} package's install script did not place its binary)` };
   const result = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) return { ok: false, reason: `${bin} --version failed: ${(result.error?.message ?? result.stderr).trim()}` };
+  if (result.status !== 0)
+    return { ok: false, reason: `${bin} --version failed: ${(result.error?.message ?? result.stderr).trim()}` };
   const version = /(\d+\.\d+\.\d+)/.exec(result.stdout)?.[1] ?? result.stdout.trim();
   return { ok: true, version, bin };
 }
@@ -60,7 +71,9 @@ const PACKAGES = ['core', 'fetch', 'ky', 'axios'];
 
 /** The packages whose `dist` is missing: the runtimes load what would be published. */
 export function missingBuilds(): string[] {
-  return PACKAGES.filter((name) => !existsSync(join(REPO_ROOT, 'packages', name, 'dist/index.js'))).map((name) => `@sigv4/${name}`);
+  return PACKAGES.filter((name) => !existsSync(join(REPO_ROOT, 'packages', name, 'dist/index.js'))).map(
+    (name) => `@sigv4/${name}`,
+  );
 }
 
 export interface SeedTarget {
@@ -94,7 +107,10 @@ export interface SeedReport {
   resolved: Record<string, string>;
   assumed: { accessKeyIdPrefix?: string; expires?: boolean; error?: ErrorData };
   rows: SeedRow[];
-  defaultChain: { fromEnv: { status?: number; error?: ErrorData }; missing: { status?: number; error?: ErrorData; isSigV4Error?: boolean } };
+  defaultChain: {
+    fromEnv: { status?: number; error?: ErrorData };
+    missing: { status?: number; error?: ErrorData; isSigV4Error?: boolean };
+  };
 }
 
 /**
@@ -103,27 +119,35 @@ export interface SeedReport {
  * metadata, a fresh HOME, and `target.masterCredentials` in AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
  * for the default-chain check.
  */
-export async function runSeed(probe: Extract<RuntimeProbe, { ok: true }>, name: RuntimeName, target: SeedTarget): Promise<SeedReport> {
+export async function runSeed(
+  probe: Extract<RuntimeProbe, { ok: true }>,
+  name: RuntimeName,
+  target: SeedTarget,
+): Promise<SeedReport> {
   const home = await mkdtemp(join(tmpdir(), `sigv4-${name}-`));
   try {
-    const { stdout } = await promisify(execFile)(probe.bin, [...RUNTIMES[name].args, RUN_SEED, JSON.stringify(target)], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_CONFIG_FILE: join(home, 'no-aws-config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
-        AWS_ACCESS_KEY_ID: target.masterCredentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: target.masterCredentials.secretAccessKey,
-        DENO_DIR: join(home, 'deno'),
-        DENO_NO_UPDATE_CHECK: '1',
-        DO_NOT_TRACK: '1',
-        NO_COLOR: '1',
+    const { stdout } = await promisify(execFile)(
+      probe.bin,
+      [...RUNTIMES[name].args, RUN_SEED, JSON.stringify(target)],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_CONFIG_FILE: join(home, 'no-aws-config'),
+          AWS_SHARED_CREDENTIALS_FILE: join(home, 'no-aws-credentials'),
+          AWS_ACCESS_KEY_ID: target.masterCredentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: target.masterCredentials.secretAccessKey,
+          DENO_DIR: join(home, 'deno'),
+          DENO_NO_UPDATE_CHECK: '1',
+          DO_NOT_TRACK: '1',
+          NO_COLOR: '1',
+        },
       },
-    });
+    );
     const line = stdout.trim().split('\n').at(-1) ?? '';
     return JSON.parse(line) as SeedReport;
   } finally {

@@ -1,8 +1,17 @@
 // The end-to-end suite Bun and Deno share: one gateway, one run of in-runtime/run-seed.mjs, then
 // assertions on its report. Skips loudly (a skipped test naming the reason, and a warning).
+
+import { type Gateway, startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
-import { missingBuilds, probeRuntime, runSeed, runtimeLabel, type RuntimeName, type SeedReport, type SeedRow } from './runtime-process.js';
+import {
+  missingBuilds,
+  probeRuntime,
+  type RuntimeName,
+  runSeed,
+  runtimeLabel,
+  type SeedReport,
+  type SeedRow,
+} from './runtime-process.js';
 
 const CLIENTS = ['fetch', 'ky', 'axios'];
 
@@ -16,7 +25,9 @@ export function describeSkipped(label: string, reason: string): void {
 
 /** One line saying what ran where, so a passing run shows it too. */
 export function logRun(where: string, rows: SeedRow[]): void {
-  const calls = rows.map((row) => `${row.client} ${row.method} ${row.status || row.error?.code || row.error?.name}`).join(', ');
+  const calls = rows
+    .map((row) => `${row.client} ${row.method} ${row.status || row.error?.code || row.error?.name}`)
+    .join(', ');
   console.info(`[runtimes] ${where}: ${calls}`);
 }
 
@@ -47,7 +58,10 @@ export function describeSeedCalls(name: RuntimeName): void {
         stsUrl: gateway.stsUrl,
         roleArn: TEST_ROLE_ARN,
         region: gateway.region,
-        masterCredentials: { accessKeyId: TEST_CREDENTIALS.accessKeyId, secretAccessKey: TEST_CREDENTIALS.secretAccessKey },
+        masterCredentials: {
+          accessKeyId: TEST_CREDENTIALS.accessKeyId,
+          secretAccessKey: TEST_CREDENTIALS.secretAccessKey,
+        },
       });
       logRun(`${label} ${probe.version}`, report.rows);
     }, 150_000);

@@ -6,8 +6,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { findNodeBuiltinImports, isNodeBuiltin, REPO_ROOT, type BuiltinImport } from '../../../scripts/browser/bundle.mjs';
+import { type BuildOptions, build, type Plugin } from 'esbuild';
+import {
+  type BuiltinImport,
+  findNodeBuiltinImports,
+  isNodeBuiltin,
+  REPO_ROOT,
+} from '../../../scripts/browser/bundle.mjs';
 import { packageDir, type RuntimeProbe } from './runtime-process.js';
 
 /** The esbuild settings of a Workers build without `nodejs_compat` (Cloudflare's Vite plugin, wrangler). */
@@ -27,9 +32,11 @@ const WORKERD_BIN = WORKERD_DIR && join(WORKERD_DIR, 'bin/workerd');
 
 /** Whether the `workerd` devDependency's binary runs here, and its version. */
 export function probeWorkerd(): RuntimeProbe {
-  if (!WORKERD_BIN || !existsSync(WORKERD_BIN)) return { ok: false, reason: 'the workerd package or its binary is not installed (npm ci installs it)' };
+  if (!WORKERD_BIN || !existsSync(WORKERD_BIN))
+    return { ok: false, reason: 'the workerd package or its binary is not installed (npm ci installs it)' };
   const result = spawnSync(WORKERD_BIN, ['--version'], { encoding: 'utf8', timeout: 60_000 });
-  if (result.status !== 0) return { ok: false, reason: `${WORKERD_BIN} --version failed: ${(result.error?.message ?? result.stderr).trim()}` };
+  if (result.status !== 0)
+    return { ok: false, reason: `${WORKERD_BIN} --version failed: ${(result.error?.message ?? result.stderr).trim()}` };
   return { ok: true, version: result.stdout.trim().replace(/^workerd\s+/, ''), bin: WORKERD_BIN };
 }
 
@@ -71,7 +78,14 @@ export async function bundleForWorkerd(options: {
     conditions: options.conditions ?? [...WORKERD_BUILD.conditions],
     ...(options.entry
       ? { entryPoints: [options.entry] }
-      : { stdin: { contents: options.contents ?? '', resolveDir: REPO_ROOT, sourcefile: `entry.${options.loader === 'ts' ? 'ts' : 'mjs'}`, loader: options.loader ?? 'js' } }),
+      : {
+          stdin: {
+            contents: options.contents ?? '',
+            resolveDir: REPO_ROOT,
+            sourcefile: `entry.${options.loader === 'ts' ? 'ts' : 'mjs'}`,
+            loader: options.loader ?? 'js',
+          },
+        }),
     absWorkingDir: REPO_ROOT,
     ...(options.alias ? { alias: options.alias } : {}),
     write: false,
@@ -89,7 +103,9 @@ export async function bundleForWorkerd(options: {
 const capnpString = (value: string): string => JSON.stringify(value);
 
 function configText(bindings: Record<string, string>): string {
-  const list = Object.entries(bindings).map(([name, value]) => `(name = ${capnpString(name)}, text = ${capnpString(value)})`);
+  const list = Object.entries(bindings).map(
+    ([name, value]) => `(name = ${capnpString(name)}, text = ${capnpString(value)})`,
+  );
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
@@ -119,7 +135,11 @@ export interface RunningWorker {
  * Serves `code` (an ES module Worker) with workerd on 127.0.0.1:0; `bindings` become text bindings
  * (`env.NAME`, as Workers secrets and vars are). Resolves once workerd reports its port.
  */
-export async function startWorkerd(options: { code: string; bindings: Record<string, string>; timeoutMs?: number }): Promise<RunningWorker> {
+export async function startWorkerd(options: {
+  code: string;
+  bindings: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningWorker> {
   if (!WORKERD_BIN) throw new Error('workerd is not installed: run npm ci');
   const timeoutMs = options.timeoutMs ?? 60_000;
   const dir = await mkdtemp(join(tmpdir(), 'sigv4-workerd-'));
@@ -141,7 +161,10 @@ export async function startWorkerd(options: { code: string; bindings: Record<str
   try {
     const port = await new Promise<number>((resolve, reject) => {
       let control = '';
-      const timer = setTimeout(() => reject(new Error(`workerd did not listen within ${timeoutMs} ms: ${output}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`workerd did not listen within ${timeoutMs} ms: ${output}`)),
+        timeoutMs,
+      );
       (child.stdio[3] as Readable).on('data', (chunk: Buffer) => {
         control += chunk.toString();
         const lines = control.split('\n');

@@ -1,8 +1,9 @@
 // Entry run by Bun and Deno (runtimes.test support): the seed's story on the packages' built `dist`,
 // resolved by package name through each runtime's own export conditions. Prints one JSON line.
 //   argv[2]: JSON { apiUrl, apiKey, stsUrl, roleArn, region, masterCredentials }
-import { createSigner, fromAssumeRole, isSigV4Error } from '@sigv4/core';
+
 import * as sigv4Axios from '@sigv4/axios';
+import { createSigner, fromAssumeRole, isSigV4Error } from '@sigv4/core';
 import * as sigv4Fetch from '@sigv4/fetch';
 import * as sigv4Ky from '@sigv4/ky';
 import axios from 'axios';
@@ -14,7 +15,10 @@ const runtime = typeof Deno === 'undefined' ? (typeof Bun === 'undefined' ? 'nod
 const version = runtime === 'deno' ? Deno.version.deno : runtime === 'bun' ? Bun.version : process.versions.node;
 /** Which file each package name resolved to here: shows the export condition the runtime picked. */
 const resolved = Object.fromEntries(
-  ['@sigv4/core', '@sigv4/fetch', '@sigv4/ky', '@sigv4/axios'].map((name) => [name, import.meta.resolve(name).replace(/^.*\/packages\//, 'packages/')]),
+  ['@sigv4/core', '@sigv4/fetch', '@sigv4/ky', '@sigv4/axios'].map((name) => [
+    name,
+    import.meta.resolve(name).replace(/^.*\/packages\//, 'packages/'),
+  ]),
 );
 
 /**
@@ -24,7 +28,9 @@ const resolved = Object.fromEntries(
 async function defaultChain() {
   const get = async () => {
     const signedFetch = sigv4Fetch.createSignedFetch({ region: config.region, service: 'execute-api' });
-    const response = await signedFetch(`${config.apiUrl}?client=default-chain`, { headers: { 'x-api-key': config.apiKey } });
+    const response = await signedFetch(`${config.apiUrl}?client=default-chain`, {
+      headers: { 'x-api-key': config.apiKey },
+    });
     return { status: response.status };
   };
   const fromEnv = await get().catch((error) => ({ error: toErrorData(error) }));
@@ -50,5 +56,8 @@ try {
   assumed = { error: toErrorData(error) };
 }
 const signer = createSigner({ region: config.region, service: 'execute-api', credentials });
-const rows = await runSeedCalls({ sigv4Fetch, sigv4Ky, ky, sigv4Axios, axios }, { apiUrl: config.apiUrl, apiKey: config.apiKey, signer });
+const rows = await runSeedCalls(
+  { sigv4Fetch, sigv4Ky, ky, sigv4Axios, axios },
+  { apiUrl: config.apiUrl, apiKey: config.apiKey, signer },
+);
 console.log(JSON.stringify({ runtime, version, resolved, assumed, rows, defaultChain: await defaultChain() }));

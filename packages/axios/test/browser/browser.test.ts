@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromAssumeRole } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
+import { type Gateway, startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_CASES } from '../../../../scripts/browser/body-cases.mjs';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
-import { startBrowserSuite, type BrowserSuite, type CaseResult } from '../../../../scripts/browser/e2e.mjs';
+import {
+  BROWSER_HOOK_TIMEOUT_MS,
+  CHROMIUM_MISSING_MESSAGE,
+  HAS_CHROMIUM,
+} from '../../../../scripts/browser/chromium.mjs';
+import { type BrowserSuite, type CaseResult, startBrowserSuite } from '../../../../scripts/browser/e2e.mjs';
 import { measureTarget } from '../../../../scripts/browser/size.mjs';
 
 // The browser build of @sigv4/axios (resolved through the `browser` export condition; axios itself
@@ -80,7 +84,13 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(preflights.every((q) => q.status < 300 && q.headers.origin === origin)).toBe(true);
 
       const signed = api.filter((q) => q.method !== 'OPTIONS' && q.path.endsWith('/items'));
-      expect(signed.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['POST', 200], ['GET', 200], ['POST', 200], ['POST', 403]]);
+      expect(signed.map((q) => [q.method, q.status])).toEqual([
+        ['GET', 200],
+        ['POST', 200],
+        ['GET', 200],
+        ['POST', 200],
+        ['POST', 403],
+      ]);
       for (const q of signed) {
         expect(q.headers.origin).toBe(origin);
         expect(q.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
@@ -101,9 +111,15 @@ describe.skipIf(!HAS_CHROMIUM)(
     ]);
     for (const c of bodyCases) {
       const known = KNOWN_FAILURES[c.name];
-      (known ? it.skip : it)(`signs a ${c.name} body exactly as the browser sends it${known ? ` (skipped: ${known})` : ''}`, () => {
-        expect(r[c.name], JSON.stringify(r[c.name])).toMatchObject({ status: 200, body: { method: c.method, params: { kind: c.kind } } });
-      });
+      (known ? it.skip : it)(
+        `signs a ${c.name} body exactly as the browser sends it${known ? ` (skipped: ${known})` : ''}`,
+        () => {
+          expect(r[c.name], JSON.stringify(r[c.name])).toMatchObject({
+            status: 200,
+            body: { method: c.method, params: { kind: c.kind } },
+          });
+        },
+      );
     }
   },
 );

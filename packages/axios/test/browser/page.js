@@ -1,7 +1,15 @@
 // Test page for @sigv4/axios in Chromium, with axios's browser adapters (xhr and fetch).
-import axios from 'axios';
+
 import { sigv4Interceptor } from '@sigv4/axios';
-import { bodyCases, credentialsProvider, definePage, expectRejection, parseBody, postBody } from '../../../../scripts/browser/page-kit.js';
+import axios from 'axios';
+import {
+  bodyCases,
+  credentialsProvider,
+  definePage,
+  expectRejection,
+  parseBody,
+  postBody,
+} from '../../../../scripts/browser/page-kit.js';
 
 const fromAxios = (res) => ({
   status: res.status,
@@ -29,20 +37,31 @@ definePage(({ gatewayUrl, region, service }) => {
       fromAxios(await viaFetch.get(`${gatewayUrl}/items`, { params: { client: 'axios-fetch', q: 'a b', tag: 'x' } })),
     'fetch: POST JSON': async () => fromAxios(await viaFetch.post(`${gatewayUrl}/items`, postBody('axios-fetch'))),
     ...bodyCases('xhr: ', gatewayUrl, async (url, method, data) => fromAxios(await xhr.request({ url, method, data }))),
-    ...bodyCases('fetch: ', gatewayUrl, async (url, method, data) => fromAxios(await viaFetch.request({ url, method, data }))),
+    ...bodyCases('fetch: ', gatewayUrl, async (url, method, data) =>
+      fromAxios(await viaFetch.request({ url, method, data })),
+    ),
     // A charset the caller chose; XHR and fetch must send the content-type that was signed.
-    ...Object.fromEntries([['xhr', xhr], ['fetch', viaFetch]].map(([name, instance]) => [
-      `${name}: POST JSON with charset=utf-8`,
-      async () => fromAxios(await instance.post(`${gatewayUrl}/bodies?kind=json-charset`, '{"a":1}', {
-        headers: { 'content-type': 'application/json; charset=utf-8' },
-      })),
-    ])),
+    ...Object.fromEntries(
+      [
+        ['xhr', xhr],
+        ['fetch', viaFetch],
+      ].map(([name, instance]) => [
+        `${name}: POST JSON with charset=utf-8`,
+        async () =>
+          fromAxios(
+            await instance.post(`${gatewayUrl}/bodies?kind=json-charset`, '{"a":1}', {
+              headers: { 'content-type': 'application/json; charset=utf-8' },
+            }),
+          ),
+      ]),
+    ),
     // No `credentials` in a browser: rejects before anything is sent.
-    'no credentials': () => expectRejection(() => {
-      const bare = axios.create();
-      bare.interceptors.request.use(sigv4Interceptor({ region, service }));
-      return bare.get(`${gatewayUrl}/items`, { params: { client: 'axios-no-credentials' } });
-    }),
+    'no credentials': () =>
+      expectRejection(() => {
+        const bare = axios.create();
+        bare.interceptors.request.use(sigv4Interceptor({ region, service }));
+        return bare.get(`${gatewayUrl}/items`, { params: { client: 'axios-no-credentials' } });
+      }),
     'tampered after signing': async () =>
       fromAxios(await tampering.post(`${gatewayUrl}/items`, { amount: 1 }, { params: { client: 'axios-tampered' } })),
   };

@@ -3,7 +3,7 @@ import { ASSUME_ROLE_REQUEST_HANDLER, DEFAULT_ASSUME_ROLE_DURATION_SECONDS } fro
 import { SigV4Error } from '../errors/sigv4-error.js';
 import type { TemporaryCredentialsFactory } from '../platform/types.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
-import { HANDED_SECRETS, secretsOf, type ProviderWithSecrets } from './resolve-credentials.js';
+import { HANDED_SECRETS, type ProviderWithSecrets, secretsOf } from './resolve-credentials.js';
 
 /**
  * Configuration of the STS client that assumes the role: the `clientConfig` that the AWS SDK's
@@ -70,16 +70,30 @@ export interface AssumeRoleOptions {
  * ```
  */
 export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentityProvider {
-  if (typeof options !== 'object' || options === null || typeof options.roleArn !== 'string' || !options.roleArn.startsWith('arn:')) {
-    throw new SigV4Error('INVALID_OPTIONS', 'fromAssumeRole needs `roleArn`, e.g. "arn:aws:iam::123456789012:role/api-caller".');
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    typeof options.roleArn !== 'string' ||
+    !options.roleArn.startsWith('arn:')
+  ) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      'fromAssumeRole needs `roleArn`, e.g. "arn:aws:iam::123456789012:role/api-caller".',
+    );
   }
   const durationSeconds = options.durationSeconds ?? DEFAULT_ASSUME_ROLE_DURATION_SECONDS;
   if (!Number.isInteger(durationSeconds) || durationSeconds < 900 || durationSeconds > 43_200) {
-    throw new SigV4Error('INVALID_OPTIONS', `fromAssumeRole: \`durationSeconds\` must be a whole number from 900 to 43200.`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `fromAssumeRole: \`durationSeconds\` must be a whole number from 900 to 43200.`,
+    );
   }
   if (options.clientConfig?.endpoint !== undefined && options.clientConfig.region === undefined) {
     // Without it the SDK would sign for us-east-1, which a regional or local STS endpoint refuses.
-    throw new SigV4Error('INVALID_OPTIONS', 'fromAssumeRole: `clientConfig.endpoint` is set but `clientConfig.region` is not: pass the region of that STS endpoint, e.g. `clientConfig: { endpoint, region: "eu-central-1" }`.');
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      'fromAssumeRole: `clientConfig.endpoint` is set but `clientConfig.region` is not: pass the region of that STS endpoint, e.g. `clientConfig: { endpoint, region: "eu-central-1" }`.',
+    );
   }
   const params = {
     RoleArn: options.roleArn,
@@ -100,7 +114,8 @@ export function fromAssumeRole(options: AssumeRoleOptions): AwsCredentialIdentit
   if (typeof master === 'object' && master !== null) masterSeen = master;
   let provider: Promise<AwsCredentialIdentityProvider> | undefined;
   const load = async (): Promise<AwsCredentialIdentityProvider> => {
-    const fromTemporaryCredentials = (await import('@aws-sdk/credential-providers')).fromTemporaryCredentials as unknown as TemporaryCredentialsFactory;
+    const fromTemporaryCredentials = (await import('@aws-sdk/credential-providers'))
+      .fromTemporaryCredentials as unknown as TemporaryCredentialsFactory;
     return fromTemporaryCredentials({
       params,
       ...(masterCredentials === undefined ? {} : { masterCredentials }),

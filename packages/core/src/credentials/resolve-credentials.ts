@@ -1,7 +1,7 @@
 import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
-import { SigV4Error, isSigV4Error } from '../errors/sigv4-error.js';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
+import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { NO_CREDENTIALS } from '../platform/node.js';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
 import { redactForeignText, sanitizeCause } from '../utils/redact.js';
 
 /**
@@ -38,7 +38,9 @@ export type ProviderWithSecrets = AwsCredentialIdentityProvider & { [HANDED_SECR
 
 /** The secret values of credentials. @internal */
 export const secretsOf = (credentials: AwsCredentialIdentity | undefined): string[] =>
-  credentials === undefined ? [] : [credentials.secretAccessKey, credentials.sessionToken ?? ''].filter((value) => value !== '');
+  credentials === undefined
+    ? []
+    : [credentials.secretAccessKey, credentials.sessionToken ?? ''].filter((value) => value !== '');
 
 /**
  * A plain copy of credentials, each field read once; `undefined` when they are not credentials.
@@ -46,8 +48,17 @@ export const secretsOf = (credentials: AwsCredentialIdentity | undefined): strin
  */
 const readCredentials = (value: unknown): AwsCredentialIdentity | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { accessKeyId, secretAccessKey, sessionToken, expiration, credentialScope, accountId } = value as Record<keyof AwsCredentialIdentity, unknown>;
-  if (typeof accessKeyId !== 'string' || accessKeyId === '' || typeof secretAccessKey !== 'string' || secretAccessKey === '') return undefined;
+  const { accessKeyId, secretAccessKey, sessionToken, expiration, credentialScope, accountId } = value as Record<
+    keyof AwsCredentialIdentity,
+    unknown
+  >;
+  if (
+    typeof accessKeyId !== 'string' ||
+    accessKeyId === '' ||
+    typeof secretAccessKey !== 'string' ||
+    secretAccessKey === ''
+  )
+    return undefined;
   if (sessionToken !== undefined && typeof sessionToken !== 'string') return undefined;
   return {
     accessKeyId,
@@ -117,9 +128,13 @@ export function createCredentialsResolver(
     try {
       credentials = readCredentials(input);
     } catch (error) {
-      throw new SigV4Error('CREDENTIALS_INVALID', 'The given credentials could not be read (a getter threw): pass { accessKeyId, secretAccessKey, sessionToken? } as plain strings.', {
-        cause: sanitizeCause(error, []),
-      });
+      throw new SigV4Error(
+        'CREDENTIALS_INVALID',
+        'The given credentials could not be read (a getter threw): pass { accessKeyId, secretAccessKey, sessionToken? } as plain strings.',
+        {
+          cause: sanitizeCause(error, []),
+        },
+      );
     }
     if (credentials === undefined) throw invalid('given');
     current = credentials;
@@ -133,7 +148,11 @@ export function createCredentialsResolver(
 
   const providerFailed = (error: unknown): SigV4Error => {
     const cause = sanitizeCause(error, secrets());
-    return new SigV4Error('CREDENTIALS_PROVIDER_FAILED', `The credentials provider failed: ${cause.message} (see \`cause\`); the next signing retries it.`, { cause });
+    return new SigV4Error(
+      'CREDENTIALS_PROVIDER_FAILED',
+      `The credentials provider failed: ${cause.message} (see \`cause\`); the next signing retries it.`,
+      { cause },
+    );
   };
 
   const fetchCredentials = async (): Promise<AwsCredentialIdentity> => {
@@ -145,7 +164,11 @@ export function createCredentialsResolver(
       if (isSigV4Error(error)) {
         // A provider's own SigV4Error keeps its code, but its text is the provider's, not ours.
         const cause = (error as { cause?: unknown }).cause;
-        throw new SigV4Error(error.code, redactForeignText(error.message, secrets()), cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets()) });
+        throw new SigV4Error(
+          error.code,
+          redactForeignText(error.message, secrets()),
+          cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets()) },
+        );
       }
       if (isDefault) {
         throw new SigV4Error('CREDENTIALS_MISSING', NO_CREDENTIALS, { cause: sanitizeCause(error, secrets()) });
@@ -167,10 +190,16 @@ export function createCredentialsResolver(
     if (current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, now)) return Promise.resolve(current);
     if (!inFlight) {
       const stale = current;
-      const attempt: Promise<AwsCredentialIdentity> = withTimeout(fetchCredentials(), options.timeoutMs, () => timedOut(options.timeoutMs)).then(
+      const attempt: Promise<AwsCredentialIdentity> = withTimeout(fetchCredentials(), options.timeoutMs, () =>
+        timedOut(options.timeoutMs),
+      ).then(
         (credentials) => {
           if (inFlight === attempt) inFlight = undefined;
-          if (credentials.secretAccessKey !== current?.secretAccessKey || credentials.sessionToken !== current?.sessionToken) previous = current;
+          if (
+            credentials.secretAccessKey !== current?.secretAccessKey ||
+            credentials.sessionToken !== current?.sessionToken
+          )
+            previous = current;
           current = credentials;
           return credentials;
         },

@@ -1,10 +1,13 @@
 import { redactForeignText, sanitizeCause } from '../utils/redact.js';
-import { SigV4Error, isSigV4Error } from './sigv4-error.js';
+import { isSigV4Error, SigV4Error } from './sigv4-error.js';
 
 const containsSecret = (value: unknown, secrets: readonly string[]): boolean => {
   let text: string;
   try {
-    text = value instanceof Error ? `${value.name} ${value.message} ${value.stack ?? ''} ${JSON.stringify(value)}` : (JSON.stringify(value) ?? String(value));
+    text =
+      value instanceof Error
+        ? `${value.name} ${value.message} ${value.stack ?? ''} ${JSON.stringify(value)}`
+        : (JSON.stringify(value) ?? String(value));
   } catch {
     return true;
   }
@@ -24,9 +27,12 @@ const containsSecret = (value: unknown, secrets: readonly string[]): boolean => 
  */
 export function toSafeError(error: unknown, operation: string, secrets: readonly string[]): SigV4Error {
   const cause = (error as { cause?: unknown } | undefined)?.cause;
-  const safeCause = cause === undefined ? undefined : { cause: containsSecret(cause, secrets) ? sanitizeCause(cause, secrets) : cause };
+  const safeCause =
+    cause === undefined ? undefined : { cause: containsSecret(cause, secrets) ? sanitizeCause(cause, secrets) : cause };
   if (error instanceof SigV4Error) {
-    return safeCause === undefined || safeCause.cause === cause ? error : new SigV4Error(error.code, error.message, safeCause);
+    return safeCause === undefined || safeCause.cause === cause
+      ? error
+      : new SigV4Error(error.code, error.message, safeCause);
   }
   if (isSigV4Error(error)) {
     const message = redactForeignText(error.message, secrets);

@@ -1,4 +1,4 @@
-import { toHex, toUint8Array as toBytes } from '@smithy/core/serde';
+import { toUint8Array as toBytes, toHex } from '@smithy/core/serde';
 import type { Sha256Hash, SourceData } from './types.js';
 
 const concat = (chunks: Uint8Array[]): Uint8Array => {
@@ -40,7 +40,13 @@ const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 function importHmacKey(subtle: SubtleCrypto, secret: Uint8Array): Promise<CryptoKey> {
   let key = hmacKeys.get(secret);
   if (!key) {
-    key = subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: { name: 'SHA-256' } }, false, ['sign']);
+    key = subtle.importKey(
+      'raw',
+      secret as Uint8Array<ArrayBuffer>,
+      { name: 'HMAC', hash: { name: 'SHA-256' } },
+      false,
+      ['sign'],
+    );
     hmacKeys.set(secret, key);
     key.catch(() => hmacKeys.delete(secret));
   }
@@ -93,7 +99,6 @@ export async function hmacSha256Hex(key: Uint8Array, data: string): Promise<stri
   return toHex(await hash.digest());
 }
 
-
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
  * @internal
@@ -103,4 +108,3 @@ export async function sha256Hex(data: SourceData): Promise<string> {
   hash.update(data);
   return toHex(await hash.digest());
 }
-

@@ -72,7 +72,8 @@ export function inferEndpoint(host: string, path = '/'): InferredEndpoint {
 
   const last = labels[labels.length - 1] as string;
   const beforeLast = labels[labels.length - 2];
-  if (DOMAIN_SERVICES.has(last) && beforeLast !== undefined && REGION.test(beforeLast)) return { region: beforeLast, service: last };
+  if (DOMAIN_SERVICES.has(last) && beforeLast !== undefined && REGION.test(beforeLast))
+    return { region: beforeLast, service: last };
   const regionFirst = own(REGION_FIRST, last);
   if (regionFirst !== undefined && labels.length === 2 && REGION.test(labels[0] as string)) {
     return { region: labels[0], service: nameOf(regionFirst) ?? regionFirst };
@@ -112,7 +113,8 @@ function inferS3(labels: readonly string[]): InferredEndpoint | undefined {
       // s3[.dualstack][.{region}]
       const tail = rest[0] === 'dualstack' ? rest.slice(1) : rest;
       if (tail.length === 0) return { region: 'us-east-1', service: 's3' };
-      if (tail.length === 1 && REGION.test(tail[0] as string)) return { region: tail[0], service: label === 's3-object-lambda' ? 's3-object-lambda' : 's3' };
+      if (tail.length === 1 && REGION.test(tail[0] as string))
+        return { region: tail[0], service: label === 's3-object-lambda' ? 's3-object-lambda' : 's3' };
       return undefined;
     }
     if (label === 's3-external-1' && rest.length === 0) return { region: 'us-east-1', service: 's3' };

@@ -4,11 +4,12 @@
  * `browser`, `workerd`, `worker` and `react-native` export conditions) in place of `./node.ts`.
  * @internal
  */
-import { SigV4Error } from '../errors/sigv4-error.js';
+
 import type { AssumeRoleOptions } from '../credentials/from-assume-role.js';
+import { SigV4Error } from '../errors/sigv4-error.js';
 import type { AwsCredentialIdentityProvider } from '../types.js';
 
-export { WebSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-web.js';
+export { hmacSha256Hex, sha256Hex, WebSha256 as Sha256 } from '../hash/sha256-web.js';
 
 /** CREDENTIALS_MISSING message: without Node there is no default credential chain. @internal */
 export const NO_CREDENTIALS =
@@ -33,4 +34,3 @@ export function fromAssumeRole(_options: AssumeRoleOptions): AwsCredentialIdenti
       ),
     );
 }
-

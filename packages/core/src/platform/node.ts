@@ -7,7 +7,7 @@ import type { AwsCredentialIdentityProvider } from '../types.js';
 
 export { fromAssumeRole } from '../credentials/from-assume-role.js';
 
-export { NodeSha256 as Sha256, hmacSha256Hex, sha256Hex } from '../hash/sha256-node.js';
+export { hmacSha256Hex, NodeSha256 as Sha256, sha256Hex } from '../hash/sha256-node.js';
 
 /** CREDENTIALS_MISSING message when no credentials were given and the default chain found none. @internal */
 export const NO_CREDENTIALS =
@@ -18,4 +18,3 @@ export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIden
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   return fromNodeProviderChain() as AwsCredentialIdentityProvider;
 }
-

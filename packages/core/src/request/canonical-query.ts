@@ -24,8 +24,13 @@ const hexValue = (code: number): number => {
 };
 
 const isUnreserved = (byte: number): boolean =>
-  (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || (byte >= 0x30 && byte <= 0x39) ||
-  byte === 0x2d || byte === 0x2e || byte === 0x5f || byte === 0x7e;
+  (byte >= 0x41 && byte <= 0x5a) ||
+  (byte >= 0x61 && byte <= 0x7a) ||
+  (byte >= 0x30 && byte <= 0x39) ||
+  byte === 0x2d ||
+  byte === 0x2e ||
+  byte === 0x5f ||
+  byte === 0x7e;
 
 /**
  * One query name or value as sent -> its canonical form: `%XX` decoded to the byte XX, `+` to a space,
@@ -65,7 +70,9 @@ export function parseWireQuery(rawQuery: string): EncodedParam[] {
     if (pair === '') continue;
     const eq = pair.indexOf('=');
     params.push(
-      eq === -1 ? [canonicalQueryComponent(pair), ''] : [canonicalQueryComponent(pair.slice(0, eq)), canonicalQueryComponent(pair.slice(eq + 1))],
+      eq === -1
+        ? [canonicalQueryComponent(pair), '']
+        : [canonicalQueryComponent(pair.slice(0, eq)), canonicalQueryComponent(pair.slice(eq + 1))],
     );
   }
   return params;
@@ -77,7 +84,10 @@ export function parseWireQuery(rawQuery: string): EncodedParam[] {
  * `name=value` with `&`. `X-Amz-Signature` is left out, as smithy does.
  * @internal
  */
-export function canonicalQueryString(wire: readonly EncodedParam[], added: Readonly<Record<string, string | string[]>>): string {
+export function canonicalQueryString(
+  wire: readonly EncodedParam[],
+  added: Readonly<Record<string, string | string[]>>,
+): string {
   const params: EncodedParam[] = [];
   for (const param of wire) params.push(param);
   for (const name of Object.keys(added)) {

@@ -14,8 +14,7 @@ export interface NormalizedBody {
   readonly contentType: string | undefined;
 }
 
-const isBlob = (body: object): body is Blob =>
-  typeof Blob !== 'undefined' && body instanceof Blob;
+const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
 
 const isStream = (body: object): boolean =>
   (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
@@ -23,11 +22,14 @@ const isStream = (body: object): boolean =>
   typeof (body as { pipe?: unknown }).pipe === 'function' ||
   typeof (body as { getReader?: unknown }).getReader === 'function';
 
-const isFormData = (body: object): boolean =>
-  typeof FormData !== 'undefined' && body instanceof FormData;
+const isFormData = (body: object): boolean => typeof FormData !== 'undefined' && body instanceof FormData;
 
 /** A body that is hashed: its payload, what is sent and the content type it implies. */
-const hashed = (payload: string | Uint8Array | undefined, send: SignableBody, contentType?: string): NormalizedBody => ({
+const hashed = (
+  payload: string | Uint8Array | undefined,
+  send: SignableBody,
+  contentType?: string,
+): NormalizedBody => ({
   payload,
   unsigned: false,
   send,
@@ -41,7 +43,12 @@ const hashed = (payload: string | Uint8Array | undefined, send: SignableBody, co
 export async function normalizeBody(body: unknown, unsignedPayload: boolean): Promise<NormalizedBody> {
   const form = body instanceof URLSearchParams ? body.toString() : undefined;
   if (unsignedPayload) {
-    return { payload: undefined, unsigned: true, send: form ?? (body as SignableBody), contentType: form === undefined ? undefined : FORM_CONTENT_TYPE };
+    return {
+      payload: undefined,
+      unsigned: true,
+      send: form ?? (body as SignableBody),
+      contentType: form === undefined ? undefined : FORM_CONTENT_TYPE,
+    };
   }
   if (form !== undefined) return hashed(form, form, FORM_CONTENT_TYPE);
   if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
@@ -49,7 +56,10 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
     throw unsupported(typeof body);
   }
   if (ArrayBuffer.isView(body)) {
-    return hashed(body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength), body);
+    return hashed(
+      body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+      body,
+    );
   }
   if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
     return hashed(new Uint8Array(body as ArrayBuffer), body as ArrayBuffer);
@@ -92,4 +102,3 @@ function unsupported(kind: string): SigV4Error {
     `Cannot sign a body of type ${kind}: pass a string, bytes, URLSearchParams or a Blob.`,
   );
 }
-

@@ -1,8 +1,7 @@
 import { SigV4Error } from '../errors/sigv4-error.js';
 import type { HeadersLike } from '../types.js';
 
-const isHeaders = (value: unknown): value is Headers =>
-  typeof Headers !== 'undefined' && value instanceof Headers;
+const isHeaders = (value: unknown): value is Headers => typeof Headers !== 'undefined' && value instanceof Headers;
 
 const isIterable = (value: object): value is Iterable<readonly [string, string]> =>
   typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
@@ -18,7 +17,10 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
-    throw new SigV4Error('INVALID_OPTIONS', `Cannot read headers of type ${typeof input}: pass an object, Headers or [name, value] pairs.`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `Cannot read headers of type ${typeof input}: pass an object, Headers or [name, value] pairs.`,
+    );
   }
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
@@ -50,7 +52,10 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
       add(name, String(value));
     } else {
-      throw new SigV4Error('INVALID_OPTIONS', `Cannot sign header "${name}" (a ${typeof value}): pass a string, a number or an array of strings.`);
+      throw new SigV4Error(
+        'INVALID_OPTIONS',
+        `Cannot sign header "${name}" (a ${typeof value}): pass a string, a number or an array of strings.`,
+      );
     }
   }
   return out;

@@ -1,5 +1,5 @@
 import { SigV4Error } from '../errors/sigv4-error.js';
-import { parseWireQuery, type EncodedParam } from './canonical-query.js';
+import { type EncodedParam, parseWireQuery } from './canonical-query.js';
 
 /** A URL split into what SigV4 signs. @internal */
 export interface ParsedUrl {
@@ -35,16 +35,26 @@ export interface ParsedUrl {
 export function parseUrl(input: string | URL): ParsedUrl {
   const text = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
   if (text === undefined) {
-    throw new SigV4Error('INVALID_URL', `Cannot sign a request whose url is a ${typeof input}: pass an absolute http(s) URL string or a URL object.`);
+    throw new SigV4Error(
+      'INVALID_URL',
+      `Cannot sign a request whose url is a ${typeof input}: pass an absolute http(s) URL string or a URL object.`,
+    );
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch (cause) {
-    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(text)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`, { cause });
+    throw new SigV4Error(
+      'INVALID_URL',
+      `Cannot sign "${clip(text)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`,
+      { cause },
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SigV4Error('INVALID_URL', `Cannot sign "${clip(text)}": only http: and https: URLs can be signed (got ${url.protocol}).`);
+    throw new SigV4Error(
+      'INVALID_URL',
+      `Cannot sign "${clip(text)}": only http: and https: URLs can be signed (got ${url.protocol}).`,
+    );
   }
   url.hash = '';
   return {

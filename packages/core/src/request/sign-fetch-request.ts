@@ -65,7 +65,10 @@ function encodeSimpleBody(body: unknown): Uint8Array<ArrayBuffer> | undefined {
 /** A Request-like object (a polyfill, another realm) is checked before fetch would stringify it. */
 function checkProtocol(url: string): void {
   if (!/^https?:/i.test(url)) {
-    throw new SigV4Error('INVALID_URL', `Cannot sign a ${url.split(':', 1)[0]}: URL: only http: and https: URLs can be signed.`);
+    throw new SigV4Error(
+      'INVALID_URL',
+      `Cannot sign a ${url.split(':', 1)[0]}: URL: only http: and https: URLs can be signed.`,
+    );
   }
 }
 
@@ -132,8 +135,7 @@ export async function signFetchRequest(
 
   let bytes: Uint8Array<ArrayBuffer> | undefined;
   const unread =
-    request.body !== null &&
-    (DECLARED_PAYLOAD.test(signable[CONTENT_SHA256_HEADER] ?? '') || isStream(given));
+    request.body !== null && (DECLARED_PAYLOAD.test(signable[CONTENT_SHA256_HEADER] ?? '') || isStream(given));
   if (request.body !== null && !unread) {
     bytes = encodeSimpleBody(given) ?? new Uint8Array(await request.clone().arrayBuffer());
   }

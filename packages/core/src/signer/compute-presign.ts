@@ -56,7 +56,8 @@ export async function computePresignedQuery(
   const canonicalHeaders = getCanonicalHeaders(request as never, keepOut) as Record<string, string>;
   query['X-Amz-SignedHeaders'] = Object.keys(canonicalHeaders).sort().join(';');
   const body = original.body as string | Uint8Array | undefined;
-  const payloadHash = original.headers[CONTENT_SHA256_HEADER] ?? (body === undefined ? EMPTY_SHA256 : await sha256Hex(body));
+  const payloadHash =
+    original.headers[CONTENT_SHA256_HEADER] ?? (body === undefined ? EMPTY_SHA256 : await sha256Hex(body));
   const canonicalRequest = smithy.createCanonicalRequest(request, canonicalHeaders, payloadHash);
   const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
   query['X-Amz-Signature'] = await hmacSha256Hex(await smithy.getSigningKey(identity, shortDate), stringToSign);

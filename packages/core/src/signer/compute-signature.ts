@@ -1,4 +1,4 @@
-import { createScope, getCanonicalHeaders, GENERATED_HEADERS } from '@smithy/signature-v4';
+import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
 import { AMZ_DATE_HEADER, CONTENT_SHA256_HEADER, EMPTY_SHA256, SECURITY_TOKEN_HEADER } from '../constants.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';

@@ -5,11 +5,18 @@ import {
   MAX_PRESIGN_EXPIRES_IN,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
+import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
 import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { toSafeError } from '../errors/to-safe-error.js';
-import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
 import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
-import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions, SigningExplanation } from '../types.js';
+import type {
+  PresignRequest,
+  SignableRequest,
+  SignedRequest,
+  Signer,
+  SignerOptions,
+  SigningExplanation,
+} from '../types.js';
 import { createLruCache } from '../utils/lru-cache.js';
 import { redactCanonicalRequest } from '../utils/redact.js';
 import { toServerTime } from './clock-skew.js';
@@ -17,10 +24,10 @@ import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
-import { readRequest } from './read-request.js';
 import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
-import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
+import { readRequest } from './read-request.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
+import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 
 /** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
 export const SMITHY_SIGNER_CACHE_SIZE = 64;
@@ -85,7 +92,11 @@ export function createSigner(options: SignerOptions = {}): Signer {
 
   const sign = (request: SignableRequest): Promise<SignedRequest> =>
     guard('sign', async () => {
-      const { prepared, target } = await prepareRequest(readRequest(request, 'sign'), resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(
+        readRequest(request, 'sign'),
+        resolveTarget,
+        resolved.unsignedPayload,
+      );
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
@@ -100,34 +111,51 @@ export function createSigner(options: SignerOptions = {}): Signer {
     guard('presign', async () => {
       const input = readRequest(request, 'presign');
       const expiresIn = (request as { expiresIn?: unknown }).expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
-      if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_PRESIGN_EXPIRES_IN) {
-        throw new SigV4Error('INVALID_OPTIONS', `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`);
+      if (
+        typeof expiresIn !== 'number' ||
+        !Number.isInteger(expiresIn) ||
+        expiresIn < 1 ||
+        expiresIn > MAX_PRESIGN_EXPIRES_IN
+      ) {
+        throw new SigV4Error(
+          'INVALID_OPTIONS',
+          `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`,
+        );
       }
-      const { prepared, target } = await prepareRequest(input, resolveTarget, presignUnsigned).catch((error: unknown) => {
-        // Only S3 presigned URLs may sign UNSIGNED-PAYLOAD (botocore's S3SigV4QueryAuth); other
-        // verifiers hash the body, so a body that cannot be hashed cannot be presigned for them.
-        if (resolved.unsignedPayload && isSigV4Error(error) && error.code === 'UNSUPPORTED_BODY') {
-          throw new SigV4Error(
-            'UNSUPPORTED_BODY',
-            'presign: only S3 links may leave the payload unsigned; pass the body as a string or bytes, or none.',
-            { cause: error },
-          );
-        }
-        throw error;
-      });
+      const { prepared, target } = await prepareRequest(input, resolveTarget, presignUnsigned).catch(
+        (error: unknown) => {
+          // Only S3 presigned URLs may sign UNSIGNED-PAYLOAD (botocore's S3SigV4QueryAuth); other
+          // verifiers hash the body, so a body that cannot be hashed cannot be presigned for them.
+          if (resolved.unsignedPayload && isSigV4Error(error) && error.code === 'UNSUPPORTED_BODY') {
+            throw new SigV4Error(
+              'UNSUPPORTED_BODY',
+              'presign: only S3 links may leave the payload unsigned; pass the body as a string or bytes, or none.',
+              { cause: error },
+            );
+          }
+          throw error;
+        },
+      );
       const smithyRequest = prepared.smithy;
       const url = withoutPresignParams(prepared.url.href, smithyRequest.wireQuery);
       smithyRequest.wireQuery = url.query;
       const keepOut = new Set<string>();
       if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
       const identity = await credentials();
-      const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), { expiresIn, keepOut });
+      const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), {
+        expiresIn,
+        keepOut,
+      });
       return buildPresignedUrl(url.href, query);
     });
 
   const explain = (request: SignableRequest): Promise<SigningExplanation> =>
     guard('explain', async () => {
-      const { prepared, target } = await prepareRequest(readRequest(request, 'explain'), resolveTarget, resolved.unsignedPayload);
+      const { prepared, target } = await prepareRequest(
+        readRequest(request, 'explain'),
+        resolveTarget,
+        resolved.unsignedPayload,
+      );
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
       return {

@@ -56,14 +56,30 @@ export function normalizeOptions(options: SignerOptions | undefined): ResolvedSi
     }
   }
   for (const name of ['region', 'service'] as const) {
-    if (o[name] === '') throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` is empty: set it or leave it out to infer it from the URL.`);
+    if (o[name] === '')
+      throw new SigV4Error(
+        'INVALID_OPTIONS',
+        `createSigner: \`${name}\` is empty: set it or leave it out to infer it from the URL.`,
+      );
   }
-  if (o.credentials !== undefined && (o.credentials === null || (typeof o.credentials !== 'object' && typeof o.credentials !== 'function'))) {
-    throw new SigV4Error('CREDENTIALS_INVALID', 'createSigner: `credentials` must be { accessKeyId, secretAccessKey, sessionToken? } or a provider of it.');
+  if (
+    o.credentials !== undefined &&
+    (o.credentials === null || (typeof o.credentials !== 'object' && typeof o.credentials !== 'function'))
+  ) {
+    throw new SigV4Error(
+      'CREDENTIALS_INVALID',
+      'createSigner: `credentials` must be { accessKeyId, secretAccessKey, sessionToken? } or a provider of it.',
+    );
   }
   const timeout = o.credentialsTimeout;
-  if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)) {
-    throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`credentialsTimeout\` must be whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000.`);
+  if (
+    timeout !== undefined &&
+    (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)
+  ) {
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `createSigner: \`credentialsTimeout\` must be whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000.`,
+    );
   }
   return {
     region: o.region,

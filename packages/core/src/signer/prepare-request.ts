@@ -6,12 +6,12 @@ import {
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
-import { normalizeBody, unreadBody, type NormalizedBody } from '../request/normalize-body.js';
+import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
 import { normalizeHeaders } from '../request/normalize-headers.js';
-import { parseUrl, type ParsedUrl } from '../request/parse-url.js';
+import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
-import type { SmithyRequest } from './smithy-signer.js';
 import type { SigningTarget } from './resolve-target.js';
+import type { SmithyRequest } from './smithy-signer.js';
 
 /** A request ready for smithy, plus what the signed result is built from. @internal */
 export interface PreparedRequest {
@@ -41,19 +41,25 @@ export function encodePathOnce(path: string): string {
   let out = '';
   for (let i = 0; i < path.length; i++) {
     const char = path[i] as string;
-    const escape = path.slice(i + 1, i + 3);
+    const pair = path.slice(i + 1, i + 3);
     if (char === '/' || UNRESERVED.test(char)) {
       out += char;
-    } else if (char === '%' && HEX.test(escape)) {
-      const byte = parseInt(escape, 16);
+    } else if (char === '%' && HEX.test(pair)) {
+      const byte = parseInt(pair, 16);
       const decoded = String.fromCharCode(byte);
-      out += UNRESERVED.test(decoded) ? decoded : `%${escape.toUpperCase()}`;
+      out += UNRESERVED.test(decoded) ? decoded : `%${pair.toUpperCase()}`;
       i += 2;
     } else {
       // A stray "%", other ASCII and (in raw paths only) non-ASCII text: its UTF-8 bytes encoded.
       const codePoint = path.codePointAt(i) as number;
       if (codePoint > 0xffff) i++;
-      out += char === '%' ? '%25' : encodeURIComponent(String.fromCodePoint(codePoint)).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+      out +=
+        char === '%'
+          ? '%25'
+          : encodeURIComponent(String.fromCodePoint(codePoint)).replace(
+              /[!'()*]/g,
+              (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+            );
     }
   }
   return out;
@@ -87,7 +93,10 @@ export async function prepareRequest(
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
-    throw new SigV4Error('INVALID_OPTIONS', `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`,
+    );
   }
   const headers = normalizeHeaders(input.headers);
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
@@ -98,7 +107,10 @@ export async function prepareRequest(
   const body =
     givenHash !== undefined
       ? unreadBody(input.body)
-      : await normalizeBody(input.body, typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload);
+      : await normalizeBody(
+          input.body,
+          typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload,
+        );
   if (body.contentType !== undefined && headers[CONTENT_TYPE_HEADER] === undefined) {
     headers[CONTENT_TYPE_HEADER] = body.contentType;
   }

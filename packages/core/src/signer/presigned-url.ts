@@ -24,7 +24,10 @@ const isStale = (encodedName: string): boolean => STALE.has(encodedName.toLowerC
  * @param query - its canonical parameters
  * @internal
  */
-export function withoutPresignParams(href: string, query: readonly EncodedParam[]): { href: string; query: readonly EncodedParam[] } {
+export function withoutPresignParams(
+  href: string,
+  query: readonly EncodedParam[],
+): { href: string; query: readonly EncodedParam[] } {
   if (!query.some(([name]) => isStale(name))) return { href, query };
   const at = href.indexOf('?');
   const rest = href
@@ -32,7 +35,10 @@ export function withoutPresignParams(href: string, query: readonly EncodedParam[
     .split('&')
     .filter((pair) => !isStale(canonicalQueryComponent(pair.split('=', 1)[0] ?? '')))
     .join('&');
-  return { href: rest === '' ? href.slice(0, at) : `${href.slice(0, at)}?${rest}`, query: query.filter(([name]) => !isStale(name)) };
+  return {
+    href: rest === '' ? href.slice(0, at) : `${href.slice(0, at)}?${rest}`,
+    query: query.filter(([name]) => !isStale(name)),
+  };
 }
 
 /**
@@ -50,7 +56,9 @@ export function buildPresignedUrl(href: string, query: Record<string, string | s
   for (const name of PRESIGN_PARAMS) if (query[name] !== undefined) names.push(name);
   const pairs = names.map((name) => {
     const value = query[name];
-    return (Array.isArray(value) ? value : [value ?? '']).map((item) => `${escapeUri(name)}=${escapeUri(item)}`).join('&');
+    return (Array.isArray(value) ? value : [value ?? ''])
+      .map((item) => `${escapeUri(name)}=${escapeUri(item)}`)
+      .join('&');
   });
   const hash = href.indexOf('#');
   const base = hash === -1 ? href : href.slice(0, hash);

@@ -13,7 +13,11 @@ export interface ReadRequest {
 }
 
 const kindOf = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 /**
  * Whether an `Authorization` value is a signature an earlier signing made: `AWS4-HMAC-SHA256 Credential=…`
@@ -21,7 +25,8 @@ const kindOf = (value: unknown): string =>
  * @internal
  */
 export const isStaleSignature = (headers: Record<string, string>): boolean =>
-  headers[AUTHORIZATION_HEADER]?.startsWith(`${ALGORITHM} Credential=`) === true && headers[AMZ_DATE_HEADER] !== undefined;
+  headers[AUTHORIZATION_HEADER]?.startsWith(`${ALGORITHM} Credential=`) === true &&
+  headers[AMZ_DATE_HEADER] !== undefined;
 
 /**
  * Reads the caller's request for `operation` (`sign`, `explain`), so that wrong input is an
@@ -31,18 +36,28 @@ export const isStaleSignature = (headers: Record<string, string>): boolean =>
  */
 export function readRequest(request: unknown, operation: string): ReadRequest {
   if (typeof request !== 'object' || request === null) {
-    throw new SigV4Error('INVALID_OPTIONS', `${operation}() takes a request object { method?, url, headers?, body? }, not ${kindOf(request)}.`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${operation}() takes a request object { method?, url, headers?, body? }, not ${kindOf(request)}.`,
+    );
   }
   const read = <T>(field: string): T => {
     try {
       return (request as Record<string, unknown>)[field] as T;
     } catch (cause) {
-      throw new SigV4Error('INVALID_OPTIONS', `${operation}(): \`request.${field}\` could not be read (its getter threw).`, { cause });
+      throw new SigV4Error(
+        'INVALID_OPTIONS',
+        `${operation}(): \`request.${field}\` could not be read (its getter threw).`,
+        { cause },
+      );
     }
   };
   const method = read<unknown>('method');
   if (method !== undefined && typeof method !== 'string') {
-    throw new SigV4Error('INVALID_OPTIONS', `${operation}(): \`request.method\` must be a string such as "GET" or "POST", not ${kindOf(method)}.`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${operation}(): \`request.method\` must be a string such as "GET" or "POST", not ${kindOf(method)}.`,
+    );
   }
   const url = read<string | URL>('url');
   let headers: Record<string, string>;
@@ -50,7 +65,11 @@ export function readRequest(request: unknown, operation: string): ReadRequest {
     headers = normalizeHeaders(read('headers'));
   } catch (cause) {
     if (isSigV4Error(cause)) throw cause;
-    throw new SigV4Error('INVALID_OPTIONS', `${operation}(): \`request.headers\` could not be read: pass an object, Headers or [name, value] pairs of strings.`, { cause });
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${operation}(): \`request.headers\` could not be read: pass an object, Headers or [name, value] pairs of strings.`,
+      { cause },
+    );
   }
   if (headers[AUTHORIZATION_HEADER] !== undefined && !isStaleSignature(headers)) {
     throw new SigV4Error(

@@ -25,7 +25,9 @@ let inference: Promise<typeof import('../infer/infer-endpoint.js')> | undefined;
  * host name says; then the service's rules (see service-rules.ts), which explicit options override.
  * @internal
  */
-export function createTargetResolver(options: ResolvedSignerOptions): (hostname: string, path?: string) => Promise<SigningTarget> {
+export function createTargetResolver(
+  options: ResolvedSignerOptions,
+): (hostname: string, path?: string) => Promise<SigningTarget> {
   const cache = new Map<string, SigningTarget>();
   const explicit = options.region !== undefined && options.service !== undefined;
   return async (hostname, path = '/') => {

@@ -30,4 +30,5 @@ export const SERVICE_RULES: Readonly<Record<string, ServiceRules>> = {
 };
 
 /** The rules of a signing name: its entry in {@link SERVICE_RULES}, else SigV4's defaults. @internal */
-export const rulesFor = (service: string): ServiceRules => (Object.hasOwn(SERVICE_RULES, service) ? (SERVICE_RULES[service] as ServiceRules) : SIGV4);
+export const rulesFor = (service: string): ServiceRules =>
+  Object.hasOwn(SERVICE_RULES, service) ? (SERVICE_RULES[service] as ServiceRules) : SIGV4;

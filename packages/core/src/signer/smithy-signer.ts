@@ -75,7 +75,8 @@ export function createSmithySigner(target: SigningTarget, sha256: Sha256Construc
   const canonicalizer = new Canonicalizer(target, sha256);
   const keys: KeyCache = new WeakMap();
   return {
-    createCanonicalRequest: (request, canonicalHeaders, payloadHash) => canonicalizer.canonicalRequest(request, canonicalHeaders, payloadHash),
+    createCanonicalRequest: (request, canonicalHeaders, payloadHash) =>
+      canonicalizer.canonicalRequest(request, canonicalHeaders, payloadHash),
     formatDate: (date) => canonicalizer.date(date),
     getSigningKey(identity, shortDate) {
       const hit = keys.get(identity);

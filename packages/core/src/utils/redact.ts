@@ -47,7 +47,9 @@ export function redactCanonicalRequest(canonicalRequest: string): string {
   if (query) {
     lines[2] = query
       .split('&')
-      .map((pair) => (pair.toLowerCase().startsWith(TOKEN_PARAM) ? `${pair.slice(0, TOKEN_PARAM.length)}${MASK}` : pair))
+      .map((pair) =>
+        pair.toLowerCase().startsWith(TOKEN_PARAM) ? `${pair.slice(0, TOKEN_PARAM.length)}${MASK}` : pair,
+      )
       .join('&');
   }
   for (let i = 3; i < lines.length && lines[i] !== ''; i++) {
@@ -69,8 +71,11 @@ export function sanitizeCause(cause: unknown, secrets: readonly string[]): Error
     const name = typeof source.name === 'string' ? source.name : 'Error';
     copy.name = redactForeignText(name, secrets) === name ? name : 'Error';
     if (typeof source.stack === 'string') copy.stack = redactForeignText(source.stack, secrets);
-    if (typeof source.code === 'string') (copy as Error & { code: string }).code = redactForeignText(source.code, secrets);
+    if (typeof source.code === 'string')
+      (copy as Error & { code: string }).code = redactForeignText(source.code, secrets);
     return copy;
   }
-  return new Error(redactForeignText(typeof cause === 'string' ? cause : `non-error value thrown (${typeof cause})`, secrets));
+  return new Error(
+    redactForeignText(typeof cause === 'string' ? cause : `non-error value thrown (${typeof cause})`, secrets),
+  );
 }

@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSigner } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, type Gateway } from '@sigv4/gateway';
+import { type Gateway, startGateway, TEST_CREDENTIALS } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
-import { startBrowserSuite, type BrowserSuite } from '../../../../scripts/browser/e2e.mjs';
+import {
+  BROWSER_HOOK_TIMEOUT_MS,
+  CHROMIUM_MISSING_MESSAGE,
+  HAS_CHROMIUM,
+} from '../../../../scripts/browser/chromium.mjs';
+import { type BrowserSuite, startBrowserSuite } from '../../../../scripts/browser/e2e.mjs';
 import { describeSize, measureTarget } from '../../../../scripts/browser/size.mjs';
 import { loadSuite, type SuiteCase } from '../support/test-suite.js';
 
@@ -27,10 +31,34 @@ const CREDENTIALS = {
 };
 const URL_BASE = 'https://abc123.execute-api.eu-central-1.amazonaws.com/dev';
 const REQUESTS = [
-  { name: 'GET with query', method: 'GET', url: `${URL_BASE}/items/a%20b?q=a%20b&tag=y&tag=x&empty=`, headers: {}, body: 'none' },
-  { name: 'POST string', method: 'POST', url: `${URL_BASE}/items`, headers: { 'content-type': 'application/json' }, body: 'string' },
-  { name: 'PUT bytes', method: 'PUT', url: `${URL_BASE}/items/1`, headers: { 'content-type': 'text/plain' }, body: 'bytes' },
-  { name: 'POST Blob', method: 'POST', url: `${URL_BASE}/blobs`, headers: { 'content-type': 'application/octet-stream' }, body: 'blob' },
+  {
+    name: 'GET with query',
+    method: 'GET',
+    url: `${URL_BASE}/items/a%20b?q=a%20b&tag=y&tag=x&empty=`,
+    headers: {},
+    body: 'none',
+  },
+  {
+    name: 'POST string',
+    method: 'POST',
+    url: `${URL_BASE}/items`,
+    headers: { 'content-type': 'application/json' },
+    body: 'string',
+  },
+  {
+    name: 'PUT bytes',
+    method: 'PUT',
+    url: `${URL_BASE}/items/1`,
+    headers: { 'content-type': 'text/plain' },
+    body: 'bytes',
+  },
+  {
+    name: 'POST Blob',
+    method: 'POST',
+    url: `${URL_BASE}/blobs`,
+    headers: { 'content-type': 'application/octet-stream' },
+    body: 'blob',
+  },
   { name: 'POST form', method: 'POST', url: `${URL_BASE}/forms`, headers: {}, body: 'form' },
 ] as const;
 
@@ -101,7 +129,9 @@ describe('browser build of @sigv4/core', () => {
     const built = existsSync(new URL(`../../${browserEntry}`, import.meta.url));
     // Unbuilt (or SIGV4_BROWSER_FROM=src), the harness bundles the source the browser build is made from.
     const fromSource = !built || process.env.SIGV4_BROWSER_FROM === 'src';
-    expect(core.bundle.workspaceFiles['@sigv4/core']).toBe(fromSource ? 'packages/core/src/index.ts' : `packages/core/${browserEntry?.slice(2)}`);
+    expect(core.bundle.workspaceFiles['@sigv4/core']).toBe(
+      fromSource ? 'packages/core/src/index.ts' : `packages/core/${browserEntry?.slice(2)}`,
+    );
   });
 });
 
@@ -142,7 +172,10 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(results['presigned link tampered']).toMatchObject({ status: 403 });
       const sent = gateway.requests.filter((q) => q.api === 'execute-api');
       // A presigned GET carries no signed headers: a simple CORS request, no preflight.
-      expect(sent.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['GET', 403]]);
+      expect(sent.map((q) => [q.method, q.status])).toEqual([
+        ['GET', 200],
+        ['GET', 403],
+      ]);
       expect(sent[0]?.query).toMatch(/X-Amz-Signature=[0-9a-f]{64}/);
     });
 
@@ -150,7 +183,9 @@ describe.skipIf(!HAS_CHROMIUM)(
     const isInference = (code: string) => code.includes('r2.cloudflarestorage.com');
 
     it('never downloads the lazy pure-JS SHA-256 chunk where WebCrypto exists', () => {
-      const lazy = suite.bundles.core?.chunks.filter((c) => !c.initial && !isInference(c.code)).map((c) => `/core/${c.name}`) ?? [];
+      const lazy =
+        suite.bundles.core?.chunks.filter((c) => !c.initial && !isInference(c.code)).map((c) => `/core/${c.name}`) ??
+        [];
       expect(servedForCore).toContain('/core/entry.js');
       expect(servedForCore.filter((path) => lazy.includes(path))).toEqual([]);
     });
@@ -173,37 +208,59 @@ describe.skipIf(!HAS_CHROMIUM)(
     });
 
     it.each(REQUESTS.map((r) => [r.name, r] as const))('signs %s exactly as the Node build does', async (_name, r) => {
-      const signer = createSigner({ region: REGION, service: SERVICE, credentials: CREDENTIALS, now: () => new Date(SIGNING_DATE) });
-      const expected = await signer.sign({ method: r.method, url: r.url, headers: { ...r.headers }, body: NODE_BODIES[r.body]() });
+      const signer = createSigner({
+        region: REGION,
+        service: SERVICE,
+        credentials: CREDENTIALS,
+        now: () => new Date(SIGNING_DATE),
+      });
+      const expected = await signer.sign({
+        method: r.method,
+        url: r.url,
+        headers: { ...r.headers },
+        body: NODE_BODIES[r.body](),
+      });
       const inBrowser = results[`sign ${r.name}`];
       expect(inBrowser?.error).toBeUndefined();
       expect(inBrowser?.body).toEqual(expected.headers);
     });
 
-    type SuiteResult = { headers: Record<string, string>; canonicalRequest: string; stringToSign: string; signature: string; link: string };
+    type SuiteResult = {
+      headers: Record<string, string>;
+      canonicalRequest: string;
+      stringToSign: string;
+      signature: string;
+      link: string;
+    };
     const suiteResult = (c: SuiteCase): SuiteResult => {
       const result = results[`suite ${c.name}`];
       expect(result?.error).toBeUndefined();
       return result?.body as SuiteResult;
     };
 
-    it.each(SENDABLE.map((c) => [c.name, c] as const))('matches AWS\'s expected signatures for vector %s on WebCrypto', (_name, c) => {
-      const got = suiteResult(c);
-      const signature = c.read('header-signature.txt');
-      expect(got.signature).toBe(signature);
-      expect(got.headers.authorization).toMatch(new RegExp(`Signature=${signature}$`));
-      expect(got.stringToSign).toBe(c.read('header-string-to-sign.txt'));
-      expect(got.link).toContain(`X-Amz-Signature=${c.read('query-signature.txt')}`);
-    });
+    it.each(SENDABLE.map((c) => [c.name, c] as const))(
+      "matches AWS's expected signatures for vector %s on WebCrypto",
+      (_name, c) => {
+        const got = suiteResult(c);
+        const signature = c.read('header-signature.txt');
+        expect(got.signature).toBe(signature);
+        expect(got.headers.authorization).toMatch(new RegExp(`Signature=${signature}$`));
+        expect(got.stringToSign).toBe(c.read('header-string-to-sign.txt'));
+        expect(got.link).toContain(`X-Amz-Signature=${c.read('query-signature.txt')}`);
+      },
+    );
 
-    it.each(SUITE.map((c) => [c.name, c] as const))('signs vector %s in the browser exactly as the Node build does', async (_name, c) => {
-      const got = suiteResult(c);
-      const input = suiteInput(c);
-      const node = createSigner({ ...input.signer, now: () => new Date(input.signer.now) });
-      expect(got.headers).toEqual((await node.sign(input.input)).headers);
-      expect(got.canonicalRequest).toBe((await node.explain(input.input)).canonicalRequest);
-      expect(got.link).toBe(await node.presign(input.presign));
-    });
+    it.each(SUITE.map((c) => [c.name, c] as const))(
+      'signs vector %s in the browser exactly as the Node build does',
+      async (_name, c) => {
+        const got = suiteResult(c);
+        const input = suiteInput(c);
+        const node = createSigner({ ...input.signer, now: () => new Date(input.signer.now) });
+        expect(got.headers).toEqual((await node.sign(input.input)).headers);
+        expect(got.canonicalRequest).toBe((await node.explain(input.input)).canonicalRequest);
+        expect(got.link).toBe(await node.presign(input.presign));
+      },
+    );
 
     it('signs inside a module Web Worker exactly as the Node build does', async () => {
       const request = REQUESTS[1];

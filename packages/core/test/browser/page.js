@@ -58,7 +58,11 @@ definePage(({ requests, credentials, region, service, signingDate, suite, gatewa
   }
   // A presigned link made in the page and opened with a plain fetch (no signed headers, so no
   // preflight either), and the same link with one query value changed.
-  const linkSigner = createSigner({ region: gateway.region, service: gateway.service, credentials: gateway.credentials });
+  const linkSigner = createSigner({
+    region: gateway.region,
+    service: gateway.service,
+    credentials: gateway.credentials,
+  });
   cases['presigned link'] = async () => {
     const link = await linkSigner.presign({ url: `${gateway.url}/items?client=core-presign`, expiresIn: 60 });
     const res = await fetch(link);

@@ -4,10 +4,16 @@
  * are signed by botocore and by `createSigner`; the Authorization headers must be identical.
  * Skips with a message where python3-botocore is not installed (.ci/run installs it).
  */
-import { describe, expect, it } from 'vitest';
+
 import { createSigner } from '@sigv4/core';
+import { describe, expect, it } from 'vitest';
 import {
-  botocoreCases, CROSS_CHECK_AMZ_DATE, CROSS_CHECK_CREDENTIALS, CROSS_CHECK_TIME, hasBotocore, type BotocoreCase,
+  type BotocoreCase,
+  botocoreCases,
+  CROSS_CHECK_AMZ_DATE,
+  CROSS_CHECK_CREDENTIALS,
+  CROSS_CHECK_TIME,
+  hasBotocore,
 } from '../../../../test-support/botocore/random-requests.js';
 
 /** A signer with the case's region, service (`s3` in S3 cases), credentials and botocore's clock. */
@@ -34,7 +40,9 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
       expect(signed.headers['x-amz-date']).toBe(CROSS_CHECK_AMZ_DATE);
       expect(signed.headers['x-amz-security-token']).toBe(c.botocoreHeaders['x-amz-security-token']);
       if (signed.headers.authorization !== c.botocoreHeaders.authorization) {
-        mismatches.push(`${c.method} ${c.url} ${JSON.stringify(c.headers)}\n  ours:     ${signed.headers.authorization}\n  botocore: ${c.botocoreHeaders.authorization}`);
+        mismatches.push(
+          `${c.method} ${c.url} ${JSON.stringify(c.headers)}\n  ours:     ${signed.headers.authorization}\n  botocore: ${c.botocoreHeaders.authorization}`,
+        );
       }
     }
     expect(mismatches, mismatches.slice(0, 5).join('\n')).toEqual([]);
@@ -48,11 +56,21 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
       const [base = '', query = ''] = c.url.split('?');
       const own = query.split('&').filter((pair) => pair !== '' && !pair.startsWith('X-Amz-'));
       const unsigned = own.length ? `${base}?${own.join('&')}` : base;
-      const link = new URL(await signer.presign({ method: 'GET', url: unsigned, headers: c.headers, expiresIn: c.expiresIn }));
+      const link = new URL(
+        await signer.presign({ method: 'GET', url: unsigned, headers: c.headers, expiresIn: c.expiresIn }),
+      );
       const expected = new URL(c.url);
-      for (const name of ['X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Expires', 'X-Amz-Credential', 'X-Amz-Security-Token']) {
+      for (const name of [
+        'X-Amz-Signature',
+        'X-Amz-SignedHeaders',
+        'X-Amz-Expires',
+        'X-Amz-Credential',
+        'X-Amz-Security-Token',
+      ]) {
         if (link.searchParams.get(name) !== expected.searchParams.get(name)) {
-          mismatches.push(`${unsigned} ${name}: ours ${link.searchParams.get(name)} botocore ${expected.searchParams.get(name)}`);
+          mismatches.push(
+            `${unsigned} ${name}: ours ${link.searchParams.get(name)} botocore ${expected.searchParams.get(name)}`,
+          );
         }
       }
     }
@@ -71,7 +89,9 @@ describe.skipIf(!hasBotocore)('botocore cross-check', () => {
       });
       expect(signed.headers['x-amz-content-sha256']).toBe(c.botocoreHeaders['x-amz-content-sha256']);
       if (signed.headers.authorization !== c.botocoreHeaders.authorization) {
-        mismatches.push(`${c.method} ${c.url}\n  ours:     ${signed.headers.authorization}\n  botocore: ${c.botocoreHeaders.authorization}`);
+        mismatches.push(
+          `${c.method} ${c.url}\n  ours:     ${signed.headers.authorization}\n  botocore: ${c.botocoreHeaders.authorization}`,
+        );
       }
     }
     expect(mismatches, mismatches.slice(0, 5).join('\n')).toEqual([]);

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { SUITE_DIR, type SuiteContext } from '../../../../test-support/sigv4-suite.js';
 
 export { SUITE_DIR, type SuiteContext };

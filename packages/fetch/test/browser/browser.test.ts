@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromAssumeRole } from '@sigv4/core';
-import { echoHandler, startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
-import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
+import { echoHandler, type Gateway, startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_CASES } from '../../../../scripts/browser/body-cases.mjs';
-import { startBrowserSuite, type BrowserSuite, type CaseResult } from '../../../../scripts/browser/e2e.mjs';
+import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
+import {
+  BROWSER_HOOK_TIMEOUT_MS,
+  CHROMIUM_MISSING_MESSAGE,
+  HAS_CHROMIUM,
+} from '../../../../scripts/browser/chromium.mjs';
+import { type BrowserSuite, type CaseResult, startBrowserSuite } from '../../../../scripts/browser/e2e.mjs';
 import { measureTarget } from '../../../../scripts/browser/size.mjs';
 
 // The browser build of @sigv4/fetch (resolved through the `browser` export condition): what it
@@ -85,7 +89,10 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(r['tampered after signing'], show()).toMatchObject({ status: 403 });
       expect(r.providerCalls?.body, show()).toBeGreaterThanOrEqual(2);
       const assumeRoles = gateway.requests.filter((q) => q.api === 'sts' && q.method === 'POST');
-      expect(assumeRoles.some((q) => q.status === 200 && q.headers.origin === new URL(suite.siteUrl).origin), 'the page called STS itself').toBe(true);
+      expect(
+        assumeRoles.some((q) => q.status === 200 && q.headers.origin === new URL(suite.siteUrl).origin),
+        'the page called STS itself',
+      ).toBe(true);
 
       const api = gateway.requests.filter((q) => q.api === 'execute-api');
       const origin = new URL(suite.siteUrl).origin;
@@ -95,7 +102,12 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(preflights.every((q) => q.status < 300 && q.headers.origin === origin)).toBe(true);
 
       const signed = api.filter((q) => q.method !== 'OPTIONS' && q.path.endsWith('/items'));
-      expect(signed.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['GET', 200], ['POST', 200], ['GET', 403]]);
+      expect(signed.map((q) => [q.method, q.status])).toEqual([
+        ['GET', 200],
+        ['GET', 200],
+        ['POST', 200],
+        ['GET', 403],
+      ]);
       for (const q of signed) {
         expect(q.headers.origin).toBe(origin);
         expect(q.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
@@ -122,9 +134,14 @@ describe.skipIf(!HAS_CHROMIUM)(
     it('does not let the browser follow a redirect with the signing headers: rejects, or returns the opaque answer with redirect manual', () => {
       expect(r['redirect followed']?.error, show()).toMatchObject({ name: 'SigV4Error', code: 'INVALID_OPTIONS' });
       expect(r['redirect manual'], show()).toMatchObject({ status: 0, body: { type: 'opaqueredirect' } });
-      const hops = gateway.requests.filter((q) => q.api === 'execute-api' && q.method === 'GET' && /client=fetch-redirect|client=redirected/.test(q.query));
+      const hops = gateway.requests.filter(
+        (q) => q.api === 'execute-api' && q.method === 'GET' && /client=fetch-redirect|client=redirected/.test(q.query),
+      );
       // Each call reached the redirecting URL once, signed; nothing went on to the target.
-      expect(hops.map((q) => [q.query, q.status])).toEqual([['client=fetch-redirect', 302], ['client=fetch-redirect-manual', 302]]);
+      expect(hops.map((q) => [q.query, q.status])).toEqual([
+        ['client=fetch-redirect', 302],
+        ['client=fetch-redirect-manual', 302],
+      ]);
     });
 
     it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
@@ -134,10 +151,15 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(gateway.requests.filter((q) => q.query.includes('fetch-no-credentials'))).toEqual([]);
     });
 
-    it.each(BODY_CASES.map((c) => [c.name, c] as const))('signs a %s body exactly as the browser sends it', (_name, c) => {
-      expect(r[c.name], show()).toMatchObject({ status: 200, body: { method: c.method, params: { kind: c.kind } } });
-      const sent = gateway.requests.find((q) => q.api === 'execute-api' && q.method === c.method && q.query === `kind=${c.kind}`);
-      expect(sent?.body.length).toBeGreaterThan(0);
-    });
+    it.each(BODY_CASES.map((c) => [c.name, c] as const))(
+      'signs a %s body exactly as the browser sends it',
+      (_name, c) => {
+        expect(r[c.name], show()).toMatchObject({ status: 200, body: { method: c.method, params: { kind: c.kind } } });
+        const sent = gateway.requests.find(
+          (q) => q.api === 'execute-api' && q.method === c.method && q.query === `kind=${c.kind}`,
+        );
+        expect(sent?.body.length).toBeGreaterThan(0);
+      },
+    );
   },
 );

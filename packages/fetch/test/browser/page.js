@@ -31,11 +31,13 @@ definePage(({ gatewayUrl, region, service, sts, skewedGatewayUrl }) => {
     'GET with credentials the page assumed itself': async () =>
       fromResponse(await selfServed(`${gatewayUrl}/items?client=fetch-in-page-sts`)),
     'POST JSON': async () =>
-      fromResponse(await signedFetch(`${gatewayUrl}/items`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(postBody('fetch')),
-      })),
+      fromResponse(
+        await signedFetch(`${gatewayUrl}/items`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(postBody('fetch')),
+        }),
+      ),
     ...bodyCases('', gatewayUrl, async (url, method, body) => fromResponse(await signedFetch(url, { method, body }))),
     // The README's clock-skew recipe, cross-origin: the server's clock is 15 minutes ahead. (That
     // gateway has its own STS, so this case signs with the long-term test user instead.)
@@ -53,7 +55,8 @@ definePage(({ gatewayUrl, region, service, sts, skewedGatewayUrl }) => {
       return { status: res.status, body: { first, date, clockOffset: signer.clockOffset } };
     },
     // A no-cors request cannot carry Authorization: the browser would drop it, so nothing is sent.
-    'no-cors': () => expectRejection(() => signedFetch(`${gatewayUrl}/items?client=fetch-no-cors`, { mode: 'no-cors' })),
+    'no-cors': () =>
+      expectRejection(() => signedFetch(`${gatewayUrl}/items?client=fetch-no-cors`, { mode: 'no-cors' })),
     // A redirect: browsers hide it from the page, so signedFetch refuses to let the browser follow
     // it (the session token would go along); with redirect: 'manual' the opaque answer comes back.
     'redirect followed': () => expectRejection(() => signedFetch(`${gatewayUrl}/redirect?client=fetch-redirect`)),
@@ -62,8 +65,8 @@ definePage(({ gatewayUrl, region, service, sts, skewedGatewayUrl }) => {
       return { status: res.status, body: { type: res.type } };
     },
     // No `credentials` in a browser: rejects before anything is sent.
-    'no credentials': () => expectRejection(() => createSignedFetch({ region, service })(`${gatewayUrl}/items?client=fetch-no-credentials`)),
-    'tampered after signing': async () =>
-      fromResponse(await tampering(`${gatewayUrl}/items?client=fetch-tampered`)),
+    'no credentials': () =>
+      expectRejection(() => createSignedFetch({ region, service })(`${gatewayUrl}/items?client=fetch-no-credentials`)),
+    'tampered after signing': async () => fromResponse(await tampering(`${gatewayUrl}/items?client=fetch-tampered`)),
   };
 });

@@ -1,11 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromAssumeRole } from '@sigv4/core';
-import { startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN, type Gateway } from '@sigv4/gateway';
+import { type Gateway, startGateway, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_CASES } from '../../../../scripts/browser/body-cases.mjs';
 import { findNodeBuiltinImports } from '../../../../scripts/browser/bundle.mjs';
-import { BROWSER_HOOK_TIMEOUT_MS, CHROMIUM_MISSING_MESSAGE, HAS_CHROMIUM } from '../../../../scripts/browser/chromium.mjs';
-import { startBrowserSuite, type BrowserSuite, type CaseResult } from '../../../../scripts/browser/e2e.mjs';
+import {
+  BROWSER_HOOK_TIMEOUT_MS,
+  CHROMIUM_MISSING_MESSAGE,
+  HAS_CHROMIUM,
+} from '../../../../scripts/browser/chromium.mjs';
+import { type BrowserSuite, type CaseResult, startBrowserSuite } from '../../../../scripts/browser/e2e.mjs';
 import { measureTarget } from '../../../../scripts/browser/size.mjs';
 
 // The browser build of @sigv4/ky (resolved through the `browser` export condition; ky itself stays
@@ -60,36 +64,43 @@ describe.skipIf(!HAS_CHROMIUM)(
     it.each([
       ['ky 2', 'ky'],
       ['ky 1', 'ky1'],
-    ] as const)('signs a GET with query and a POST JSON cross-origin with %s, STS credentials from a provider, and a tampered request gets 403', (_label, page) => {
-      const { r, requests } = runs[page];
-      const show = JSON.stringify(r, null, 1);
+    ] as const)(
+      'signs a GET with query and a POST JSON cross-origin with %s, STS credentials from a provider, and a tampered request gets 403',
+      (_label, page) => {
+        const { r, requests } = runs[page];
+        const show = JSON.stringify(r, null, 1);
 
-      expect(r['GET with query'], show).toMatchObject({
-        status: 200,
-        body: { method: 'GET', params: { client: page, q: 'a b', tag: 'x' } },
-      });
-      expect(r['POST JSON'], show).toMatchObject({
-        status: 200,
-        body: { method: 'POST', body: { client: page, items: [1, 2, 3], note: 'grüße ✓' } },
-      });
-      expect(r['tampered after signing'], show).toMatchObject({ status: 403 });
-      expect(r.providerCalls?.body, show).toBeGreaterThanOrEqual(1);
+        expect(r['GET with query'], show).toMatchObject({
+          status: 200,
+          body: { method: 'GET', params: { client: page, q: 'a b', tag: 'x' } },
+        });
+        expect(r['POST JSON'], show).toMatchObject({
+          status: 200,
+          body: { method: 'POST', body: { client: page, items: [1, 2, 3], note: 'grüße ✓' } },
+        });
+        expect(r['tampered after signing'], show).toMatchObject({ status: 403 });
+        expect(r.providerCalls?.body, show).toBeGreaterThanOrEqual(1);
 
-      const api = requests.filter((q) => q.api === 'execute-api');
-      const origin = new URL(suite.siteUrl).origin;
-      expect(origin).not.toBe(new URL(gateway.url).origin);
-      const preflights = api.filter((q) => q.method === 'OPTIONS');
-      expect(preflights.every((q) => q.status < 300 && q.headers.origin === origin)).toBe(true);
+        const api = requests.filter((q) => q.api === 'execute-api');
+        const origin = new URL(suite.siteUrl).origin;
+        expect(origin).not.toBe(new URL(gateway.url).origin);
+        const preflights = api.filter((q) => q.method === 'OPTIONS');
+        expect(preflights.every((q) => q.status < 300 && q.headers.origin === origin)).toBe(true);
 
-      const signed = api.filter((q) => q.method !== 'OPTIONS' && q.path.endsWith('/items'));
-      expect(signed.map((q) => [q.method, q.status])).toEqual([['GET', 200], ['POST', 200], ['GET', 403]]);
-      for (const q of signed) {
-        expect(q.headers.origin).toBe(origin);
-        expect(q.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
-        expect(q.headers['x-amz-security-token']).toBeTruthy();
-      }
-      expect(signed[2]?.query).toContain('tampered=1');
-    });
+        const signed = api.filter((q) => q.method !== 'OPTIONS' && q.path.endsWith('/items'));
+        expect(signed.map((q) => [q.method, q.status])).toEqual([
+          ['GET', 200],
+          ['POST', 200],
+          ['GET', 403],
+        ]);
+        for (const q of signed) {
+          expect(q.headers.origin).toBe(origin);
+          expect(q.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=ASIA/);
+          expect(q.headers['x-amz-security-token']).toBeTruthy();
+        }
+        expect(signed[2]?.query).toContain('tampered=1');
+      },
+    );
 
     it('rejects with CREDENTIALS_MISSING that says to pass credentials, and sends nothing, when given no credentials', () => {
       const result = runs.ky.r['no credentials'];
@@ -103,11 +114,19 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(preflights.length).toBeGreaterThanOrEqual(1);
     });
 
-    it.each(BODY_CASES.map((c) => [c.name, c] as const))('signs a %s body with ky 2 exactly as the browser sends it', (_name, c) => {
-      const { r, requests } = runs.ky;
-      expect(r[c.name], JSON.stringify(r[c.name])).toMatchObject({ status: 200, body: { method: c.method, params: { kind: c.kind } } });
-      const sent = requests.find((q) => q.api === 'execute-api' && q.method === c.method && q.query === `kind=${c.kind}`);
-      expect(sent?.body.length).toBeGreaterThan(0);
-    });
+    it.each(BODY_CASES.map((c) => [c.name, c] as const))(
+      'signs a %s body with ky 2 exactly as the browser sends it',
+      (_name, c) => {
+        const { r, requests } = runs.ky;
+        expect(r[c.name], JSON.stringify(r[c.name])).toMatchObject({
+          status: 200,
+          body: { method: c.method, params: { kind: c.kind } },
+        });
+        const sent = requests.find(
+          (q) => q.api === 'execute-api' && q.method === c.method && q.query === `kind=${c.kind}`,
+        );
+        expect(sent?.body.length).toBeGreaterThan(0);
+      },
+    );
   },
 );

@@ -1,6 +1,7 @@
 // Test page for @sigv4/ky with ky 1 (the `ky1` alias) in Chromium (bundled by scripts/browser/e2e.mjs).
-import ky from 'ky1';
+
 import { sigv4Hook } from '@sigv4/ky';
+import ky from 'ky1';
 import { credentialsProvider, definePage, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
 
 definePage(({ gatewayUrl, region, service }) => {

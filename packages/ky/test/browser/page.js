@@ -1,7 +1,15 @@
 // Test page for @sigv4/ky (ky 2) in Chromium (bundled by scripts/browser/e2e.mjs).
-import ky from 'ky';
+
 import { sigv4Hook } from '@sigv4/ky';
-import { bodyCases, credentialsProvider, definePage, expectRejection, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
+import ky from 'ky';
+import {
+  bodyCases,
+  credentialsProvider,
+  definePage,
+  expectRejection,
+  fromResponse,
+  postBody,
+} from '../../../../scripts/browser/page-kit.js';
 
 definePage(({ gatewayUrl, region, service }) => {
   const sign = sigv4Hook({ region, service, credentials: credentialsProvider });
@@ -18,9 +26,12 @@ definePage(({ gatewayUrl, region, service }) => {
     'POST JSON': async () => fromResponse(await api.post(`${gatewayUrl}/items`, { json: postBody('ky') })),
     ...bodyCases('', gatewayUrl, async (url, method, body) => fromResponse(await api(url, { method, body }))),
     // No `credentials` in a browser: rejects before anything is sent.
-    'no credentials': () => expectRejection(() =>
-      ky.create({ retry: 0, hooks: { beforeRequest: [sigv4Hook({ region, service })] } })
-        .get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-no-credentials' } })),
+    'no credentials': () =>
+      expectRejection(() =>
+        ky
+          .create({ retry: 0, hooks: { beforeRequest: [sigv4Hook({ region, service })] } })
+          .get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-no-credentials' } }),
+      ),
     'tampered after signing': async () =>
       fromResponse(await tampering.get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-tampered' } })),
   };

@@ -9,6 +9,8 @@ describe('browser bundle size of @sigv4/ky', () => {
 
   it('adds at most 1 KB minified and gzipped over @sigv4/core', async () => {
     const [core, withAdapter] = await measured;
-    expect(withAdapter.size.gzip - core.size.gzip, describeSize(withAdapter)).toBeLessThanOrEqual(ADAPTER_OVER_CORE_BUDGET);
+    expect(withAdapter.size.gzip - core.size.gzip, describeSize(withAdapter)).toBeLessThanOrEqual(
+      ADAPTER_OVER_CORE_BUDGET,
+    );
   });
 });

@@ -32,7 +32,11 @@ export function captureFetch(statuses: readonly number[] = [200]) {
  */
 export function verifyCaptured(
   captured: CapturedRequest,
-  options: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; now: Date; allowUnsignedPayload?: boolean },
+  options: {
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+    now: Date;
+    allowUnsignedPayload?: boolean;
+  },
 ): VerifyResult {
   const { request, body } = captured;
   return verifySigned({ method: request.method, url: request.url, headers: request.headers, body }, options);

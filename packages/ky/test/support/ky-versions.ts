@@ -1,5 +1,5 @@
-import ky2 from 'ky';
 import type { KyInstance, Options } from 'ky';
+import ky2 from 'ky';
 import ky1 from 'ky1';
 
 /**
