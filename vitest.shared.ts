@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * Tests import sibling packages from their TypeScript source, not from `dist`,
  * so a package's tests never depend on another package's build being fresh.
- * (The smoke test in core checks the built `dist` of every package on each promised Node major.)
+ * (test-support/runtimes/node.test.ts checks the built `dist` of every package on each promised Node major.)
  */
 const src = (name: string) => fileURLToPath(new URL(`./packages/${name}/src/index.ts`, import.meta.url));
 

@@ -75,6 +75,8 @@ export async function bundleForWorkerd(options: {
 }): Promise<WorkerdBundle> {
   const result = await build({
     ...WORKERD_BUILD,
+    // The repository's tsconfig maps @sigv4/* to sources for type checks; a Worker resolves the packages' builds.
+    tsconfigRaw: {},
     conditions: options.conditions ?? [...WORKERD_BUILD.conditions],
     ...(options.entry
       ? { entryPoints: [options.entry] }

@@ -14,9 +14,9 @@ import { describe, expect, it } from 'vitest';
 /** Builders in this repository hold this lock (`flock /tmp/sigv4-build.lock …`) while dist/ is rewritten. */
 const BUILD_LOCK = '/tmp/sigv4-build.lock';
 const FLOCK = '/usr/bin/flock';
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PACKAGES_DIR = `${ROOT}packages/`;
-const E2E_SCRIPT = fileURLToPath(new URL('./smoke/adapters-e2e.mjs', import.meta.url));
+const E2E_SCRIPT = fileURLToPath(new URL('./in-runtime/node-adapters-e2e.mjs', import.meta.url));
 
 /** The Node majors the README and `engines` promise, each with the binaries that may provide it. */
 const PROMISED_NODE_MAJORS: Record<number, string[]> = {
