@@ -64,10 +64,14 @@ describe('requests the gateway will not wait for', () => {
 
   it('still serves a slow handler: the timeout covers receiving the request, not answering it', async () => {
     let release!: () => void;
+    let entered!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
+    const handling = new Promise<void>((resolve) => (entered = resolve));
+    const requestTimeout = 300;
     const g = await start({
-      requestTimeout: 50,
+      requestTimeout,
       handler: async () => {
+        entered();
         await released;
         return { statusCode: 200, body: '{}' };
       },
@@ -79,9 +83,9 @@ describe('requests the gateway will not wait for', () => {
       service: g.service,
     });
     const answered = fetch(s.url, s.init);
-    // released once the request was handled past the signature check, and after two timeout periods
-    while (g.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The handler holds the answer for two timeout periods after the request was received in full.
+    await handling;
+    await new Promise((resolve) => setTimeout(resolve, 2 * requestTimeout));
     release();
     expect((await answered).status).toBe(200);
   });
