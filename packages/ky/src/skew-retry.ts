@@ -1,0 +1,28 @@
+import type { readClockSkew } from '@sigv4/core';
+
+// Loaded on the first refused answer; it imports nothing at run time, or browsers would load the shared chunk up front.
+
+/** What {@link resendOnClockSkew} needs from the entry module. @internal */
+export interface SkewContext {
+  readClockSkew: typeof readClockSkew;
+  correctClock: (serverTime: number) => void;
+  /** Signs the request afresh and sends it. */
+  send: () => Promise<Response>;
+}
+
+/**
+ * When AWS refused the request because of its signing time, corrects the signer's clock from the
+ * server's time and sends the request once more; any other answer is returned as it is.
+ * @internal
+ */
+export async function resendOnClockSkew(context: SkewContext, response: Response): Promise<Response> {
+  const text = await response
+    .clone()
+    .text()
+    .catch(() => '');
+  const serverTime = context.readClockSkew(response.status, response.headers, text);
+  if (serverTime === undefined) return response;
+  context.correctClock(serverTime);
+  await response.body?.cancel();
+  return context.send();
+}
