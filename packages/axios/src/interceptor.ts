@@ -6,7 +6,7 @@ import {
   type SigV4AdapterOptions,
   SigV4Error,
 } from '@sigv4/core';
-import type { AxiosAdapter, AxiosInstance, InternalAxiosRequestConfig } from 'axios';
+import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { PACKAGE_NAME } from './constants.js';
 import { signAxiosRequest } from './sign-axios-request.js';
 
@@ -85,14 +85,25 @@ export function sigv4Interceptor(
     const signed = await sign(config);
     const send = signed.adapter;
     if (!correctClockSkew || typeof send !== 'function') return signed;
+    // A refused answer rejects, or resolves where `validateStatus` accepts it.
+    const resend = async (
+      sent: InternalAxiosRequestConfig,
+      refused: { response?: AxiosResponse | undefined; error?: unknown },
+    ) => {
+      // Loaded on the first refused answer only: browsers load less up front.
+      const { resendOnClockSkew } = await import('./skew-retry.js');
+      const correctClock = (time: number) => signer.correctClockSkew(time);
+      return resendOnClockSkew({ readClockSkew, correctClock, sign, send: send as AxiosAdapter }, sent, refused);
+    };
     const wrapper: AxiosAdapter = (sent) =>
-      send(sent).catch(async (error: unknown) => {
-        if (!CLOCK_SKEW_STATUSES.includes((error as { response?: { status?: unknown } }).response?.status)) throw error;
-        // Loaded on the first refused answer only: browsers load less up front.
-        const { resendOnClockSkew } = await import('./skew-retry.js');
-        const correctClock = (time: number) => signer.correctClockSkew(time);
-        return resendOnClockSkew({ readClockSkew, correctClock, sign, send: send as AxiosAdapter }, sent, error);
-      });
+      send(sent).then(
+        (response) => (CLOCK_SKEW_STATUSES.includes(response.status) ? resend(sent, { response }) : response),
+        (error: unknown) => {
+          const response = (error as { response?: AxiosResponse }).response;
+          if (!CLOCK_SKEW_STATUSES.includes(response?.status)) throw error;
+          return resend(sent, { response, error });
+        },
+      );
     skewWrapped.set(wrapper, send);
     signed.adapter = wrapper;
     return signed;

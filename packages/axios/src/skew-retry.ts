@@ -26,18 +26,24 @@ const textOf = (data: unknown): unknown => (data instanceof ArrayBuffer ? new Te
 
 /**
  * When AWS refused the request because of its signing time, corrects the signer's clock from the
- * server's time, signs the config again and sends it once more; otherwise rethrows `error`.
+ * server's time, signs the config again and sends it once more; otherwise settles as the refused
+ * attempt did (rejects with its `error`, or resolves its `response` that `validateStatus` accepted).
  * @internal
  */
 export async function resendOnClockSkew(
   context: SkewContext,
   config: InternalAxiosRequestConfig,
-  error: unknown,
+  refused: { response?: AxiosResponse | undefined; error?: unknown },
 ): Promise<AxiosResponse> {
-  const response = (error as { response?: AxiosResponse }).response;
-  if (!response || !isReplayable(config.data)) throw error;
-  const serverTime = context.readClockSkew(response.status, response.headers, textOf(response.data));
-  if (serverTime === undefined) throw error;
+  const { response, error } = refused;
+  const serverTime =
+    response && isReplayable(config.data)
+      ? context.readClockSkew(response.status, response.headers, textOf(response.data))
+      : undefined;
+  if (serverTime === undefined) {
+    if ('error' in refused || !response) throw error;
+    return response;
+  }
   context.correctClock(serverTime);
   // The adapter that sent it is the one signing knows, so the new signing wraps the real adapter again.
   config.adapter = context.send;

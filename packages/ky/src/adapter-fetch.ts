@@ -1,5 +1,5 @@
 import { presignFetchRequest, type ResolvedAdapterOptions, readClockSkew, type Signer } from '@sigv4/core';
-import { createSignedKyFetch, type KyFetch } from './sign-ky-request.js';
+import { createSignedKyFetch, type KyFetch, kyBodyOf } from './sign-ky-request.js';
 
 /** Statuses AWS refuses a request signed at the wrong time with. */
 const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
@@ -39,14 +39,13 @@ export function createAdapterKyFetch(
   const made: KyFetch = adapter.correctClockSkew
     ? async (request, init) => {
         const response = await send(request, init);
-        // ky's Request keeps its body unless a stream of it was sent unread: then it cannot be sent again.
-        if (!CLOCK_SKEW_STATUSES.includes(response.status) || request.bodyUsed) return response;
+        if (!CLOCK_SKEW_STATUSES.includes(response.status)) return response;
         // Loaded on the first refused answer only: browsers load less up front.
-        const { resendOnClockSkew } = await import('./skew-retry.js');
-        return resendOnClockSkew(
-          { readClockSkew, correctClock: (time) => signer.correctClockSkew(time), send: () => send(request, init) },
-          response,
-        );
+        const { resendOnClockSkew, replayableRequest } = await import('./skew-retry.js');
+        const again = replayableRequest(request, kyBodyOf(request));
+        if (!again) return response;
+        const correctClock = (time: number) => signer.correctClockSkew(time);
+        return resendOnClockSkew({ readClockSkew, correctClock, send: () => send(again, init) }, response);
       }
     : send;
   adapterFetches.add(made);

@@ -26,3 +26,46 @@ export async function resendOnClockSkew(context: SkewContext, response: Response
   await response.body?.cancel();
   return context.send();
 }
+
+const isStream = (body: unknown): boolean =>
+  typeof body === 'object' &&
+  body !== null &&
+  (typeof (body as ReadableStream).getReader === 'function' ||
+    typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
+
+/**
+ * The request to send again: ky's own while its body is unused, else one made anew from the body ky
+ * made it from (browsers use up a Request sent with a body given beside it); `undefined` for a stream.
+ * @internal
+ */
+export function replayableRequest(request: Request, kyBody: unknown): Request | undefined {
+  if (!request.bodyUsed) return request;
+  if (kyBody == null || isStream(kyBody)) return undefined;
+  const {
+    method,
+    headers,
+    signal,
+    credentials,
+    mode,
+    cache,
+    redirect,
+    referrer,
+    referrerPolicy,
+    integrity,
+    keepalive,
+  } = request;
+  return new Request(request.url, {
+    method,
+    headers,
+    body: kyBody as BodyInit,
+    signal,
+    credentials,
+    mode,
+    cache,
+    redirect,
+    referrer,
+    referrerPolicy,
+    integrity,
+    keepalive,
+  });
+}
