@@ -337,6 +337,20 @@ export function describeAdapterContract(
     });
 
     if (capabilities.streams)
+      it('does not send a stream body again after a clock-skew 403: the stream was sent, the 403 reaches the caller', async () => {
+        const gw = await start({ allowUnsignedPayload: true });
+        const signer = createSigner({ ...SIGNING, unsignedPayload: true, now: () => Date.now() - 20 * 60_000 });
+        const res = await client({ signing: { signer } }).send({
+          method: 'PUT',
+          url: `${gw.url}/upload`,
+          stream: ['a', 'b'],
+        });
+
+        expect(res.status).toBe(403);
+        expect(apiRequests(gw)).toHaveLength(1);
+      });
+
+    if (capabilities.streams)
       it("signs a stream with the caller's own x-amz-content-sha256 and sends it unread (aoss-like gateway)", async () => {
         const gw = await start({ service: 'aoss', requirePayloadHash: true });
         const chunks = ['big ', 'upload ', 'whose hash is known'];

@@ -19,7 +19,8 @@ export interface ResendContext {
   fail: (message: string, cause: unknown) => Error;
 }
 
-type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: unknown };
+/** How one attempt ended: an answer, or fetch's network error. @internal */
+export type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: unknown };
 
 const isStream = (body: unknown): boolean =>
   typeof body === 'object' &&

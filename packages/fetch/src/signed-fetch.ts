@@ -1,6 +1,6 @@
 import { presignFetchRequest, readClockSkew, SigV4Error } from '@sigv4/core';
 import { normalizeOptions } from './normalize-options.js';
-import type { ResendContext } from './resend.js';
+import type { Outcome, ResendContext } from './resend.js';
 import type { ResolvedRetryOptions } from './retry-options.js';
 import { sendSignedFetchRequest } from './sign-fetch-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
@@ -77,5 +77,3 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
     return response;
   };
 }
-
-type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: unknown };
