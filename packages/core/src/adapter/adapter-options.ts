@@ -26,7 +26,7 @@ export interface SigV4AdapterOptions {
   signQuery?: boolean | { expiresIn?: number | undefined } | undefined;
 }
 
-/** {@link SigV4AdapterOptions} with their defaults. @internal */
+/** {@link SigV4AdapterOptions} with their defaults, as {@link normalizeAdapterOptions} returns them. @public */
 export interface ResolvedAdapterOptions {
   correctClockSkew: boolean;
   /** Seconds a presigned request stays valid, or `undefined` to sign headers. */
@@ -37,13 +37,13 @@ export interface ResolvedAdapterOptions {
 export const ADAPTER_DEFAULTS = { correctClockSkew: true, signQuery: false } as const;
 
 /**
- * Checks the adapter options and fills in their defaults.
+ * Checks the adapter options and fills in their defaults; for adapters, as {@link resolveSigner} is.
  * @throws {@link SigV4Error} `INVALID_OPTIONS` for a value of the wrong type or range
  * @example
  * ```ts
  * const { correctClockSkew, signQuery } = normalizeAdapterOptions({ signQuery: true });
  * ```
- * @internal
+ * @public
  */
 export function normalizeAdapterOptions(options: SigV4AdapterOptions | undefined): ResolvedAdapterOptions {
   const correct = options?.correctClockSkew ?? ADAPTER_DEFAULTS.correctClockSkew;
