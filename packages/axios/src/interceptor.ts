@@ -76,10 +76,12 @@ export function sigv4Interceptor(
     if (inner) config.adapter = inner;
     if (!signQuery) return signAxiosRequest(config, signer);
     // Loaded on first use: only clients with `signQuery` need it.
-    const presigning = (await import('./query-signer.js')).createQuerySigner(signer, signQuery.expiresIn);
-    const presigned = await signAxiosRequest(config, presigning);
-    presigned.url = presigning.take();
-    return presigned;
+    return (await import('./query-signer.js')).presignAxiosRequest(
+      config,
+      signer,
+      signQuery.expiresIn,
+      signAxiosRequest,
+    );
   };
   return async (config) => {
     const signed = await sign(config);
