@@ -1,4 +1,12 @@
-import { createSigner, fromAssumeRole, type Signer, type SignerOptions } from '@sigv4/core';
+import { createHash } from 'node:crypto';
+import {
+  createSigner,
+  fromAssumeRole,
+  type PresignUrlOptions,
+  type Signer,
+  type SignerOptions,
+  type SigV4AdapterOptions,
+} from '@sigv4/core';
 import { type Gateway, type RecordedRequest, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import { describe, expect, it } from 'vitest';
 import { startGatewayPerTest } from './gateway.js';
@@ -34,8 +42,8 @@ export interface ContractResponse {
 export interface ContractSetup {
   /** Headers on every request (the seed's `x-api-key`). */
   headers: Record<string, string>;
-  /** What the adapter's entry point takes: signer options or `{ signer }`. */
-  signing: SignerOptions | { signer: Signer };
+  /** What the adapter's entry point takes: signer options or `{ signer }`, with the adapter options. */
+  signing: (SignerOptions | { signer: Signer }) & SigV4AdapterOptions;
   /** Set the header `x-contract: changed` after signing, as a tampering proxy would. */
   tamperAfterSigning: boolean;
   /** Install the README's clock-skew recipe for this signer (correct it from `Date` after a 403, then send again). */
@@ -53,6 +61,8 @@ export interface ContractCapabilities {
   streams?: boolean;
   /** Told apart in test names when one adapter runs the contract more than once (`fetch adapter`). */
   variant?: string;
+  /** The adapter package's `presignUrl` export. */
+  presignUrl?: (url: string, options: PresignUrlOptions) => Promise<string>;
 }
 
 const REGION = 'eu-central-1';
@@ -186,11 +196,11 @@ export function describeAdapterContract(
         expect(wire?.body.toString('utf8')).toBe(chunks.join(''));
       });
 
-    it("recovers from clock skew with the README's recipe: 403, correct the signer from Date, then 200", async () => {
+    it("recovers from clock skew with the README's recipe when correctClockSkew is false: 403, correct from Date, then 200", async () => {
       // the gateway's clock runs 10 minutes ahead of the client's
       const gw = await start({ apiKeys: [TEST_API_KEY], now: () => Date.now() + 10 * 60_000 });
       const signer = createSigner(SIGNING);
-      const res = await client({ signing: { signer }, clockSkewRecipe: signer }).send({
+      const res = await client({ signing: { signer, correctClockSkew: false }, clockSkewRecipe: signer }).send({
         method: 'GET',
         url: gw.url,
         query: { client: name },
@@ -203,6 +213,160 @@ export function describeAdapterContract(
       ]);
       expect(Math.round(signer.clockOffset / 60_000)).toBe(10);
     });
+
+    it('corrects a clock 20 minutes slow by itself: the refused POST is sent once more, re-signed, and later requests are right the first time', async () => {
+      let handled = 0;
+      const gw = await start({
+        apiKeys: [TEST_API_KEY],
+        handler: (event) => ({ statusCode: 200, body: JSON.stringify({ handled: ++handled, body: event.body }) }),
+      });
+      const signer = createSigner({ ...SIGNING, now: () => Date.now() - 20 * 60_000 });
+      const api = client({ signing: { signer } });
+
+      const first = await api.send({ method: 'POST', url: `${gw.url}/items`, json: { client: name } });
+      const second = await api.send({ method: 'GET', url: `${gw.url}/items` });
+
+      expect(first).toMatchObject({ status: 200, body: { handled: 1, body: JSON.stringify({ client: name }) } });
+      expect(second).toMatchObject({ status: 200, body: { handled: 2 } });
+      expect(apiRequests(gw).map((r) => [r.method, r.status, r.errorType])).toEqual([
+        ['POST', 403, 'InvalidSignatureException'],
+        ['POST', 200, undefined],
+        ['GET', 200, undefined],
+      ]);
+      const dates = apiRequests(gw).map((r) => r.headers['x-amz-date']);
+      expect(dates[1]).not.toBe(dates[0]);
+      expect(Math.round(signer.clockOffset / 60_000)).toBe(20);
+    });
+
+    it('corrects a clock 20 minutes fast ("Signature not yet current") the same way', async () => {
+      const gw = await start({ apiKeys: [TEST_API_KEY] });
+      const signer = createSigner({ ...SIGNING, now: () => Date.now() + 20 * 60_000 });
+      const res = await client({ signing: { signer } }).send({ method: 'GET', url: gw.url, query: { client: name } });
+
+      expect(res.status).toBe(200);
+      expect(apiRequests(gw).map((r) => r.status)).toEqual([403, 200]);
+      expect(Math.round(signer.clockOffset / 60_000)).toBe(-20);
+    });
+
+    it('leaves a clock-skew 403 to the caller with correctClockSkew: false, and sends the request only once', async () => {
+      const gw = await start({ apiKeys: [TEST_API_KEY] });
+      const signer = createSigner({ ...SIGNING, now: () => Date.now() - 20 * 60_000 });
+      const res = await client({ signing: { signer, correctClockSkew: false } }).send({ method: 'GET', url: gw.url });
+
+      expect(res.status).toBe(403);
+      expect((res.body as { message: string }).message).toMatch(/^Signature expired: /);
+      expect(apiRequests(gw)).toHaveLength(1);
+      expect(signer.clockOffset).toBe(0);
+    });
+
+    it('does not send again a 403 that is not about time (a tampered request)', async () => {
+      const gw = await start({ apiKeys: [TEST_API_KEY] });
+      const res = await client({ tamperAfterSigning: true }).send({
+        method: 'GET',
+        url: `${gw.url}/items`,
+        headers: { 'x-contract': 'signed' },
+      });
+
+      expect(res.status).toBe(403);
+      expect(apiRequests(gw)).toHaveLength(1);
+    });
+
+    it('sends requests presigned with signQuery (query auth, no Authorization header), GET and POST accepted', async () => {
+      const gw = await start({ apiKeys: [TEST_API_KEY] });
+      const api = client({ signing: { ...SIGNING, signQuery: { expiresIn: 60 } } });
+
+      const got = await api.send({ method: 'GET', url: `${gw.url}/items`, query: { client: name } });
+      const posted = await api.send({ method: 'POST', url: `${gw.url}/items`, json: { client: name } });
+
+      expect(got).toMatchObject({ status: 200, body: { params: { client: name }, method: 'GET' } });
+      expect(posted).toMatchObject({ status: 200, body: { body: { client: name }, method: 'POST' } });
+      for (const wire of apiRequests(gw)) {
+        expect(wire.headers['authorization']).toBeUndefined();
+        expect(wire.query).toMatch(
+          /X-Amz-Algorithm=AWS4-HMAC-SHA256&.*X-Amz-Expires=60&.*X-Amz-Signature=[0-9a-f]{64}/,
+        );
+      }
+    });
+
+    it('corrects clock skew for a presigned request (signQuery) as well', async () => {
+      const gw = await start({ apiKeys: [TEST_API_KEY] });
+      const signer = createSigner({ ...SIGNING, now: () => Date.now() - 20 * 60_000 });
+      const res = await client({ signing: { signer, signQuery: true } }).send({ method: 'GET', url: gw.url });
+
+      expect(res.status).toBe(200);
+      expect(apiRequests(gw).map((r) => r.status)).toEqual([403, 200]);
+    });
+
+    if (capabilities.presignUrl) {
+      const presignUrl = capabilities.presignUrl;
+      it("gets a presigned URL from the adapter's options that a plain unsigned fetch can use", async () => {
+        const gw = await start();
+        const signer = createSigner(SIGNING);
+        const link = await presignUrl(`${gw.url}/report?client=${name}`, { signer, expiresIn: 120 });
+        const fromOptions = await presignUrl(`${gw.url}/report`, { ...SIGNING, expiresIn: 30 });
+
+        const res = await fetch(link);
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ params: { client: name, 'X-Amz-Expires': '120' } });
+        expect((await fetch(fromOptions)).status).toBe(200);
+        expect((await fetch(`${link}x`)).status).toBe(403);
+      });
+    }
+
+    it('signs for a service that requires x-amz-content-sha256 (aoss-like gateway), and the gateway refuses a request without it', async () => {
+      const gw = await start({ service: 'aoss', requirePayloadHash: true });
+      const aoss = { ...SIGNING, service: 'aoss' };
+
+      const got = await client({ signing: aoss }).send({ method: 'GET', url: `${gw.url}/_search` });
+      const posted = await client({ signing: aoss }).send({
+        method: 'POST',
+        url: `${gw.url}/_doc`,
+        json: { client: name },
+      });
+      const without = await client({ signing: { ...aoss, applyChecksum: false } }).send({ method: 'GET', url: gw.url });
+
+      expect([got.status, posted.status, without.status]).toEqual([200, 200, 403]);
+      const wire = apiRequests(gw);
+      expect(wire[1]?.headers['x-amz-content-sha256']).toBe(
+        createHash('sha256')
+          .update(JSON.stringify({ client: name }))
+          .digest('hex'),
+      );
+      expect(signedHeaderNames(wire[0])).toContain('x-amz-content-sha256');
+      expect((without.body as { message: string }).message).toBe('Missing required header: x-amz-content-sha256');
+    });
+
+    if (capabilities.streams)
+      it('does not send a stream body again after a clock-skew 403: the stream was sent, the 403 reaches the caller', async () => {
+        const gw = await start({ allowUnsignedPayload: true });
+        const signer = createSigner({ ...SIGNING, unsignedPayload: true, now: () => Date.now() - 20 * 60_000 });
+        const res = await client({ signing: { signer } }).send({
+          method: 'PUT',
+          url: `${gw.url}/upload`,
+          stream: ['a', 'b'],
+        });
+
+        expect(res.status).toBe(403);
+        expect(apiRequests(gw)).toHaveLength(1);
+      });
+
+    if (capabilities.streams)
+      it("signs a stream with the caller's own x-amz-content-sha256 and sends it unread (aoss-like gateway)", async () => {
+        const gw = await start({ service: 'aoss', requirePayloadHash: true });
+        const chunks = ['big ', 'upload ', 'whose hash is known'];
+        const hash = createHash('sha256').update(chunks.join('')).digest('hex');
+        const res = await client({ signing: { ...SIGNING, service: 'aoss' } }).send({
+          method: 'PUT',
+          url: `${gw.url}/upload`,
+          headers: { 'x-amz-content-sha256': hash },
+          stream: chunks,
+        });
+
+        expect(res.status).toBe(200);
+        const [wire] = apiRequests(gw);
+        expect(wire?.headers['x-amz-content-sha256']).toBe(hash);
+        expect(wire?.body.toString('utf8')).toBe(chunks.join(''));
+      });
   });
 }
 

@@ -17,6 +17,9 @@ export const UNSIGNABLE_HEADERS: readonly string[] = ['user-agent', 'accept-enco
 /** @internal */
 export const CONTENT_TYPE_HEADER = 'content-type';
 
+/** The payload hash header a caller may set to have the body signed as declared and left unread. @internal */
+export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
+
 /**
  * The content type axios' `dispatchRequest` gives POST, PUT and PATCH requests without one.
  * @internal

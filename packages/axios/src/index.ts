@@ -6,5 +6,5 @@
  * `SigV4Error` and `isSigV4Error` are re-exported from `@sigv4/core` for `catch` blocks.
  */
 
-export { isSigV4Error, type SignerOrOptions, SigV4Error } from '@sigv4/core';
+export { isSigV4Error, type PresignUrlOptions, presignUrl, type SignerOrOptions, SigV4Error } from '@sigv4/core';
 export { attachSigV4, type SigV4InterceptorOptions, sigv4Interceptor } from './interceptor.js';

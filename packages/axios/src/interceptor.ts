@@ -1,12 +1,20 @@
-import { resolveSigner, type SignerOrOptions, SigV4Error } from '@sigv4/core';
-import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
+import {
+  normalizeAdapterOptions,
+  readClockSkew,
+  resolveSigner,
+  type SignerOrOptions,
+  type SigV4AdapterOptions,
+  SigV4Error,
+} from '@sigv4/core';
+import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { PACKAGE_NAME } from './constants.js';
 import { signAxiosRequest } from './sign-axios-request.js';
 
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
  * (`region`, `service`, `credentials`, `credentialsTimeout`, …), or `{ signer }` to share one
- * signer (its credentials cache and clock) between clients.
+ * signer (its credentials cache and clock) between clients; plus `correctClockSkew` (default `true`)
+ * and `signQuery` (default `false`).
  *
  * @example
  * ```ts
@@ -14,7 +22,13 @@ import { signAxiosRequest } from './sign-axios-request.js';
  * ```
  * @public
  */
-export type SigV4InterceptorOptions = SignerOrOptions;
+export type SigV4InterceptorOptions = SignerOrOptions & SigV4AdapterOptions;
+
+/** Statuses AWS refuses a request signed at the wrong time with. */
+const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
+
+/** The adapter behind each clock-skew wrapper, so that signing a config again (a retry) wraps that one only. */
+const skewWrapped = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
 
 const kindOf = (value: unknown): string =>
   value === null
@@ -56,7 +70,46 @@ export function sigv4Interceptor(
     );
   }
   const signer = resolveSigner(options);
-  return (config) => signAxiosRequest(config, signer);
+  const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
+  const sign = async (config: InternalAxiosRequestConfig) => {
+    const inner = config.adapter && skewWrapped.get(config.adapter as AxiosAdapter);
+    if (inner) config.adapter = inner;
+    if (!signQuery) return signAxiosRequest(config, signer);
+    // Loaded on first use: only clients with `signQuery` need it.
+    return (await import('./query-signer.js')).presignAxiosRequest(
+      config,
+      signer,
+      signQuery.expiresIn,
+      signAxiosRequest,
+    );
+  };
+  return async (config) => {
+    const signed = await sign(config);
+    const send = signed.adapter;
+    if (!correctClockSkew || typeof send !== 'function') return signed;
+    // A refused answer rejects, or resolves where `validateStatus` accepts it.
+    const resend = async (
+      sent: InternalAxiosRequestConfig,
+      refused: { response?: AxiosResponse | undefined; error?: unknown },
+    ) => {
+      // Loaded on the first refused answer only: browsers load less up front.
+      const { resendOnClockSkew } = await import('./skew-retry.js');
+      const correctClock = (time: number) => signer.correctClockSkew(time);
+      return resendOnClockSkew({ readClockSkew, correctClock, sign, send: send as AxiosAdapter }, sent, refused);
+    };
+    const wrapper: AxiosAdapter = (sent) =>
+      send(sent).then(
+        (response) => (CLOCK_SKEW_STATUSES.includes(response.status) ? resend(sent, { response }) : response),
+        (error: unknown) => {
+          const response = (error as { response?: AxiosResponse }).response;
+          if (!CLOCK_SKEW_STATUSES.includes(response?.status)) throw error;
+          return resend(sent, { response, error });
+        },
+      );
+    skewWrapped.set(wrapper, send);
+    signed.adapter = wrapper;
+    return signed;
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AxiosHeaders, InternalAxiosRequestConfig } from 'axios';
-import { CONTENT_TYPE_HEADER } from './constants.js';
+import { CONTENT_SHA256_HEADER, CONTENT_TYPE_HEADER } from './constants.js';
 
 type Transformer = (this: unknown, data: unknown, headers: AxiosHeaders) => unknown;
 
@@ -42,6 +42,11 @@ export async function prepareBody(config: InternalAxiosRequestConfig, headers: A
   headers.normalize(false);
 
   const tag = data?.[Symbol.toStringTag];
+  // A caller who declared the payload hash is trusted with it: the Blob is sent unread, never buffered.
+  if ((tag === 'Blob' || tag === 'File') && data && headers.has(CONTENT_SHA256_HEADER)) {
+    if (data.size) headers.set(CONTENT_TYPE_HEADER, data.type || 'application/octet-stream', false);
+    return data;
+  }
   if (tag === 'Blob' || tag === 'File') {
     if (data!.size) headers.set(CONTENT_TYPE_HEADER, data!.type || 'application/octet-stream', false);
     return data!.arrayBuffer();

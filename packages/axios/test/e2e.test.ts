@@ -27,7 +27,7 @@ import axiosRetry from 'axios-retry';
 import FormDataPackage from 'form-data';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeAdapterContract } from '../../../test-support/adapter-contract.js';
-import { attachSigV4 } from '../src/index.js';
+import { attachSigV4, presignUrl } from '../src/index.js';
 import { bodyBytes } from './helpers.js';
 
 const REGION = 'eu-central-1';
@@ -489,6 +489,6 @@ for (const adapter of ['http', 'fetch'] as const) {
         },
       };
     },
-    { streams: adapter === 'http', variant: `${adapter} adapter` },
+    { streams: adapter === 'http', variant: `${adapter} adapter`, presignUrl },
   );
 }

@@ -141,3 +141,22 @@ describe('an AxiosError of a signed request', () => {
     ]);
   });
 });
+
+describe('an AxiosError of a presigned request (signQuery)', () => {
+  for (const adapter of ['http', 'fetch'] as const) {
+    it(`shows no session token, raw or percent-encoded, while the token went in the URL (${adapter} adapter)`, async () => {
+      failNext = 1;
+      const api = axios.create({ baseURL: gw.url, proxy: false, adapter, headers: { 'x-api-key': TEST_API_KEY } });
+      attachSigV4(api, { region: gw.region, service: 'execute-api', credentials, signQuery: true });
+      const error = await api.get('/items').catch((e: unknown) => e);
+
+      expect((error as AxiosError).response?.status).toBe(503);
+      expectNoSecret(error);
+      for (const text of surfacesOf(error as AxiosError)) {
+        expect(text).not.toContain(encodeURIComponent(credentials.sessionToken as string));
+      }
+      const wire = gw.requests.filter((r) => r.api === 'execute-api');
+      expect(new URLSearchParams(wire[0]?.query).get('X-Amz-Security-Token')).toBe(credentials.sessionToken);
+    });
+  }
+});

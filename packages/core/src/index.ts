@@ -5,17 +5,24 @@
  * (wrapped, not re-exported) and the hash classes (picked by the `exports` conditions).
  */
 
+export {
+  normalizeAdapterOptions,
+  type ResolvedAdapterOptions,
+  type SigV4AdapterOptions,
+} from './adapter/adapter-options.js';
+export { type PresignUrlOptions, presignUrl } from './adapter/presign-url.js';
 export { STALE_SIGNING_HEADERS } from './constants.js';
 export type { AssumeRoleClientConfig, AssumeRoleOptions } from './credentials/from-assume-role.js';
 export { isSigV4Error, SigV4Error, type SigV4ErrorCode } from './errors/sigv4-error.js';
 // The browser build swaps ./platform/node.js for ./platform/browser.js, whose fromAssumeRole leaves STS out.
 export { fromAssumeRole } from './platform/node.js';
+export { type PresignedFetchRequest, presignFetchRequest } from './request/presign-fetch-request.js';
 export {
   type SignedFetchRequest,
   type SignFetchRequestOptions,
   signFetchRequest,
 } from './request/sign-fetch-request.js';
-export { isClockSkewError } from './signer/clock-skew.js';
+export { isClockSkewError, readClockSkew } from './signer/clock-skew.js';
 export { createSigner } from './signer/create-signer.js';
 export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js';
 export type {

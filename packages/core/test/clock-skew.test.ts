@@ -1,4 +1,4 @@
-import { createSigner, isClockSkewError, isSigV4Error } from '@sigv4/core';
+import { createSigner, isClockSkewError, isSigV4Error, readClockSkew } from '@sigv4/core';
 import { describe, expect, it } from 'vitest';
 import { API_URL, CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
@@ -60,5 +60,45 @@ describe('clock skew', () => {
     }
     expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
     expect(signer.clockOffset).toBe(0);
+  });
+});
+
+describe('readClockSkew', () => {
+  const expired =
+    '{"message":"Signature expired: 20261126T080000Z is now earlier than 20261126T081000Z (20261126T081500Z - 5 min.)"}';
+
+  it('returns the server time from the Date header of a clock-skew 403', () => {
+    const headers = new Headers({ date: 'Thu, 26 Nov 2026 08:15:03 GMT' });
+    expect(readClockSkew(403, headers, expired)).toBe(Date.parse('2026-11-26T08:15:03Z'));
+  });
+
+  it('reads the server time from the message where a browser hides Date (API Gateway, STS)', () => {
+    expect(readClockSkew(403, new Headers(), expired)).toBe(Date.parse('2026-11-26T08:15:00Z'));
+    const notYet =
+      'Signature not yet current: 20261126T090000Z is still later than 20261126T082000Z (20261126T081500Z + 5 min.)';
+    expect(readClockSkew(403, {}, notYet)).toBe(Date.parse('2026-11-26T08:15:00Z'));
+  });
+
+  it("reads S3's RequestTimeTooSkewed ServerTime, and plain-object and AxiosHeaders-like headers", () => {
+    const s3 =
+      '<Error><Code>RequestTimeTooSkewed</Code><RequestTime>20261126T075500Z</RequestTime><ServerTime>2026-11-26T08:15:00Z</ServerTime></Error>';
+    expect(readClockSkew(403, { date: undefined }, s3)).toBe(Date.parse('2026-11-26T08:15:00Z'));
+    expect(readClockSkew(403, { Date: 'Thu, 26 Nov 2026 08:15:09 GMT' }, s3)).toBe(Date.parse('2026-11-26T08:15:09Z'));
+    expect(readClockSkew(400, { get: () => 'Thu, 26 Nov 2026 08:15:09 GMT' }, s3)).toBe(
+      Date.parse('2026-11-26T08:15:09Z'),
+    );
+  });
+
+  it('reads parsed JSON and bytes as bodies', () => {
+    expect(readClockSkew(403, null, JSON.parse(expired))).toBe(Date.parse('2026-11-26T08:15:00Z'));
+    expect(readClockSkew(403, null, new TextEncoder().encode(expired))).toBe(Date.parse('2026-11-26T08:15:00Z'));
+  });
+
+  it('returns undefined for answers that are not about time, other statuses, or no server time at all', () => {
+    expect(readClockSkew(403, new Headers({ date: 'Thu, 26 Nov 2026 08:15:03 GMT' }), '{"message":"Forbidden"}')).toBe(
+      undefined,
+    );
+    expect(readClockSkew(500, new Headers({ date: 'Thu, 26 Nov 2026 08:15:03 GMT' }), expired)).toBe(undefined);
+    expect(readClockSkew(403, new Headers(), '{"message":"Signature expired"}')).toBe(undefined);
   });
 });

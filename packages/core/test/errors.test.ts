@@ -45,6 +45,10 @@ const TRIGGERS: Record<SigV4ErrorCode, () => unknown> = {
   INVALID_OPTIONS: () => createSigner({ ...base, region: 5 as never }),
   // A lone surrogate in a header hoisted to the presigned query cannot be percent-encoded (in a URL, the parser replaces it).
   SIGNING_FAILED: () => createSigner(base).presign({ url: API_URL, headers: { 'x-amz-meta-a': '\uD800' } }),
+  // Only an adapter's retry throws it (proven in packages/fetch/test/retry.test.ts).
+  BODY_NOT_REPLAYABLE: () => {
+    throw new SigV4Error('BODY_NOT_REPLAYABLE', 'a stream body cannot be sent again');
+  },
 };
 
 describe('errors', () => {

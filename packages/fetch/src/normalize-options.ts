@@ -1,4 +1,11 @@
-import { resolveSigner, type Signer, SigV4Error } from '@sigv4/core';
+import {
+  normalizeAdapterOptions,
+  type ResolvedAdapterOptions,
+  resolveSigner,
+  type Signer,
+  SigV4Error,
+} from '@sigv4/core';
+import type { RetryOptions } from './retry-options.js';
 import type { SendFetch } from './sign-fetch-request.js';
 import type { SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
@@ -7,6 +14,9 @@ export interface ResolvedSignedFetchOptions {
   signer: Signer;
   /** Sends with the given fetch (one `Request`), else with the global one looked up at call time. */
   send: SendFetch;
+  adapter: ResolvedAdapterOptions;
+  /** The `retry` option as given (checked in full when the retry module loads); `undefined`: each request is sent once. */
+  retry: RetryOptions | number | true | undefined;
 }
 
 /** Checks the arguments of `createSignedFetch` and resolves the signer. @internal */
@@ -39,7 +49,21 @@ export function normalizeOptions(
     typeof custom === 'function'
       ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
       : (input, init) => globalFetch()(input, init);
-  return { signer, send };
+  const retry = options.retry;
+  if (
+    retry !== undefined &&
+    typeof retry !== 'boolean' &&
+    typeof retry !== 'number' &&
+    (typeof retry !== 'object' || retry === null)
+  ) {
+    throw new SigV4Error('INVALID_OPTIONS', '@sigv4/fetch: `retry` must be true, a number or { limit, … }.');
+  }
+  return {
+    signer,
+    send,
+    adapter: normalizeAdapterOptions(options),
+    retry: retry === false || retry === 0 ? undefined : retry,
+  };
 }
 
 function globalFetch(): typeof globalThis.fetch {

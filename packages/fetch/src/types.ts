@@ -1,7 +1,19 @@
-import type { SignerOrOptions } from '@sigv4/core';
+import type { SignerOrOptions, SigV4AdapterOptions } from '@sigv4/core';
+import type { RetryOptions } from './retry-options.js';
 
-/** Options of {@link createSignedFetch}: `createSigner`'s options, or `{ signer }`. @public */
-export type SignedFetchOptions = SignerOrOptions;
+/**
+ * Options of {@link createSignedFetch}: `createSigner`'s options or `{ signer }`, plus
+ * `correctClockSkew` (default `true`), `signQuery` (default `false`) and `retry` (default: none).
+ * @public
+ */
+export type SignedFetchOptions = SignerOrOptions &
+  SigV4AdapterOptions & {
+    /**
+     * Send a failed request again, signed afresh: `true` for ky's defaults, a number for the limit, or {@link RetryOptions}.
+     * @default undefined (sent once)
+     */
+    retry?: RetryOptions | number | boolean | undefined;
+  };
 
 /** The function that sends the signed `Request`: any WHATWG fetch, or a test double. @public */
 export type FetchLike = (input: Request) => Promise<Response>;

@@ -8,7 +8,7 @@ import {
 import { startGateway, TEST_API_KEY, TEST_CREDENTIALS, TEST_ROLE_ARN } from '@sigv4/gateway';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeAdapterContract, parseBody } from '../../../test-support/adapter-contract.js';
-import { createSignedFetch } from '../src/index.js';
+import { createSignedFetch, presignUrl } from '../src/index.js';
 import { streamOf } from './helpers.js';
 
 type Gateway = Awaited<ReturnType<typeof startGateway>>;
@@ -323,5 +323,5 @@ describeAdapterContract(
       },
     };
   },
-  { streams: true },
+  { streams: true, presignUrl },
 );

@@ -90,3 +90,6 @@ export const CORS_EXPOSE_HEADERS = [
   'content-length',
   'content-type',
 ].join(', ');
+
+/** {@link CORS_EXPOSE_HEADERS} without `date`: a browser then cannot read the server's clock from the header. */
+export const CORS_EXPOSE_HEADERS_WITHOUT_DATE = CORS_EXPOSE_HEADERS.replace('date, ', '');

@@ -17,6 +17,9 @@ export const DEFAULTS = {
   port: 0,
   stsPort: 0,
   allowUnsignedPayload: false,
+  requirePayloadHash: false,
+  exposeDateHeader: true,
+  failFirst: undefined as GatewayOptions['failFirst'],
   requestTimeout: 10_000,
   maxRecordedRequests: Number.POSITIVE_INFINITY,
   maxRecordedBodyBytes: Number.POSITIVE_INFINITY,
@@ -91,5 +94,23 @@ export function normalizeOptions(options: GatewayOptions = {}): ResolvedGatewayO
     }
     return { ...u, arn: u.arn ?? `arn:aws:iam::${TEST_ACCOUNT_ID}:user/${u.accessKeyId}` };
   });
-  return { ...o, users };
+  for (const key of ['allowUnsignedPayload', 'requirePayloadHash', 'exposeDateHeader'] as const) {
+    if (typeof o[key] !== 'boolean') invalid(`\`${key}\` must be true or false.`);
+  }
+  return { ...o, users, handler: failingFirst(o.failFirst, o.handler) };
+}
+
+/** Wraps the handler so that the first `times` verified requests get `status` (a 5xx-once path for retry tests). */
+function failingFirst(failFirst: GatewayOptions['failFirst'], handler: ProxyHandler): ProxyHandler {
+  if (failFirst === undefined) return handler;
+  const { times, status = 503, headers = {} } = failFirst;
+  if (!Number.isInteger(times) || times < 0 || !Number.isInteger(status) || status < 100 || status > 599) {
+    invalid('`failFirst` must be { times: whole number >= 0, status?: 100-599, headers? }.');
+  }
+  let left = times;
+  return (event) => {
+    if (left <= 0) return handler(event);
+    left--;
+    return { statusCode: status, headers: { ...headers }, body: JSON.stringify({ message: 'Service Unavailable' }) };
+  };
 }

@@ -106,6 +106,16 @@ export interface GatewayOptions {
   stsPort?: number | undefined;
   /** Accept `x-amz-content-sha256: UNSIGNED-PAYLOAD` (API Gateway does not). @default false */
   allowUnsignedPayload?: boolean | undefined;
+  /** Refuse (403) a request without a signed `x-amz-content-sha256`, as OpenSearch Serverless (`aoss`) does. @default false */
+  requirePayloadHash?: boolean | undefined;
+  /** List `date` in `Access-Control-Expose-Headers`; `false` hides the server's clock from browsers, as many APIs do. @default true */
+  exposeDateHeader?: boolean | undefined;
+  /**
+   * Answer the first `times` verified API requests with `status` (and `headers`, e.g. `Retry-After`)
+   * instead of calling the handler: a flaky backend for retry tests.
+   * @default undefined (never)
+   */
+  failFirst?: { times: number; status?: number | undefined; headers?: Record<string, string> | undefined } | undefined;
   /**
    * Milliseconds a client may take to send a whole request (headers and body); a request still
    * incomplete then (headers never ended, a body shorter than its `Content-Length`) is answered 408 and cut.

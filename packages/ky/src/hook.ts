@@ -1,6 +1,13 @@
-import { resolveSigner, type Signer, SigV4Error } from '@sigv4/core';
+import {
+  normalizeAdapterOptions,
+  type ResolvedAdapterOptions,
+  resolveSigner,
+  type Signer,
+  SigV4Error,
+} from '@sigv4/core';
+import { createAdapterKyFetch, presignKyRequest } from './adapter-fetch.js';
 import { readHookCall } from './read-hook-call.js';
-import { createSignedKyFetch, type KyFetch, noteKyBody, signKyRequest } from './sign-ky-request.js';
+import { type KyFetch, noteKyBody, signKyRequest } from './sign-ky-request.js';
 import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
 
 /**
@@ -24,11 +31,13 @@ import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
  */
 export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
   const signer = resolveSigner(options);
+  const query = normalizeAdapterOptions(options).signQuery;
   // An earlier hook may have replaced ky's request, so only a stream body is taken from ky's options.
   const note = noteKyBody(false);
   return async (...args: unknown[]): Promise<Request> => {
     note(...args);
-    return signKyRequest(signer, readHookCall(args).request);
+    const { request } = readHookCall(args);
+    return query ? presignKyRequest(signer, request, query.expiresIn) : signKyRequest(signer, request);
   };
 }
 
@@ -61,14 +70,14 @@ export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOp
       `@sigv4/ky: withSigV4(ky, options) needs a ky instance as \`ky\` (ky itself, or one made by ky.create or .extend); got ${ky === null ? 'null' : typeof ky}${typeof ky === 'object' && ky !== null ? ' without extend()' : ''}.`,
     );
   }
-  return signAll(ky, resolveSigner(options));
+  return signAll(ky, resolveSigner(options), normalizeAdapterOptions(options));
 }
 
 /** ky's call methods, which take the options of a single call as their second argument. */
 const METHODS: readonly unknown[] = ['get', 'post', 'put', 'patch', 'head', 'delete'];
 
 /** `withSigV4` for a ready signer, so that `.extend()` can reuse it. */
-function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer): T {
+function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer, adapter: ResolvedAdapterOptions): T {
   let beforeRequest: readonly unknown[] = [];
   // Read the parent's beforeRequest hooks and clear them (`undefined` empties a list)...
   const cleared = ky.extend(((parent: { hooks?: { beforeRequest?: readonly unknown[] } }) => {
@@ -77,17 +86,17 @@ function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer): T {
   }) as never);
   // ...so that the hook noting ky's body sees ky's own request, before any hook can replace it.
   const signed = cleared.extend(((parent: { fetch?: KyFetch }) => ({
-    fetch: createSignedKyFetch(signer, parent.fetch),
+    fetch: createAdapterKyFetch(signer, parent.fetch, adapter),
     hooks: { beforeRequest: [noteKyBody(true), ...beforeRequest] },
   })) as never);
   // A `fetch` given to one call, or to `.extend()`, is wrapped too: nothing leaves unsigned.
   const callOptions = (options: unknown) => {
     const fetch = (options as { fetch?: unknown } | undefined)?.fetch;
     return typeof fetch === 'function'
-      ? { ...(options as object), fetch: createSignedKyFetch(signer, fetch as KyFetch) }
+      ? { ...(options as object), fetch: createAdapterKyFetch(signer, fetch as KyFetch, adapter) }
       : options;
   };
-  const extend = (more: never) => signAll(ky.extend(more), signer);
+  const extend = (more: never) => signAll(ky.extend(more), signer, adapter);
   return new Proxy(signed, {
     apply: (target, self, [input, options]: unknown[]) =>
       Reflect.apply(target as never, self, [input, callOptions(options)]),

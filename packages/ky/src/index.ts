@@ -4,6 +4,6 @@
  */
 
 // Re-exported so that callers can catch and type errors without importing core themselves.
-export { isSigV4Error, SigV4Error } from '@sigv4/core';
+export { isSigV4Error, type PresignUrlOptions, presignUrl, SigV4Error } from '@sigv4/core';
 export { sigv4Hook, withSigV4 } from './hook.js';
 export type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';

@@ -57,3 +57,6 @@ export function createSignedKyFetch(signer: Signer, fetch: KyFetch | undefined):
   signedFetches.add(signedFetch);
   return signedFetch;
 }
+
+/** The body ky made `request` from, when a hook noted it. @internal */
+export const kyBodyOf = (request: Request): unknown => kyBodies.get(request);

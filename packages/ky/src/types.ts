@@ -1,7 +1,8 @@
-import type { SignerOrOptions } from '@sigv4/core';
+import type { SignerOrOptions, SigV4AdapterOptions } from '@sigv4/core';
 
 /**
- * Options of {@link sigv4Hook} and {@link withSigV4}: `createSigner`'s options, or `{ signer }`.
+ * Options of {@link sigv4Hook} and {@link withSigV4}: `createSigner`'s options or `{ signer }`, plus
+ * `signQuery` (both) and `correctClockSkew` (`withSigV4`: the hook cannot send again).
  *
  * @example
  * ```ts
@@ -9,7 +10,7 @@ import type { SignerOrOptions } from '@sigv4/core';
  * ```
  * @public
  */
-export type SigV4HookOptions = SignerOrOptions;
+export type SigV4HookOptions = SignerOrOptions & SigV4AdapterOptions;
 
 /**
  * A ky hook that signs the request it is given; it fits `beforeRequest` of ky 1 and 2 and

@@ -9,7 +9,7 @@ import {
 } from '@sigv4/gateway';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeAdapterContract, parseBody } from '../../../test-support/adapter-contract.js';
-import { withSigV4 } from '../src/index.js';
+import { presignUrl, withSigV4 } from '../src/index.js';
 import { KY_VERSIONS } from './support/ky-versions.js';
 
 const REGION = 'eu-central-1';
@@ -328,7 +328,7 @@ for (const v of KY_VERSIONS) {
         },
       };
     },
-    { streams: true, variant: v.name },
+    { streams: true, variant: v.name, presignUrl },
   );
 }
 

@@ -16,9 +16,9 @@ describe('browser bundle size of @sigv4/axios', () => {
     );
   });
 
-  // Until then, no regression: what was reached with those features plus a little room.
-  it('adds at most 1.3 KB minified and gzipped over @sigv4/core (the 1 KB target above is not met)', async () => {
+  // Until then, no regression: what was reached with those features and clock-skew correction, plus a little room.
+  it('adds at most 1.5 KB minified and gzipped over @sigv4/core (the 1 KB target above is not met)', async () => {
     const [core, withAdapter] = await measured;
-    expect(withAdapter.size.gzip - core.size.gzip, describeSize(withAdapter)).toBeLessThanOrEqual(1.3 * 1024);
+    expect(withAdapter.size.gzip - core.size.gzip, describeSize(withAdapter)).toBeLessThanOrEqual(1.5 * 1024);
   });
 });

@@ -9,6 +9,7 @@
  * - `UNSUPPORTED_BODY`: the body cannot be hashed (a stream without `unsignedPayload: true`, or an unknown type).
  * - `INVALID_OPTIONS`: an option has the wrong type or range.
  * - `SIGNING_FAILED`: the signing library failed (see `cause`).
+ * - `BODY_NOT_REPLAYABLE`: a request had to be sent again (a retry) but its body, a stream, was sent already.
  *
  * @example
  * ```ts
@@ -26,7 +27,8 @@ export type SigV4ErrorCode =
   | 'INVALID_URL'
   | 'UNSUPPORTED_BODY'
   | 'INVALID_OPTIONS'
-  | 'SIGNING_FAILED';
+  | 'SIGNING_FAILED'
+  | 'BODY_NOT_REPLAYABLE';
 
 /**
  * The only error `@sigv4/*` packages throw. `code` is stable; the message says what to change.

@@ -57,3 +57,54 @@ export function toServerTime(serverDate: string | Date | number): number {
   }
   return time;
 }
+
+/** The server time AWS writes into a clock-skew message: API Gateway/STS `(20261126T081500Z - 5 min.)`, S3 `<ServerTime>`. */
+const SERVER_TIME_IN_MESSAGE =
+  /\((\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z [-+] \d+ (?:min|sec)\.\)|<ServerTime>([^<]+)<\/ServerTime>/;
+
+/** Statuses AWS answers a request signed at the wrong time with. */
+const SKEW_STATUSES: readonly number[] = [400, 401, 403];
+
+type HeaderReader = { get(name: string): unknown } | Record<string, unknown> | null | undefined;
+
+const dateHeaderOf = (headers: HeaderReader): unknown => {
+  if (headers == null) return undefined;
+  if (typeof (headers as { get?: unknown }).get === 'function')
+    return (headers as { get(n: string): unknown }).get('date');
+  const record = headers as Record<string, unknown>;
+  return record['date'] ?? record['Date'];
+};
+
+function serverTimeInMessage(text: string): number | undefined {
+  const match = SERVER_TIME_IN_MESSAGE.exec(text);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s] = match.map(Number);
+  const time = match[7] !== undefined ? Date.parse(match[7]) : Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s);
+  return Number.isFinite(time) ? time : undefined;
+}
+
+/**
+ * Reads a refused answer: when AWS says the request's signing time is off, returns the server's time
+ * (epoch milliseconds) from the `Date` header, or, where a browser hides that header (no
+ * `Access-Control-Expose-Headers: Date`), from the time AWS writes in its message; else `undefined`.
+ * The adapters call it on a 400/401/403 and, given a time, correct the signer and send once more.
+ *
+ * @param status - the response status
+ * @param headers - the response headers (`Headers`, `AxiosHeaders` or a plain object)
+ * @param body - the response body: text, bytes or parsed JSON
+ * @returns the server time in epoch milliseconds, or `undefined` when the answer is not about time
+ * @example
+ * ```ts
+ * import { readClockSkew } from '@sigv4/core';
+ * const serverTime = readClockSkew(response.status, response.headers, await response.clone().text());
+ * if (serverTime !== undefined) signer.correctClockSkew(serverTime);
+ * ```
+ */
+export function readClockSkew(status: number, headers: HeaderReader, body: unknown): number | undefined {
+  if (!SKEW_STATUSES.includes(status)) return undefined;
+  const text = textOf(body);
+  if (!CLOCK_SKEW.test(text)) return undefined;
+  const date = dateHeaderOf(headers);
+  const fromHeader = typeof date === 'string' ? Date.parse(date) : Number.NaN;
+  return Number.isFinite(fromHeader) ? fromHeader : serverTimeInMessage(text);
+}

@@ -33,6 +33,8 @@ describe.skipIf(!HAS_CHROMIUM)(
     let gateway: Gateway;
     /** A gateway whose clock runs 15 minutes ahead, for the clock-skew recipe. */
     let skewedGateway: Gateway;
+    /** The same, without `Date` in Access-Control-Expose-Headers. */
+    let hiddenDateGateway: Gateway;
     let suite: BrowserSuite;
 
     beforeAll(async () => {
@@ -44,6 +46,7 @@ describe.skipIf(!HAS_CHROMIUM)(
             : echoHandler(event),
       });
       skewedGateway = await startGateway({ now: () => Date.now() + SKEW_MS });
+      hiddenDateGateway = await startGateway({ now: () => Date.now() + SKEW_MS, exposeDateHeader: false });
       suite = await startBrowserSuite({
         pages: { fetch: PAGE },
         assumeRole: fromAssumeRole({
@@ -59,6 +62,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await suite?.close();
       await gateway?.close();
       await skewedGateway?.close();
+      await hiddenDateGateway?.close();
     });
 
     let r: Record<string, CaseResult>;
@@ -70,6 +74,7 @@ describe.skipIf(!HAS_CHROMIUM)(
         service: gateway.service,
         sts: { url: gateway.stsUrl, roleArn: TEST_ROLE_ARN, credentials: TEST_CREDENTIALS },
         skewedGatewayUrl: skewedGateway.url,
+        hiddenDateGatewayUrl: hiddenDateGateway.url,
       });
     }, BROWSER_HOOK_TIMEOUT_MS);
 
@@ -124,6 +129,20 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(date, 'Date must be readable cross-origin (Access-Control-Expose-Headers)').toBeTruthy();
       // Date has whole seconds: the offset found is the skew, within a few seconds.
       expect(Math.abs(clockOffset - SKEW_MS)).toBeLessThan(5_000);
+    });
+
+    it('corrects clock skew by itself cross-origin where Date is not exposed: the server time from the message, one resend, then right the first time', () => {
+      const result = r['clock skew corrected by itself without a readable Date'];
+      expect(result, show()).toMatchObject({ status: 200, body: { next: 200, date: null } });
+      const { clockOffset } = (result?.body ?? {}) as { clockOffset: number };
+      expect(Math.abs(clockOffset - SKEW_MS)).toBeLessThan(5_000);
+      const sent = hiddenDateGateway.requests.filter((q) => q.api === 'execute-api' && q.method !== 'OPTIONS');
+      expect(sent.map((q) => [q.method, q.status])).toEqual([
+        ['POST', 403],
+        ['POST', 200],
+        ['GET', 200],
+      ]);
+      expect(sent[1]?.body.equals(sent[0]!.body)).toBe(true);
     });
 
     it('refuses a no-cors request, whose Authorization header the browser would drop, and sends nothing', () => {

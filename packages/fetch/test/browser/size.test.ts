@@ -26,9 +26,10 @@ describe('browser bundle size of @sigv4/fetch', () => {
     expect(withFetch.size.gzip, describeSize(withFetch)).toBeLessThanOrEqual(CORE_FETCH_BUDGET);
   });
 
-  // Until then, no regression: what core reached with its credentials timeout and input checks, plus a little room.
-  it('keeps @sigv4/core + @sigv4/fetch within the 11.25 KB reached so far (the 7 KB target above is not met)', async () => {
+  // Until then, no regression: what core reached with its credentials timeout, input checks, clock-skew correction,
+  // signQuery and retry, plus a little room.
+  it('keeps @sigv4/core + @sigv4/fetch within the 12.5 KB reached so far (the 7 KB target above is not met)', async () => {
     const [, withFetch] = await measured;
-    expect(withFetch.size.gzip, describeSize(withFetch)).toBeLessThanOrEqual(11.25 * 1024);
+    expect(withFetch.size.gzip, describeSize(withFetch)).toBeLessThanOrEqual(12.5 * 1024);
   });
 });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API_KEY_HEADER } from '../constants.js';
+import { API_KEY_HEADER, CONTENT_SHA256_HEADER } from '../constants.js';
 import { corsHeaders, isPreflight, preflightHeaders, send } from '../http/answer.js';
 import { createDictionary } from '../http/receive.js';
 import { type ListenerContext, startRequest } from '../http/start-request.js';
@@ -55,7 +55,7 @@ export async function handleApiRequest(ctx: ListenerContext, req: IncomingMessag
       received,
       status,
       {
-        ...corsHeaders(req),
+        ...corsHeaders(req, options.exposeDateHeader),
         'content-type': 'application/json',
         'x-amzn-errortype': errorType,
         'x-amzn-requestid': requestId,
@@ -64,10 +64,15 @@ export async function handleApiRequest(ctx: ListenerContext, req: IncomingMessag
       errorType,
     );
 
-  if (isPreflight(req)) return send(res, received, 204, preflightHeaders(req), '');
+  if (isPreflight(req)) return send(res, received, 204, preflightHeaders(req, options.exposeDateHeader), '');
   if (received.tooLarge) return fail(413, 'RequestTooLargeException', 'Request Too Long');
   const resourcePath = stripStage(verifiedPath(received.record.path, options.service), options.stage);
   if (resourcePath === undefined) return fail(403, 'ForbiddenException', 'Forbidden');
+
+  // As OpenSearch Serverless does: the payload hash header is required, not only allowed.
+  if (options.requirePayloadHash && received.record.headers[CONTENT_SHA256_HEADER] === undefined) {
+    return fail(403, 'ForbiddenException', `Missing required header: ${CONTENT_SHA256_HEADER}`);
+  }
 
   const verified = verifyRequest(received.raw, {
     region: options.region,
@@ -102,7 +107,7 @@ export async function handleApiRequest(ctx: ListenerContext, req: IncomingMessag
   // a handler may echo request header names back (`__proto__` is a valid one)
   const headers: Record<string, string | string[]> = Object.assign(
     createDictionary<string | string[]>(),
-    corsHeaders(req),
+    corsHeaders(req, options.exposeDateHeader),
   );
   headers['x-amzn-requestid'] = requestId;
   for (const [name, values] of Object.entries(result.multiValueHeaders ?? {}))

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CORS_EXPOSE_HEADERS } from '../constants.js';
+import { CORS_EXPOSE_HEADERS, CORS_EXPOSE_HEADERS_WITHOUT_DATE } from '../constants.js';
 import type { Received } from './receive.js';
 
 /** CORS headers added to every answer (the Origin is echoed, else `*`). @internal */
-export function corsHeaders(req: IncomingMessage): Record<string, string> {
+export function corsHeaders(req: IncomingMessage, exposeDate = true): Record<string, string> {
   const origin = req.headers.origin;
   return {
     'access-control-allow-origin': typeof origin === 'string' ? origin : '*',
     // with an echoed origin, pages may also call with `credentials: 'include'`
     ...(typeof origin === 'string' ? { 'access-control-allow-credentials': 'true' } : {}),
-    'access-control-expose-headers': CORS_EXPOSE_HEADERS,
+    'access-control-expose-headers': exposeDate ? CORS_EXPOSE_HEADERS : CORS_EXPOSE_HEADERS_WITHOUT_DATE,
     vary: 'Origin',
   };
 }
@@ -20,10 +20,10 @@ export function isPreflight(req: IncomingMessage): boolean {
 }
 
 /** Answers a CORS preflight: any method, the requested headers, cached 10 minutes. @internal */
-export function preflightHeaders(req: IncomingMessage): Record<string, string> {
+export function preflightHeaders(req: IncomingMessage, exposeDate = true): Record<string, string> {
   const requested = req.headers['access-control-request-headers'];
   return {
-    ...corsHeaders(req),
+    ...corsHeaders(req, exposeDate),
     'access-control-allow-methods': 'GET,HEAD,POST,PUT,PATCH,DELETE,OPTIONS',
     'access-control-allow-headers':
       typeof requested === 'string' && requested !== ''

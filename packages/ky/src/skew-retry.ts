@@ -1,0 +1,71 @@
+import type { readClockSkew } from '@sigv4/core';
+
+// Loaded on the first refused answer; it imports nothing at run time, or browsers would load the shared chunk up front.
+
+/** What {@link resendOnClockSkew} needs from the entry module. @internal */
+export interface SkewContext {
+  readClockSkew: typeof readClockSkew;
+  correctClock: (serverTime: number) => void;
+  /** Signs the request afresh and sends it. */
+  send: () => Promise<Response>;
+}
+
+/**
+ * When AWS refused the request because of its signing time, corrects the signer's clock from the
+ * server's time and sends the request once more; any other answer is returned as it is.
+ * @internal
+ */
+export async function resendOnClockSkew(context: SkewContext, response: Response): Promise<Response> {
+  const text = await response
+    .clone()
+    .text()
+    .catch(() => '');
+  const serverTime = context.readClockSkew(response.status, response.headers, text);
+  if (serverTime === undefined) return response;
+  context.correctClock(serverTime);
+  await response.body?.cancel();
+  return context.send();
+}
+
+const isStream = (body: unknown): boolean =>
+  typeof body === 'object' &&
+  body !== null &&
+  (typeof (body as ReadableStream).getReader === 'function' ||
+    typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
+
+/**
+ * The request to send again: ky's own while its body is unused, else one made anew from the body ky
+ * made it from (browsers use up a Request sent with a body given beside it); `undefined` for a stream.
+ * @internal
+ */
+export function replayableRequest(request: Request, kyBody: unknown): Request | undefined {
+  if (!request.bodyUsed) return request;
+  if (kyBody == null || isStream(kyBody)) return undefined;
+  const {
+    method,
+    headers,
+    signal,
+    credentials,
+    mode,
+    cache,
+    redirect,
+    referrer,
+    referrerPolicy,
+    integrity,
+    keepalive,
+  } = request;
+  return new Request(request.url, {
+    method,
+    headers,
+    body: kyBody as BodyInit,
+    signal,
+    credentials,
+    mode,
+    cache,
+    redirect,
+    referrer,
+    referrerPolicy,
+    integrity,
+    keepalive,
+  });
+}
