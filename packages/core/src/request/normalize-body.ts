@@ -1,5 +1,5 @@
 import { FORM_CONTENT_TYPE } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import type { SignableBody } from '../types.js';
 
 /** A body ready for hashing. @internal */
@@ -53,7 +53,7 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
   if (form !== undefined) return hashed(form, form, FORM_CONTENT_TYPE);
   if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
   if (typeof body !== 'object') {
-    throw unsupported(typeof body);
+    throw fail('UNSUPPORTED_BODY', 'bodyType', [typeof body]);
   }
   if (ArrayBuffer.isView(body)) {
     return hashed(
@@ -68,18 +68,12 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
     return hashed(new Uint8Array(await body.arrayBuffer()), body, body.type === '' ? undefined : body.type);
   }
   if (isFormData(body)) {
-    throw new SigV4Error(
-      'UNSUPPORTED_BODY',
-      'Cannot hash FormData (the client picks its multipart boundary later): encode it to bytes or sign with `unsignedPayload: true`.',
-    );
+    throw fail('UNSUPPORTED_BODY', 'formData', []);
   }
   if (isStream(body)) {
-    throw new SigV4Error(
-      'UNSUPPORTED_BODY',
-      'Cannot hash a stream body: pass a string or bytes, or `unsignedPayload: true` to createSigner (if the service accepts UNSIGNED-PAYLOAD).',
-    );
+    throw fail('UNSUPPORTED_BODY', 'streamBody', []);
   }
-  throw unsupported(Object.prototype.toString.call(body).slice(8, -1));
+  throw fail('UNSUPPORTED_BODY', 'bodyType', [Object.prototype.toString.call(body).slice(8, -1)]);
 }
 
 /**
@@ -94,11 +88,4 @@ export function unreadBody(body: unknown): NormalizedBody {
   }
   const type = typeof body === 'object' && body !== null && isBlob(body) && body.type !== '' ? body.type : undefined;
   return { payload: undefined, unsigned: false, send: body as SignableBody, contentType: type };
-}
-
-function unsupported(kind: string): SigV4Error {
-  return new SigV4Error(
-    'UNSUPPORTED_BODY',
-    `Cannot sign a body of type ${kind}: pass a string, bytes, URLSearchParams or a Blob.`,
-  );
 }

@@ -7,6 +7,7 @@ import {
   MAX_PRESIGN_EXPIRES_IN,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
+import { MESSAGE_ARGS } from '../errors/fail.js';
 import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import { canonicalQueryComponent } from '../request/canonical-query.js';
@@ -22,6 +23,7 @@ import { readRequest } from './read-request.js';
 export const KIT = {
   SigV4Error,
   isSigV4Error,
+  MESSAGE_ARGS,
   readRequest,
   computeSignature,
   formatDate,

@@ -5,7 +5,7 @@ import {
   STALE_SIGNING_HEADERS,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
 import { normalizeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
@@ -70,10 +70,7 @@ const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/;
 
 function checkPayloadHash(value: string): void {
   if (!PAYLOAD_HASH.test(value)) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `Cannot sign with x-amz-content-sha256 ${JSON.stringify(value.slice(0, 80))}: set it to the body's SHA-256 in 64 lower-case hex digits, "${UNSIGNED_PAYLOAD}" or a STREAMING-… value (e.g. STREAMING-AWS4-HMAC-SHA256-PAYLOAD), or leave it out to have the body hashed.`,
-    );
+    throw fail('INVALID_OPTIONS', 'payloadHash', [value]);
   }
 }
 
@@ -87,16 +84,13 @@ export async function prepareRequest(
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
   if (typeof input !== 'object' || input === null) {
-    throw new SigV4Error('INVALID_OPTIONS', 'sign() takes a request object: { method, url, headers?, body? }.');
+    throw fail('INVALID_OPTIONS', 'requestType', ['sign', input]);
   }
   const url = parseUrl(input.url);
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`,
-    );
+    throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
   const headers = normalizeHeaders(input.headers);
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.

@@ -1,4 +1,4 @@
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import type { InferredEndpoint } from '../infer/infer-endpoint.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
 import { rulesFor } from './service-rules.js';
@@ -47,16 +47,10 @@ export function createTargetResolver(
     const region = options.region ?? inferred.region;
     const service = options.service ?? inferred.service;
     if (region === undefined) {
-      throw new SigV4Error(
-        'REGION_UNRESOLVED',
-        `Cannot infer the AWS region from "${hostname}": pass \`region\` to createSigner${service === undefined ? ' (and pass `service`)' : ''}.`,
-      );
+      throw fail('REGION_UNRESOLVED', 'noRegion', [hostname, service]);
     }
     if (service === undefined) {
-      throw new SigV4Error(
-        'SERVICE_UNRESOLVED',
-        `Cannot infer the AWS service from "${hostname}": pass \`service\` to createSigner (e.g. "execute-api").`,
-      );
+      throw fail('SERVICE_UNRESOLVED', 'noService', [hostname]);
     }
     const rules = rulesFor(service);
     const target: SigningTarget = {
