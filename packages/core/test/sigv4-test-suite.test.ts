@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Sha256 } from '../src/platform/node.js';
 import { computePresignedQuery } from '../src/signer/compute-presign.js';
 import { computeSignature } from '../src/signer/compute-signature.js';
+import { encodePathOnce } from '../src/signer/encode-path-once.js';
 import { KIT } from '../src/signer/kit.js';
-import { encodePathOnce, prepareRequest } from '../src/signer/prepare-request.js';
+import { prepareRequest } from '../src/signer/prepare-request.js';
 import { createSmithySigner } from '../src/signer/smithy-signer.js';
 import { loadSuite, parseRawRequest, type SuiteCase } from './support/test-suite.js';
 

@@ -1,5 +1,5 @@
 import { FORM_CONTENT_TYPE } from '../constants.js';
-import { fail } from '../errors/fail.js';
+import { KIT } from '../signer/kit.js';
 import type { SignableBody } from '../types.js';
 
 /** A body ready for hashing. @internal */
@@ -16,64 +16,31 @@ export interface NormalizedBody {
 
 const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
 
-const isStream = (body: object): boolean =>
-  (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
-  typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function' ||
-  typeof (body as { pipe?: unknown }).pipe === 'function' ||
-  typeof (body as { getReader?: unknown }).getReader === 'function';
-
-const isFormData = (body: object): boolean => typeof FormData !== 'undefined' && body instanceof FormData;
-
-/** A body that is hashed: its payload, what is sent and the content type it implies. */
-const hashed = (
-  payload: string | Uint8Array | undefined,
-  send: SignableBody,
-  contentType?: string,
-): NormalizedBody => ({
+/** A body that is hashed: its payload and what is sent. */
+const hashed = (payload: string | Uint8Array | undefined, send: SignableBody): NormalizedBody => ({
   payload,
   unsigned: false,
   send,
-  contentType,
+  contentType: undefined,
 });
 
 /**
- * Reads a body into bytes (or a string) that can be hashed, without copying where possible.
+ * Reads a body into bytes (or a string) that can be hashed, without copying where possible. Strings and
+ * bytes are read here; other bodies (forms, Blobs, streams, `unsignedPayload`) by a module loaded for them.
  * @internal
  */
 export async function normalizeBody(body: unknown, unsignedPayload: boolean): Promise<NormalizedBody> {
-  const form = body instanceof URLSearchParams ? body.toString() : undefined;
-  if (unsignedPayload) {
-    return {
-      payload: undefined,
-      unsigned: true,
-      send: form ?? (body as SignableBody),
-      contentType: form === undefined ? undefined : FORM_CONTENT_TYPE,
-    };
+  if (!unsignedPayload) {
+    if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
+    if (ArrayBuffer.isView(body)) {
+      return hashed(
+        body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        body,
+      );
+    }
+    if (body instanceof ArrayBuffer) return hashed(new Uint8Array(body), body);
   }
-  if (form !== undefined) return hashed(form, form, FORM_CONTENT_TYPE);
-  if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
-  if (typeof body !== 'object') {
-    throw fail('UNSUPPORTED_BODY', 'bodyType', [typeof body]);
-  }
-  if (ArrayBuffer.isView(body)) {
-    return hashed(
-      body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-      body,
-    );
-  }
-  if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
-    return hashed(new Uint8Array(body as ArrayBuffer), body as ArrayBuffer);
-  }
-  if (isBlob(body)) {
-    return hashed(new Uint8Array(await body.arrayBuffer()), body, body.type === '' ? undefined : body.type);
-  }
-  if (isFormData(body)) {
-    throw fail('UNSUPPORTED_BODY', 'formData', []);
-  }
-  if (isStream(body)) {
-    throw fail('UNSUPPORTED_BODY', 'streamBody', []);
-  }
-  throw fail('UNSUPPORTED_BODY', 'bodyType', [Object.prototype.toString.call(body).slice(8, -1)]);
+  return (await import('./normalize-any-body.js')).normalizeAnyBody(KIT, body, unsignedPayload);
 }
 
 /**

@@ -4,10 +4,11 @@ import {
   CONTENT_SHA256_HEADER,
   DEFAULT_PRESIGN_EXPIRES_IN,
   EMPTY_SHA256,
+  FORM_CONTENT_TYPE,
   MAX_PRESIGN_EXPIRES_IN,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
-import { MESSAGE_ARGS } from '../errors/fail.js';
+import { fail, MESSAGE_ARGS } from '../errors/fail.js';
 import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import { canonicalQueryComponent } from '../request/canonical-query.js';
@@ -24,6 +25,7 @@ export const KIT = {
   SigV4Error,
   isSigV4Error,
   MESSAGE_ARGS,
+  fail,
   readRequest,
   computeSignature,
   formatDate,
@@ -40,6 +42,7 @@ export const KIT = {
   UNSIGNED_PAYLOAD,
   DEFAULT_PRESIGN_EXPIRES_IN,
   MAX_PRESIGN_EXPIRES_IN,
+  FORM_CONTENT_TYPE,
 } as const;
 
 /** The type of {@link KIT}. @internal */
