@@ -74,14 +74,7 @@ export function normalizeOptions(options: SignerOptions | undefined): ResolvedSi
   ) {
     throw invalid('credentialsTimeout', `whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000`);
   }
-  return {
-    region: o.region,
-    service: o.service,
-    credentials,
-    credentialsTimeout: credentialsTimeout ?? DEFAULTS.credentialsTimeout,
-    unsignedPayload: o.unsignedPayload ?? DEFAULTS.unsignedPayload,
-    uriEscapePath: o.uriEscapePath,
-    applyChecksum: o.applyChecksum,
-    now: o.now ?? DEFAULTS.now,
-  };
+  // Options left `undefined` take their default; unknown keys ride along unread.
+  const given = Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined));
+  return { ...DEFAULTS, ...given } as ResolvedSignerOptions;
 }
