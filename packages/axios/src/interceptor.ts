@@ -3,6 +3,9 @@ import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
 import { PACKAGE_NAME } from './constants.js';
 import { signAxiosRequest } from './sign-axios-request.js';
 
+/** Where the options and `attachSigV4` are documented; the messages about wrong arguments point here. */
+const USAGE = 'https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
+
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
  * (`region`, `service`, `credentials`, `credentialsTimeout`, …), or `{ signer }` to share one
@@ -15,13 +18,6 @@ import { signAxiosRequest } from './sign-axios-request.js';
  * @public
  */
 export type SigV4InterceptorOptions = SignerOrOptions;
-
-const kindOf = (value: unknown): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 /**
  * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
@@ -50,10 +46,7 @@ export function sigv4Interceptor(
   options: SigV4InterceptorOptions = {},
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
   if (typeof options !== 'object' || options === null) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: options must be { region, service, credentials?, … } or { signer }, not ${kindOf(options)}.`,
-    );
+    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: options must be an object; see ${USAGE}`);
   }
   const signer = resolveSigner(options);
   return (config) => signAxiosRequest(config, signer);
@@ -85,10 +78,7 @@ export function attachSigV4(
   const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors
     ?.request;
   if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create() or axios), not ${kindOf(instance)}.`,
-    );
+    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: attachSigV4 takes an axios instance first; see ${USAGE}`);
   }
   const id = interceptors.use(sigv4Interceptor(options));
   return () => interceptors.eject(id);
