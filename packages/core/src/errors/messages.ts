@@ -32,6 +32,11 @@ export const MESSAGES = {
     `${operation}(): \`request.headers\` could not be read: pass an object, Headers or [name, value] pairs of strings.`,
   ownAuthorization: (operation: string) =>
     `${operation}(): remove the request's own Authorization header: the SigV4 signature goes there and would replace it.`,
+  headersType: (headers: unknown) =>
+    `Cannot read headers of type ${typeof headers}: pass an object, Headers or [name, value] pairs.`,
+  headerPairs: () => 'Cannot read headers: pass [name, value] pairs.',
+  headerValue: (name: string, value: unknown) =>
+    `Cannot sign header "${name}" (a ${typeof value}): pass a string, a number or an array of strings.`,
   methodToken: (method: unknown) =>
     `Cannot sign method ${JSON.stringify(String(method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`,
   payloadHash: (value: string) =>

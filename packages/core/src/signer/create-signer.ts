@@ -3,7 +3,6 @@ import { createCredentialsResolver } from '../credentials/resolve-credentials.js
 import { SigV4Error } from '../errors/sigv4-error.js';
 import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions } from '../types.js';
-import { createLruCache } from '../utils/lru-cache.js';
 import { toServerTime } from './clock-skew.js';
 import { computeSignature } from './compute-signature.js';
 import { KIT } from './kit.js';
@@ -39,8 +38,8 @@ export const SMITHY_SIGNER_CACHE_SIZE = 64;
 export function createSigner(options: SignerOptions = {}): Signer {
   const resolved = normalizeOptions(options);
   const resolveTarget = createTargetResolver(resolved);
-  // Bounded: a signer that infers many services from many hosts keeps only the recent ones.
-  const smithySigners = createLruCache<string, SmithySigner>(SMITHY_SIGNER_CACHE_SIZE);
+  // Bounded: a signer that infers many services from many hosts starts over when it holds too many.
+  const smithySigners = new Map<string, SmithySigner>();
   let clockOffset = 0;
 
   const localNow = (): number => {
@@ -64,6 +63,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       let signer = smithySigners.get(key);
       if (!signer) {
         signer = createSmithySigner(target, Sha256);
+        if (smithySigners.size >= SMITHY_SIGNER_CACHE_SIZE) smithySigners.clear();
         smithySigners.set(key, signer);
       }
       return signer;
