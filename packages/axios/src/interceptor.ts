@@ -78,7 +78,10 @@ export function attachSigV4(
   const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors
     ?.request;
   if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
-    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: attachSigV4 takes an axios instance first; see ${USAGE}`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create()); see ${USAGE}`,
+    );
   }
   const id = interceptors.use(sigv4Interceptor(options));
   return () => interceptors.eject(id);
