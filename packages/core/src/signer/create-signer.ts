@@ -77,9 +77,12 @@ export function createSigner(options: SignerOptions = {}): Signer {
     try {
       return await run();
     } catch (error) {
-      // Loaded on the first failure only: signing that succeeds never needs the redaction code.
-      const { toSafeError } = await import('../errors/to-safe-error.js');
-      throw toSafeError(KIT, error, operation, credentials.secrets());
+      // Loaded on the first failure only: signing that succeeds never needs the wording and redaction code.
+      const words = await import('../errors/to-safe-error.js').catch((cause: unknown) => {
+        // The original error may hold secrets and cannot be checked without that code: it is dropped.
+        throw new SigV4Error('SIGNING_FAILED', `${operation}() failed, and its error details did not load.`, { cause });
+      });
+      throw words.toSafeError(KIT, error, operation, credentials.secrets());
     }
   };
 
