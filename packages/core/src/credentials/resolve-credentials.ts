@@ -38,21 +38,17 @@ const readCredentials = (value: unknown): AwsCredentialIdentity | undefined => {
     unknown
   >;
   if (
+    !accessKeyId ||
     typeof accessKeyId !== 'string' ||
-    accessKeyId === '' ||
+    !secretAccessKey ||
     typeof secretAccessKey !== 'string' ||
-    secretAccessKey === '' ||
     (sessionToken !== undefined && typeof sessionToken !== 'string')
   )
     return undefined;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(sessionToken === undefined ? {} : { sessionToken }),
-    ...(expiration === undefined ? {} : { expiration: expiration as Date }),
-    ...(typeof credentialScope === 'string' ? { credentialScope } : {}),
-    ...(typeof accountId === 'string' ? { accountId } : {}),
-  };
+  const credentials: Record<string, unknown> = { accessKeyId, secretAccessKey, sessionToken, expiration };
+  if (typeof credentialScope === 'string') credentials.credentialScope = credentialScope;
+  if (typeof accountId === 'string') credentials.accountId = accountId;
+  return credentials as unknown as AwsCredentialIdentity;
 };
 
 /** True when the credentials expire within `margin` ms of `now`. */

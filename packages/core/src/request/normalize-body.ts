@@ -1,6 +1,7 @@
 import { FORM_CONTENT_TYPE } from '../constants.js';
 import { KIT } from '../signer/kit.js';
 import type { SignableBody } from '../types.js';
+import { lazy } from '../utils/lazy.js';
 
 /** A body ready for hashing. @internal */
 export interface NormalizedBody {
@@ -13,6 +14,9 @@ export interface NormalizedBody {
   /** Content type implied by the body type, used when the caller set none. */
   readonly contentType: string | undefined;
 }
+
+/** Forms, Blobs, streams and unsigned payloads: loaded by the first request that has one. */
+const loadAnyBody = /* @__PURE__ */ lazy(() => import('./normalize-any-body.js'));
 
 const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
 
@@ -40,7 +44,7 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
     }
     if (body instanceof ArrayBuffer) return hashed(new Uint8Array(body), body);
   }
-  return (await import('./normalize-any-body.js')).normalizeAnyBody(KIT, body, unsignedPayload);
+  return (await loadAnyBody()).normalizeAnyBody(KIT, body, unsignedPayload);
 }
 
 /**

@@ -3,6 +3,7 @@ import { createCredentialsResolver } from '../credentials/resolve-credentials.js
 import { SigV4Error } from '../errors/sigv4-error.js';
 import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
 import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions } from '../types.js';
+import { lazy } from '../utils/lazy.js';
 import { toServerTime } from './clock-skew.js';
 import { computeSignature } from './compute-signature.js';
 import { KIT } from './kit.js';
@@ -12,6 +13,10 @@ import { readRequest } from './read-request.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
 import type { SignerContext } from './signer-context.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
+
+/** `presign` and `explain`, loaded on first use. */
+const loadPresign = /* @__PURE__ */ lazy(() => import('./presign.js'));
+const loadExplain = /* @__PURE__ */ lazy(() => import('./explain.js'));
 
 /** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
 export const SMITHY_SIGNER_CACHE_SIZE = 64;
@@ -105,9 +110,9 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const signer: Signer = {
     sign,
     presign: (request: PresignRequest) =>
-      guard('presign', async () => (await import('./presign.js')).presign(KIT, context, request)),
+      guard('presign', async () => (await loadPresign()).presign(KIT, context, request)),
     explain: (request: SignableRequest) =>
-      guard('explain', async () => (await import('./explain.js')).explain(KIT, context, request)),
+      guard('explain', async () => (await loadExplain()).explain(KIT, context, request)),
     correctClockSkew(serverDate) {
       clockOffset = toServerTime(serverDate) - localNow();
       return clockOffset;

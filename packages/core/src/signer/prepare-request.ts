@@ -10,6 +10,7 @@ import { type NormalizedBody, normalizeBody, unreadBody } from '../request/norma
 import { normalizeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
+import { lazy } from '../utils/lazy.js';
 import type { SigningTarget } from './resolve-target.js';
 import type { SmithyRequest } from './smithy-signer.js';
 
@@ -22,6 +23,9 @@ export interface PreparedRequest {
   readonly body: NormalizedBody;
   readonly smithy: SmithyRequest;
 }
+
+/** S3's path rule, loaded only by signers that sign for the S3 family. */
+const loadEncodePathOnce = /* @__PURE__ */ lazy(() => import('./encode-path-once.js'));
 
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
@@ -75,8 +79,7 @@ export async function prepareRequest(
     smithyHeaders[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
   }
   let path = url.path;
-  // S3's path rule, loaded only by signers that sign for the S3 family.
-  if (!target.uriEscapePath) path = (await import('./encode-path-once.js')).encodePathOnce(path);
+  if (!target.uriEscapePath) path = (await loadEncodePathOnce()).encodePathOnce(path);
   const smithy: SmithyRequest = {
     method,
     protocol: url.protocol,
