@@ -13,7 +13,7 @@ export { hmacSha256Hex, sha256Hex, WebSha256 as Sha256 } from '../hash/sha256-we
 
 /** Without Node there is no default credential chain; its message loads with the failure. @internal */
 export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {
-  throw new SigV4Error('CREDENTIALS_MISSING', (await import('./no-credentials.browser.js')).NO_CREDENTIALS);
+  throw new SigV4Error('CREDENTIALS_MISSING', (await import('./messages.browser.js')).NO_CREDENTIALS);
 }
 
 /**
@@ -22,11 +22,7 @@ export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIden
  * @internal
  */
 export function fromAssumeRole(_options: AssumeRoleOptions): AwsCredentialIdentityProvider {
-  return () =>
-    Promise.reject(
-      new SigV4Error(
-        'CREDENTIALS_PROVIDER_FAILED',
-        'fromAssumeRole needs Node (the AWS SDK STS client): in browsers pass fromCognitoIdentityPool() or fromTemporaryCredentials() from @aws-sdk/credential-providers as `credentials`; in Workers pass keys from secrets on `env`.',
-      ),
-    );
+  return async () => {
+    throw new SigV4Error('CREDENTIALS_PROVIDER_FAILED', (await import('./messages.browser.js')).NO_ASSUME_ROLE);
+  };
 }
