@@ -166,7 +166,8 @@ export async function bundleBrowser(options) {
   });
   const text = new Map(result.outputFiles.map((f) => [relative(REPO_ROOT, f.path), f.text]));
   const outputs = result.metafile.outputs;
-  const entryPath = Object.keys(outputs).find((p) => p.endsWith('.js') && outputs[p].entryPoint !== undefined);
+  // Chunks behind `import()` are entry points too: the entry chunk is the one named `entry` (entryNames).
+  const entryPath = Object.keys(outputs).find((p) => p.endsWith('/entry.js'));
   if (!entryPath) throw new Error('esbuild produced no entry chunk');
   const initial = new Set([entryPath]);
   for (const path of initial) {

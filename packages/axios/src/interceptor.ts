@@ -10,6 +10,9 @@ import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestCo
 import { PACKAGE_NAME } from './constants.js';
 import { signAxiosRequest } from './sign-axios-request.js';
 
+/** Where the options and `attachSigV4` are documented; the messages about wrong arguments point here. */
+const USAGE = 'https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
+
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
  * (`region`, `service`, `credentials`, `credentialsTimeout`, …), or `{ signer }` to share one
@@ -29,13 +32,6 @@ const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
 
 /** The adapter behind each clock-skew wrapper, so that signing a config again (a retry) wraps that one only. */
 const skewWrapped = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
-
-const kindOf = (value: unknown): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 /**
  * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
@@ -64,10 +60,7 @@ export function sigv4Interceptor(
   options: SigV4InterceptorOptions = {},
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
   if (typeof options !== 'object' || options === null) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: options must be { region, service, credentials?, … } or { signer }, not ${kindOf(options)}.`,
-    );
+    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: options must be an object; see ${USAGE}`);
   }
   const signer = resolveSigner(options);
   const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
@@ -140,7 +133,7 @@ export function attachSigV4(
   if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create() or axios), not ${kindOf(instance)}.`,
+      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create()); see ${USAGE}`,
     );
   }
   const id = interceptors.use(sigv4Interceptor(options));

@@ -35,7 +35,7 @@ export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=UTF-
  * for (const name of STALE_SIGNING_HEADERS) headers.delete(name);
  * ```
  */
-export const STALE_SIGNING_HEADERS: readonly string[] = Object.freeze([
+export const STALE_SIGNING_HEADERS: readonly string[] = /* @__PURE__ */ Object.freeze([
   AUTHORIZATION_HEADER,
   AMZ_DATE_HEADER,
   SECURITY_TOKEN_HEADER,
@@ -55,4 +55,7 @@ export const CREDENTIALS_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 export const DEFAULT_ASSUME_ROLE_DURATION_SECONDS = 900;
 
 /** Request and connection timeouts of `fromAssumeRole`'s STS client (the SDK's default waits for ever). @internal */
-export const ASSUME_ROLE_REQUEST_HANDLER = Object.freeze({ requestTimeout: 5_000, connectionTimeout: 5_000 });
+export const ASSUME_ROLE_REQUEST_HANDLER = /* @__PURE__ */ Object.freeze({
+  requestTimeout: 5_000,
+  connectionTimeout: 5_000,
+});

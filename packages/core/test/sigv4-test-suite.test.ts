@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { Sha256 } from '../src/platform/node.js';
 import { computePresignedQuery } from '../src/signer/compute-presign.js';
 import { computeSignature } from '../src/signer/compute-signature.js';
-import { encodePathOnce, prepareRequest } from '../src/signer/prepare-request.js';
+import { encodePathOnce } from '../src/signer/encode-path-once.js';
+import { KIT } from '../src/signer/kit.js';
+import { prepareRequest } from '../src/signer/prepare-request.js';
 import { createSmithySigner } from '../src/signer/smithy-signer.js';
 import { loadSuite, parseRawRequest, type SuiteCase } from './support/test-suite.js';
 
@@ -79,7 +81,7 @@ async function signRawTarget(suiteCase: SuiteCase) {
   const smithy = createSmithySigner(target, Sha256);
   const date = new Date(context.timestamp);
   const parts = await computeSignature(smithy, await prepare(), target, identity, date);
-  const query = await computePresignedQuery(smithy, await prepare(), target, identity, date, {
+  const query = await computePresignedQuery(KIT, smithy, await prepare(), target, identity, date, {
     expiresIn: context.expiration_in_seconds,
     keepOut: new Set(),
   });

@@ -10,7 +10,7 @@ vi.mock('../src/signer/smithy-signer.js', async (importOriginal) => {
 });
 
 describe('smithy signers kept by a signer', () => {
-  it('are the most recently used ones only, however many services it signs for', async () => {
+  it('stay bounded however many services it signs for, keeping the latest ones', async () => {
     const created = vi.mocked(smithy.createSmithySigner);
     const signer = createSigner({ region: 'eu-central-1', credentials: CREDENTIALS, now: FIXED_NOW });
     const signFor = (service: string) => signer.sign({ url: `https://${service}.eu-central-1.amazonaws.com/` });

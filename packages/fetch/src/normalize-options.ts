@@ -19,29 +19,24 @@ export interface ResolvedSignedFetchOptions {
   retry: RetryOptions | number | true | undefined;
 }
 
+/** The one message about wrong arguments: what they must be, and where they are documented. */
+const USAGE =
+  '@sigv4/fetch: createSignedFetch(options?, { fetch? }) takes an options object and a fetch function; see https://github.com/sigv4/sigv4/tree/main/packages/fetch#api';
+
 /** Checks the arguments of `createSignedFetch` and resolves the signer. @internal */
 export function normalizeOptions(
   options: SignedFetchOptions = {},
   dependencies: SignedFetchDependencies = {},
 ): ResolvedSignedFetchOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `@sigv4/fetch: createSignedFetch(options) needs an options object, e.g. { region: "eu-central-1", service: "execute-api" } or { signer }.`,
-    );
-  }
-  if (typeof dependencies !== 'object' || dependencies === null) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `@sigv4/fetch: the second argument of createSignedFetch must be an object such as { fetch }.`,
-    );
-  }
-  const custom = dependencies.fetch;
-  if (custom !== undefined && typeof custom !== 'function') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `@sigv4/fetch: \`fetch\` must be a function with the signature of the global fetch; got ${typeof custom}.`,
-    );
+  const custom = (dependencies as SignedFetchDependencies | null)?.fetch;
+  if (
+    typeof options !== 'object' ||
+    options === null ||
+    typeof dependencies !== 'object' ||
+    dependencies === null ||
+    (custom !== undefined && typeof custom !== 'function')
+  ) {
+    throw new SigV4Error('INVALID_OPTIONS', USAGE);
   }
   const signer = resolveSigner(options);
   // Called as plain functions: a browser's `window.fetch` throws "Illegal invocation" when `this` is another object.
@@ -71,7 +66,7 @@ function globalFetch(): typeof globalThis.fetch {
   if (typeof fetch !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `@sigv4/fetch: this runtime has no global fetch; pass one: createSignedFetch(options, { fetch }).`,
+      '@sigv4/fetch: no global fetch here; pass one: createSignedFetch(options, { fetch }).',
     );
   }
   return fetch;

@@ -3,7 +3,7 @@ import { ASSUME_ROLE_REQUEST_HANDLER, DEFAULT_ASSUME_ROLE_DURATION_SECONDS } fro
 import { SigV4Error } from '../errors/sigv4-error.js';
 import type { TemporaryCredentialsFactory } from '../platform/types.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
-import { HANDED_SECRETS, type ProviderWithSecrets, secretsOf } from './resolve-credentials.js';
+import { HANDED_SECRETS, type ProviderWithSecrets, secretsOf } from './handed-secrets.js';
 
 /**
  * Configuration of the STS client that assumes the role: the `clientConfig` that the AWS SDK's

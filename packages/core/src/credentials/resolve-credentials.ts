@@ -1,8 +1,9 @@
 import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
-import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
-import { NO_CREDENTIALS } from '../platform/node.js';
+import { SigV4Error } from '../errors/sigv4-error.js';
+import { KIT } from '../signer/kit.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
-import { redactForeignText, sanitizeCause } from '../utils/redact.js';
+import type { CredentialsFailure } from './credentials-error.js';
+import { HANDED_SECRETS, type ProviderWithSecrets, secretsOf } from './handed-secrets.js';
 
 /**
  * Returns credentials for one signing; cached and refreshed as needed.
@@ -27,22 +28,6 @@ export interface CredentialsResolverOptions {
 }
 
 /**
- * Where a provider lists secrets it was handed but has not returned (e.g. `masterCredentials`),
- * so that they are redacted from its errors too.
- * @internal
- */
-export const HANDED_SECRETS: unique symbol = Symbol.for('@sigv4/core.handedSecrets');
-
-/** A provider that may list the secrets it was handed. @internal */
-export type ProviderWithSecrets = AwsCredentialIdentityProvider & { [HANDED_SECRETS]?: () => readonly string[] };
-
-/** The secret values of credentials. @internal */
-export const secretsOf = (credentials: AwsCredentialIdentity | undefined): string[] =>
-  credentials === undefined
-    ? []
-    : [credentials.secretAccessKey, credentials.sessionToken ?? ''].filter((value) => value !== '');
-
-/**
  * A plain copy of credentials, each field read once; `undefined` when they are not credentials.
  * A getter that throws is the provider's failure, reported as such by the caller.
  */
@@ -53,53 +38,23 @@ const readCredentials = (value: unknown): AwsCredentialIdentity | undefined => {
     unknown
   >;
   if (
+    !accessKeyId ||
     typeof accessKeyId !== 'string' ||
-    accessKeyId === '' ||
+    !secretAccessKey ||
     typeof secretAccessKey !== 'string' ||
-    secretAccessKey === ''
+    (sessionToken !== undefined && typeof sessionToken !== 'string')
   )
     return undefined;
-  if (sessionToken !== undefined && typeof sessionToken !== 'string') return undefined;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(sessionToken === undefined ? {} : { sessionToken }),
-    ...(expiration === undefined ? {} : { expiration: expiration as Date }),
-    ...(typeof credentialScope === 'string' ? { credentialScope } : {}),
-    ...(typeof accountId === 'string' ? { accountId } : {}),
-  };
+  const credentials: Record<string, unknown> = { accessKeyId, secretAccessKey, sessionToken, expiration };
+  if (typeof credentialScope === 'string') credentials.credentialScope = credentialScope;
+  if (typeof accountId === 'string') credentials.accountId = accountId;
+  return credentials as unknown as AwsCredentialIdentity;
 };
-
-const invalid = (where: string): SigV4Error =>
-  new SigV4Error(
-    'CREDENTIALS_INVALID',
-    `The ${where} credentials lack \`accessKeyId\` or \`secretAccessKey\`: pass { accessKeyId, secretAccessKey, sessionToken? } or a provider of it.`,
-  );
 
 /** True when the credentials expire within `margin` ms of `now`. */
 const expiresWithin = (credentials: AwsCredentialIdentity, margin: number, now: number): boolean => {
-  const expiration = credentials.expiration;
-  if (!expiration) return false;
-  const time = new Date(expiration).getTime();
-  return Number.isFinite(time) && time - margin <= now;
-};
-
-const timedOut = (timeoutMs: number): SigV4Error =>
-  new SigV4Error(
-    'CREDENTIALS_PROVIDER_FAILED',
-    `The credentials provider timed out: no credentials after ${timeoutMs} ms (\`credentialsTimeout\`); the next signing asks it again.`,
-  );
-
-/**
- * Settles like `promise`, or rejects with `onTimeout()` after `ms`. The timer never keeps the process alive.
- */
-const withTimeout = <T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-    (timer as { unref?: () => void }).unref?.();
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+  const time = credentials.expiration ? new Date(credentials.expiration).getTime() : Number.NaN;
+  return time - margin <= now;
 };
 
 /**
@@ -111,6 +66,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
  *   call tries again), and while the old credentials have not actually expired they are still used.
  * - A fetch that has not settled after `timeoutMs` fails and is abandoned: the next call starts a new one.
  * - Without credentials, the default chain is loaded lazily on the first call.
+ * - Failures are worded (and their secrets redacted) by a module loaded on the first failure.
  * @internal
  */
 export function createCredentialsResolver(
@@ -127,16 +83,13 @@ export function createCredentialsResolver(
     let credentials: AwsCredentialIdentity | undefined;
     try {
       credentials = readCredentials(input);
-    } catch (error) {
+    } catch {}
+    if (credentials === undefined) {
       throw new SigV4Error(
         'CREDENTIALS_INVALID',
-        'The given credentials could not be read (a getter threw): pass { accessKeyId, secretAccessKey, sessionToken? } as plain strings.',
-        {
-          cause: sanitizeCause(error, []),
-        },
+        'createSigner: `credentials` must hold `accessKeyId` and `secretAccessKey` strings (and `sessionToken?`).',
       );
     }
-    if (credentials === undefined) throw invalid('given');
     current = credentials;
     const resolved = Promise.resolve(credentials);
     return Object.assign(() => resolved, { secrets });
@@ -146,13 +99,10 @@ export function createCredentialsResolver(
   let provider: AwsCredentialIdentityProvider | undefined = input;
   let inFlight: Promise<AwsCredentialIdentity> | undefined;
 
-  const providerFailed = (error: unknown): SigV4Error => {
-    const cause = sanitizeCause(error, secrets());
-    return new SigV4Error(
-      'CREDENTIALS_PROVIDER_FAILED',
-      `The credentials provider failed: ${cause.message} (see \`cause\`); the next signing retries it.`,
-      { cause },
-    );
+  /** The SigV4Error of a failed fetch. */
+  const failure = async (error: unknown, stage: CredentialsFailure): Promise<never> => {
+    const { credentialsError } = await import('./credentials-error.js');
+    throw credentialsError(KIT, error, stage, secrets(), isDefault, options.timeoutMs);
   };
 
   const fetchCredentials = async (): Promise<AwsCredentialIdentity> => {
@@ -161,39 +111,32 @@ export function createCredentialsResolver(
       provider ??= await loadDefault();
       value = await provider();
     } catch (error) {
-      if (isSigV4Error(error)) {
-        // A provider's own SigV4Error keeps its code, but its text is the provider's, not ours.
-        const cause = (error as { cause?: unknown }).cause;
-        throw new SigV4Error(
-          error.code,
-          redactForeignText(error.message, secrets()),
-          cause === undefined ? undefined : { cause: sanitizeCause(cause, secrets()) },
-        );
-      }
-      if (isDefault) {
-        throw new SigV4Error('CREDENTIALS_MISSING', NO_CREDENTIALS, { cause: sanitizeCause(error, secrets()) });
-      }
-      throw providerFailed(error);
+      return failure(error, 'provider');
     }
     let credentials: AwsCredentialIdentity | undefined;
     try {
       credentials = readCredentials(value);
     } catch (error) {
-      throw providerFailed(error);
+      return failure(error, 'read');
     }
-    if (credentials === undefined) throw invalid(isDefault ? 'default-chain' : 'provider-returned');
-    return credentials;
+    return credentials ?? failure(undefined, 'invalid');
   };
 
   const resolve = (): Promise<AwsCredentialIdentity> => {
-    const now = options.now();
-    if (current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, now)) return Promise.resolve(current);
+    if (current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, options.now())) {
+      return Promise.resolve(current);
+    }
     if (!inFlight) {
       const stale = current;
-      const attempt: Promise<AwsCredentialIdentity> = withTimeout(fetchCredentials(), options.timeoutMs, () =>
-        timedOut(options.timeoutMs),
-      ).then(
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => failure(undefined, 'timeout').catch(reject), options.timeoutMs);
+        // The timer never keeps the process alive.
+        (timer as { unref?: () => void }).unref?.();
+      });
+      const attempt: Promise<AwsCredentialIdentity> = Promise.race([fetchCredentials(), expired]).then(
         (credentials) => {
+          clearTimeout(timer);
           if (inFlight === attempt) inFlight = undefined;
           if (
             credentials.secretAccessKey !== current?.secretAccessKey ||
@@ -204,6 +147,7 @@ export function createCredentialsResolver(
           return credentials;
         },
         (error: unknown) => {
+          clearTimeout(timer);
           if (inFlight === attempt) inFlight = undefined;
           // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
           if (stale && !expiresWithin(stale, 0, options.now())) return stale;

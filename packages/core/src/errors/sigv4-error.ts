@@ -52,16 +52,9 @@ export class SigV4Error extends Error {
    * @param options - `cause`: the underlying error (secrets are redacted from it)
    */
   constructor(code: SigV4ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message);
+    // ES2022 makes `cause` an own, non-enumerable property, and only when `options` has one.
+    super(message, options);
     this.code = code;
-    if (options && 'cause' in options) {
-      Object.defineProperty(this, 'cause', {
-        value: options.cause,
-        writable: true,
-        configurable: true,
-        enumerable: false,
-      });
-    }
   }
 
   /** Plain form for logs: name, code, message (never secrets). */

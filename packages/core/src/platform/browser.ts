@@ -11,13 +11,9 @@ import type { AwsCredentialIdentityProvider } from '../types.js';
 
 export { hmacSha256Hex, sha256Hex, WebSha256 as Sha256 } from '../hash/sha256-web.js';
 
-/** CREDENTIALS_MISSING message: without Node there is no default credential chain. @internal */
-export const NO_CREDENTIALS =
-  'No AWS credentials: this build (browsers, Cloudflare Workers, React Native) has no default credential chain, so pass `credentials` to createSigner: in Workers { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } from secrets, in browsers a provider such as fromCognitoIdentityPool() from @aws-sdk/credential-providers.';
-
-/** Without Node there is no default credential chain. @internal */
-export function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {
-  return Promise.reject(new SigV4Error('CREDENTIALS_MISSING', NO_CREDENTIALS));
+/** Without Node there is no default credential chain; its message loads with the failure. @internal */
+export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityProvider> {
+  throw new SigV4Error('CREDENTIALS_MISSING', (await import('./messages.browser.js')).NO_CREDENTIALS);
 }
 
 /**
@@ -26,11 +22,7 @@ export function loadDefaultCredentialProvider(): Promise<AwsCredentialIdentityPr
  * @internal
  */
 export function fromAssumeRole(_options: AssumeRoleOptions): AwsCredentialIdentityProvider {
-  return () =>
-    Promise.reject(
-      new SigV4Error(
-        'CREDENTIALS_PROVIDER_FAILED',
-        'fromAssumeRole needs Node (the AWS SDK STS client): in browsers pass fromCognitoIdentityPool() or fromTemporaryCredentials() from @aws-sdk/credential-providers as `credentials`; in Workers pass keys from secrets on `env`.',
-      ),
-    );
+  return async () => {
+    throw new SigV4Error('CREDENTIALS_PROVIDER_FAILED', (await import('./messages.browser.js')).NO_ASSUME_ROLE);
+  };
 }

@@ -1,6 +1,7 @@
 import { FORM_CONTENT_TYPE } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { KIT } from '../signer/kit.js';
 import type { SignableBody } from '../types.js';
+import { lazy } from '../utils/lazy.js';
 
 /** A body ready for hashing. @internal */
 export interface NormalizedBody {
@@ -14,72 +15,36 @@ export interface NormalizedBody {
   readonly contentType: string | undefined;
 }
 
+/** Forms, Blobs, streams and unsigned payloads: loaded by the first request that has one. */
+const loadAnyBody = /* @__PURE__ */ lazy(() => import('./normalize-any-body.js'));
+
 const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
 
-const isStream = (body: object): boolean =>
-  (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
-  typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function' ||
-  typeof (body as { pipe?: unknown }).pipe === 'function' ||
-  typeof (body as { getReader?: unknown }).getReader === 'function';
-
-const isFormData = (body: object): boolean => typeof FormData !== 'undefined' && body instanceof FormData;
-
-/** A body that is hashed: its payload, what is sent and the content type it implies. */
-const hashed = (
-  payload: string | Uint8Array | undefined,
-  send: SignableBody,
-  contentType?: string,
-): NormalizedBody => ({
+/** A body that is hashed: its payload and what is sent. */
+const hashed = (payload: string | Uint8Array | undefined, send: SignableBody): NormalizedBody => ({
   payload,
   unsigned: false,
   send,
-  contentType,
+  contentType: undefined,
 });
 
 /**
- * Reads a body into bytes (or a string) that can be hashed, without copying where possible.
+ * Reads a body into bytes (or a string) that can be hashed, without copying where possible. Strings and
+ * bytes are read here; other bodies (forms, Blobs, streams, `unsignedPayload`) by a module loaded for them.
  * @internal
  */
 export async function normalizeBody(body: unknown, unsignedPayload: boolean): Promise<NormalizedBody> {
-  const form = body instanceof URLSearchParams ? body.toString() : undefined;
-  if (unsignedPayload) {
-    return {
-      payload: undefined,
-      unsigned: true,
-      send: form ?? (body as SignableBody),
-      contentType: form === undefined ? undefined : FORM_CONTENT_TYPE,
-    };
+  if (!unsignedPayload) {
+    if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
+    if (ArrayBuffer.isView(body)) {
+      return hashed(
+        body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        body,
+      );
+    }
+    if (body instanceof ArrayBuffer) return hashed(new Uint8Array(body), body);
   }
-  if (form !== undefined) return hashed(form, form, FORM_CONTENT_TYPE);
-  if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
-  if (typeof body !== 'object') {
-    throw unsupported(typeof body);
-  }
-  if (ArrayBuffer.isView(body)) {
-    return hashed(
-      body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
-      body,
-    );
-  }
-  if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
-    return hashed(new Uint8Array(body as ArrayBuffer), body as ArrayBuffer);
-  }
-  if (isBlob(body)) {
-    return hashed(new Uint8Array(await body.arrayBuffer()), body, body.type === '' ? undefined : body.type);
-  }
-  if (isFormData(body)) {
-    throw new SigV4Error(
-      'UNSUPPORTED_BODY',
-      'Cannot hash FormData (the client picks its multipart boundary later): encode it to bytes or sign with `unsignedPayload: true`.',
-    );
-  }
-  if (isStream(body)) {
-    throw new SigV4Error(
-      'UNSUPPORTED_BODY',
-      'Cannot hash a stream body: pass a string or bytes, or `unsignedPayload: true` to createSigner (if the service accepts UNSIGNED-PAYLOAD).',
-    );
-  }
-  throw unsupported(Object.prototype.toString.call(body).slice(8, -1));
+  return (await loadAnyBody()).normalizeAnyBody(KIT, body, unsignedPayload);
 }
 
 /**
@@ -94,11 +59,4 @@ export function unreadBody(body: unknown): NormalizedBody {
   }
   const type = typeof body === 'object' && body !== null && isBlob(body) && body.type !== '' ? body.type : undefined;
   return { payload: undefined, unsigned: false, send: body as SignableBody, contentType: type };
-}
-
-function unsupported(kind: string): SigV4Error {
-  return new SigV4Error(
-    'UNSUPPORTED_BODY',
-    `Cannot sign a body of type ${kind}: pass a string, bytes, URLSearchParams or a Blob.`,
-  );
 }

@@ -1,4 +1,4 @@
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import type { HeadersLike } from '../types.js';
 
 const isHeaders = (value: unknown): value is Headers => typeof Headers !== 'undefined' && value instanceof Headers;
@@ -17,10 +17,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `Cannot read headers of type ${typeof input}: pass an object, Headers or [name, value] pairs.`,
-    );
+    throw fail('INVALID_OPTIONS', 'headersType', [input]);
   }
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
@@ -36,7 +33,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   if (isIterable(input)) {
     for (const pair of input) {
       if (!Array.isArray(pair) || typeof pair[0] !== 'string') {
-        throw new SigV4Error('INVALID_OPTIONS', 'Cannot read headers: pass [name, value] pairs.');
+        throw fail('INVALID_OPTIONS', 'headerPairs', []);
       }
       add(pair[0], String(pair[1]));
     }
@@ -52,10 +49,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
       add(name, String(value));
     } else {
-      throw new SigV4Error(
-        'INVALID_OPTIONS',
-        `Cannot sign header "${name}" (a ${typeof value}): pass a string, a number or an array of strings.`,
-      );
+      throw fail('INVALID_OPTIONS', 'headerValue', [name, value]);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import { type EncodedParam, parseWireQuery } from './canonical-query.js';
 
 /** A URL split into what SigV4 signs. @internal */
@@ -35,26 +35,16 @@ export interface ParsedUrl {
 export function parseUrl(input: string | URL): ParsedUrl {
   const text = typeof input === 'string' ? input : input instanceof URL ? input.href : undefined;
   if (text === undefined) {
-    throw new SigV4Error(
-      'INVALID_URL',
-      `Cannot sign a request whose url is a ${typeof input}: pass an absolute http(s) URL string or a URL object.`,
-    );
+    throw fail('INVALID_URL', 'urlType', [input]);
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch (cause) {
-    throw new SigV4Error(
-      'INVALID_URL',
-      `Cannot sign "${clip(text)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`,
-      { cause },
-    );
+    throw fail('INVALID_URL', 'urlRelative', [text], cause);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new SigV4Error(
-      'INVALID_URL',
-      `Cannot sign "${clip(text)}": only http: and https: URLs can be signed (got ${url.protocol}).`,
-    );
+    throw fail('INVALID_URL', 'urlProtocol', [text, url.protocol]);
   }
   url.hash = '';
   return {
@@ -66,10 +56,4 @@ export function parseUrl(input: string | URL): ParsedUrl {
     path: url.pathname === '' ? '/' : url.pathname,
     query: parseWireQuery(url.search.slice(1)),
   };
-}
-
-/** Shortens a URL for an error message and drops its query (which may carry tokens). */
-function clip(href: string): string {
-  const noQuery = href.split(/[?#]/, 1)[0] ?? '';
-  return noQuery.length > 120 ? `${noQuery.slice(0, 117)}...` : noQuery;
 }

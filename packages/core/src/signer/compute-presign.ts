@@ -1,8 +1,5 @@
-import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
-import { CONTENT_SHA256_HEADER, EMPTY_SHA256 } from '../constants.js';
-import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
-import { ALGORITHM, formatDate } from './compute-signature.js';
+import type { Kit } from './kit.js';
 import type { SigningTarget } from './resolve-target.js';
 import type { SmithyRequest, SmithySigner } from './smithy-signer.js';
 
@@ -18,12 +15,12 @@ export interface PresignOptions {
  * `x-amz-*` header not kept out to the query), on a plain copy: their `HttpRequest.clone` would put
  * smithy's whole request class (~0.9 KB minified) into browser bundles for one copy.
  */
-function hoistHeaders(request: SmithyRequest, keepOut: ReadonlySet<string>): SmithyRequest {
+function hoistHeaders(kit: Kit, request: SmithyRequest, keepOut: ReadonlySet<string>): SmithyRequest {
   const headers: Record<string, string> = {};
   const query = { ...request.query };
   for (const [name, value] of Object.entries(request.headers)) {
     const lname = name.toLowerCase();
-    if (GENERATED_HEADERS.includes(lname)) continue;
+    if (kit.GENERATED_HEADERS.includes(lname)) continue;
     if (lname.startsWith('x-amz-') && !keepOut.has(lname)) query[name] = value;
     else headers[name] = value;
   }
@@ -33,9 +30,11 @@ function hoistHeaders(request: SmithyRequest, keepOut: ReadonlySet<string>): Smi
 /**
  * Presigns a request: the steps of smithy's `SignatureV4.presign` (its request preparation, header
  * hoisting, canonical headers and canonical request), returning the query with the `X-Amz-*` parameters.
+ * Part of presign's lazy chunk: takes what it needs from core as `kit` (see kit.ts).
  * @internal
  */
 export async function computePresignedQuery(
+  kit: Kit,
   smithy: SmithySigner,
   original: SmithyRequest,
   target: SigningTarget,
@@ -43,23 +42,24 @@ export async function computePresignedQuery(
   date: Date,
   options: PresignOptions,
 ): Promise<Record<string, string | string[]>> {
-  const { longDate, shortDate } = formatDate(smithy, date);
-  const scope = createScope(shortDate, target.region, target.service);
+  const { ALGORITHM, CONTENT_SHA256_HEADER, EMPTY_SHA256, sha256Hex } = kit;
+  const { longDate, shortDate } = kit.formatDate(smithy, date);
+  const scope = kit.createScope(shortDate, target.region, target.service);
   const keepOut = new Set(options.keepOut);
-  const request = hoistHeaders(original, keepOut);
+  const request = hoistHeaders(kit, original, keepOut);
   const query = request.query;
   if (identity.sessionToken) query['X-Amz-Security-Token'] = identity.sessionToken;
   query['X-Amz-Algorithm'] = ALGORITHM;
   query['X-Amz-Credential'] = `${identity.accessKeyId}/${scope}`;
   query['X-Amz-Date'] = longDate;
   query['X-Amz-Expires'] = String(options.expiresIn);
-  const canonicalHeaders = getCanonicalHeaders(request as never, keepOut) as Record<string, string>;
+  const canonicalHeaders = kit.getCanonicalHeaders(request as never, keepOut) as Record<string, string>;
   query['X-Amz-SignedHeaders'] = Object.keys(canonicalHeaders).sort().join(';');
   const body = original.body as string | Uint8Array | undefined;
   const payloadHash =
     original.headers[CONTENT_SHA256_HEADER] ?? (body === undefined ? EMPTY_SHA256 : await sha256Hex(body));
   const canonicalRequest = smithy.createCanonicalRequest(request, canonicalHeaders, payloadHash);
   const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
-  query['X-Amz-Signature'] = await hmacSha256Hex(await smithy.getSigningKey(identity, shortDate), stringToSign);
+  query['X-Amz-Signature'] = await kit.hmacSha256Hex(await smithy.getSigningKey(identity, shortDate), stringToSign);
   return query;
 }

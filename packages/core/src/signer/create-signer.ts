@@ -1,39 +1,29 @@
-import {
-  AUTHORIZATION_HEADER,
-  CONTENT_SHA256_HEADER,
-  DEFAULT_PRESIGN_EXPIRES_IN,
-  MAX_PRESIGN_EXPIRES_IN,
-  UNSIGNED_PAYLOAD,
-} from '../constants.js';
+import { AUTHORIZATION_HEADER } from '../constants.js';
 import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
-import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
-import { toSafeError } from '../errors/to-safe-error.js';
+import { SigV4Error } from '../errors/sigv4-error.js';
 import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
-import type {
-  PresignRequest,
-  SignableRequest,
-  SignedRequest,
-  Signer,
-  SignerOptions,
-  SigningExplanation,
-} from '../types.js';
-import { createLruCache } from '../utils/lru-cache.js';
-import { redactCanonicalRequest } from '../utils/redact.js';
+import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions } from '../types.js';
+import { lazy } from '../utils/lazy.js';
 import { toServerTime } from './clock-skew.js';
-import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
+import { KIT } from './kit.js';
 import { normalizeOptions } from './normalize-options.js';
 import { prepareRequest } from './prepare-request.js';
-import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
 import { readRequest } from './read-request.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
+import type { SignerContext } from './signer-context.js';
 import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
+
+/** `presign` and `explain`, loaded on first use. */
+const loadPresign = /* @__PURE__ */ lazy(() => import('./presign.js'));
+const loadExplain = /* @__PURE__ */ lazy(() => import('./explain.js'));
 
 /** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
 export const SMITHY_SIGNER_CACHE_SIZE = 64;
 
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
+ * `presign` and `explain` load their code on first use, so a page that only signs never downloads it.
  *
  * @param options - region, service, credentials and signing rules; all optional
  * @returns a {@link Signer} with `sign`, `presign`, `explain` and clock-skew correction
@@ -53,19 +43,9 @@ export const SMITHY_SIGNER_CACHE_SIZE = 64;
 export function createSigner(options: SignerOptions = {}): Signer {
   const resolved = normalizeOptions(options);
   const resolveTarget = createTargetResolver(resolved);
-  // Bounded: a signer that infers many services from many hosts keeps only the recent ones.
-  const smithySigners = createLruCache<string, SmithySigner>(SMITHY_SIGNER_CACHE_SIZE);
+  // Bounded: a signer that infers many services from many hosts starts over when it holds too many.
+  const smithySigners = new Map<string, SmithySigner>();
   let clockOffset = 0;
-
-  const smithyFor = (target: SigningTarget): SmithySigner => {
-    const key = `${target.region}\n${target.service}\n${target.uriEscapePath}\n${target.applyChecksum}`;
-    let signer = smithySigners.get(key);
-    if (!signer) {
-      signer = createSmithySigner(target, Sha256);
-      smithySigners.set(key, signer);
-    }
-    return signer;
-  };
 
   const localNow = (): number => {
     const value = resolved.now();
@@ -75,106 +55,64 @@ export function createSigner(options: SignerOptions = {}): Signer {
     }
     return time;
   };
-  const signingDate = (): Date => new Date(localNow() + clockOffset);
   const credentials = createCredentialsResolver(resolved.credentials, loadDefaultCredentialProvider, {
     now: () => localNow() + clockOffset,
     timeoutMs: resolved.credentialsTimeout,
   });
+
+  const context: SignerContext = {
+    unsignedPayload: resolved.unsignedPayload,
+    prepare: (input, unsignedPayload) => prepareRequest(input, resolveTarget, unsignedPayload),
+    smithyFor(target: SigningTarget) {
+      const key = `${target.region}\n${target.service}\n${target.uriEscapePath}\n${target.applyChecksum}`;
+      let signer = smithySigners.get(key);
+      if (!signer) {
+        signer = createSmithySigner(target, Sha256);
+        if (smithySigners.size >= SMITHY_SIGNER_CACHE_SIZE) smithySigners.clear();
+        smithySigners.set(key, signer);
+      }
+      return signer;
+    },
+    credentials,
+    signingDate: () => new Date(localNow() + clockOffset),
+  };
 
   /** Runs a public operation; whatever it throws leaves as a SigV4Error without secrets. */
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (error) {
-      throw toSafeError(error, operation, credentials.secrets());
+      // Loaded on the first failure only: signing that succeeds never needs the wording and redaction code.
+      const words = await import('../errors/to-safe-error.js').catch((cause: unknown) => {
+        // The original error may hold secrets and cannot be checked without that code: it is dropped.
+        throw new SigV4Error('SIGNING_FAILED', `${operation}() failed, and its error details did not load.`, { cause });
+      });
+      throw words.toSafeError(KIT, error, operation, credentials.secrets());
     }
   };
 
   const sign = (request: SignableRequest): Promise<SignedRequest> =>
     guard('sign', async () => {
-      const { prepared, target } = await prepareRequest(
-        readRequest(request, 'sign'),
-        resolveTarget,
-        resolved.unsignedPayload,
-      );
+      const { prepared, target } = await context.prepare(readRequest(request, 'sign'), resolved.unsignedPayload);
       const identity = await credentials();
-      const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
+      const parts = await computeSignature(
+        context.smithyFor(target),
+        prepared.smithy,
+        target,
+        identity,
+        context.signingDate(),
+      );
       const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
       headers[AUTHORIZATION_HEADER] = parts.authorization;
       return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
     });
 
-  /** S3 presigned URLs always sign UNSIGNED-PAYLOAD; other services' verifiers hash the body of a presigned request. */
-  const presignUnsigned = (target: SigningTarget): boolean => target.unsignedPresign;
-
-  const presign = (request: PresignRequest): Promise<string> =>
-    guard('presign', async () => {
-      const input = readRequest(request, 'presign');
-      const expiresIn = (request as { expiresIn?: unknown }).expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
-      if (
-        typeof expiresIn !== 'number' ||
-        !Number.isInteger(expiresIn) ||
-        expiresIn < 1 ||
-        expiresIn > MAX_PRESIGN_EXPIRES_IN
-      ) {
-        throw new SigV4Error(
-          'INVALID_OPTIONS',
-          `presign: \`expiresIn\` must be whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`,
-        );
-      }
-      const { prepared, target } = await prepareRequest(input, resolveTarget, presignUnsigned).catch(
-        (error: unknown) => {
-          // Only S3 presigned URLs may sign UNSIGNED-PAYLOAD (botocore's S3SigV4QueryAuth); other
-          // verifiers hash the body, so a body that cannot be hashed cannot be presigned for them.
-          if (resolved.unsignedPayload && isSigV4Error(error) && error.code === 'UNSUPPORTED_BODY') {
-            throw new SigV4Error(
-              'UNSUPPORTED_BODY',
-              'presign: only S3 links may leave the payload unsigned; pass the body as a string or bytes, or none.',
-              { cause: error },
-            );
-          }
-          throw error;
-        },
-      );
-      const smithyRequest = prepared.smithy;
-      const url = withoutPresignParams(prepared.url.href, smithyRequest.wireQuery);
-      smithyRequest.wireQuery = url.query;
-      const keepOut = new Set<string>();
-      if (smithyRequest.headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) keepOut.add(CONTENT_SHA256_HEADER);
-      const identity = await credentials();
-      const query = await computePresignedQuery(smithyFor(target), smithyRequest, target, identity, signingDate(), {
-        expiresIn,
-        keepOut,
-      });
-      return buildPresignedUrl(url.href, query);
-    });
-
-  const explain = (request: SignableRequest): Promise<SigningExplanation> =>
-    guard('explain', async () => {
-      const { prepared, target } = await prepareRequest(
-        readRequest(request, 'explain'),
-        resolveTarget,
-        resolved.unsignedPayload,
-      );
-      const identity = await credentials();
-      const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
-      return {
-        canonicalRequest: redactCanonicalRequest(parts.canonicalRequest),
-        stringToSign: parts.stringToSign,
-        signature: parts.signature,
-        credentialScope: parts.credentialScope,
-        signedHeaders: parts.signedHeaders,
-        accessKeyId: identity.accessKeyId,
-        region: target.region,
-        service: target.service,
-        signingDate: parts.longDate,
-      };
-    });
-
   const signer: Signer = {
     sign,
-    presign,
-    explain,
+    presign: (request: PresignRequest) =>
+      guard('presign', async () => (await loadPresign()).presign(KIT, context, request)),
+    explain: (request: SignableRequest) =>
+      guard('explain', async () => (await loadExplain()).explain(KIT, context, request)),
     correctClockSkew(serverDate) {
       clockOffset = toServerTime(serverDate) - localNow();
       return clockOffset;

@@ -29,7 +29,10 @@ export interface ResolvedSignerOptions {
 /** The longest delay `setTimeout` keeps (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-/** The type of each option checked by `typeof` (credentials are checked on their own). */
+/** Where the options are documented: messages name the option and point here. */
+const OPTIONS_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#options';
+
+/** The `typeof` of each option (strings must also be non-empty). */
 const TYPES = {
   region: 'string',
   service: 'string',
@@ -39,6 +42,12 @@ const TYPES = {
   now: 'function',
 } as const;
 
+const invalid = (name: string, what: string): SigV4Error =>
+  new SigV4Error(
+    name === 'credentials' ? 'CREDENTIALS_INVALID' : 'INVALID_OPTIONS',
+    `createSigner: \`${name}\` must be ${what}; see ${OPTIONS_DOCS}`,
+  );
+
 /**
  * Validates {@link SignerOptions} and fills defaults. Nothing else reads raw options.
  * Unknown keys are ignored, so adapters can pass their own option objects through.
@@ -46,49 +55,26 @@ const TYPES = {
  */
 export function normalizeOptions(options: SignerOptions | undefined): ResolvedSignerOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new SigV4Error('INVALID_OPTIONS', 'createSigner takes an options object, e.g. { region: "eu-central-1" }.');
+    throw invalid('options', 'an object, e.g. { region: "eu-central-1" }');
   }
   const o = options ?? {};
   for (const [name, type] of Object.entries(TYPES)) {
     const value = o[name as keyof typeof TYPES];
-    if (value !== undefined && typeof value !== type) {
-      throw new SigV4Error('INVALID_OPTIONS', `createSigner: \`${name}\` must be a ${type}.`);
+    if (value !== undefined && (typeof value !== type || value === '')) {
+      throw invalid(name, `a${type === 'string' ? ' non-empty' : ''} ${type}`);
     }
   }
-  for (const name of ['region', 'service'] as const) {
-    if (o[name] === '')
-      throw new SigV4Error(
-        'INVALID_OPTIONS',
-        `createSigner: \`${name}\` is empty: set it or leave it out to infer it from the URL.`,
-      );
+  const { credentials, credentialsTimeout } = o;
+  if (credentials !== undefined && (credentials === null || !/^[of]/.test(typeof credentials))) {
+    throw invalid('credentials', '{ accessKeyId, secretAccessKey, sessionToken? } or a provider of it');
   }
   if (
-    o.credentials !== undefined &&
-    (o.credentials === null || (typeof o.credentials !== 'object' && typeof o.credentials !== 'function'))
+    credentialsTimeout !== undefined &&
+    !(Number.isInteger(credentialsTimeout) && credentialsTimeout >= 1 && credentialsTimeout <= MAX_TIMEOUT_MS)
   ) {
-    throw new SigV4Error(
-      'CREDENTIALS_INVALID',
-      'createSigner: `credentials` must be { accessKeyId, secretAccessKey, sessionToken? } or a provider of it.',
-    );
+    throw invalid('credentialsTimeout', `whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000`);
   }
-  const timeout = o.credentialsTimeout;
-  if (
-    timeout !== undefined &&
-    (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout < 1 || timeout > MAX_TIMEOUT_MS)
-  ) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `createSigner: \`credentialsTimeout\` must be whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000.`,
-    );
-  }
-  return {
-    region: o.region,
-    service: o.service,
-    credentials: o.credentials,
-    credentialsTimeout: timeout ?? DEFAULTS.credentialsTimeout,
-    unsignedPayload: o.unsignedPayload ?? DEFAULTS.unsignedPayload,
-    uriEscapePath: o.uriEscapePath,
-    applyChecksum: o.applyChecksum,
-    now: o.now ?? DEFAULTS.now,
-  };
+  // Options left `undefined` take their default; unknown keys ride along unread.
+  const given = Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined));
+  return { ...DEFAULTS, ...given } as ResolvedSignerOptions;
 }

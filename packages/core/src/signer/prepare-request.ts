@@ -5,11 +5,12 @@ import {
   STALE_SIGNING_HEADERS,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
 import { normalizeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
+import { lazy } from '../utils/lazy.js';
 import type { SigningTarget } from './resolve-target.js';
 import type { SmithyRequest } from './smithy-signer.js';
 
@@ -23,57 +24,17 @@ export interface PreparedRequest {
   readonly smithy: SmithyRequest;
 }
 
+/** S3's path rule, loaded only by signers that sign for the S3 family. */
+const loadEncodePathOnce = /* @__PURE__ */ lazy(() => import('./encode-path-once.js'));
+
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
-
-/** RFC 3986 unreserved characters, left as they are in a canonical path. */
-const UNRESERVED = /[A-Za-z0-9\-._~]/;
-
-const HEX = /^[0-9A-Fa-f]{2}$/;
-
-/**
- * Path for `uriEscapePath: false` (S3 rules): each `%XX` escape decoded to its byte, a `%` not followed
- * by two hex digits kept as a literal byte, then every byte but the unreserved ones encoded once
- * (`/%41%zz` -> `/A%25zz`, as S3 and botocore read the key); `.`/`..`/`//` kept as they are.
- * The path is WHATWG-serialized, so ASCII. smithy signs this path as given.
- * @internal
- */
-export function encodePathOnce(path: string): string {
-  let out = '';
-  for (let i = 0; i < path.length; i++) {
-    const char = path[i] as string;
-    const pair = path.slice(i + 1, i + 3);
-    if (char === '/' || UNRESERVED.test(char)) {
-      out += char;
-    } else if (char === '%' && HEX.test(pair)) {
-      const byte = parseInt(pair, 16);
-      const decoded = String.fromCharCode(byte);
-      out += UNRESERVED.test(decoded) ? decoded : `%${pair.toUpperCase()}`;
-      i += 2;
-    } else {
-      // A stray "%", other ASCII and (in raw paths only) non-ASCII text: its UTF-8 bytes encoded.
-      const codePoint = path.codePointAt(i) as number;
-      if (codePoint > 0xffff) i++;
-      out +=
-        char === '%'
-          ? '%25'
-          : encodeURIComponent(String.fromCodePoint(codePoint)).replace(
-              /[!'()*]/g,
-              (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-            );
-    }
-  }
-  return out;
-}
 
 /** What `x-amz-content-sha256` may hold: a SHA-256 in lower-case hex, or one of AWS's literals. */
 const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/;
 
 function checkPayloadHash(value: string): void {
   if (!PAYLOAD_HASH.test(value)) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `Cannot sign with x-amz-content-sha256 ${JSON.stringify(value.slice(0, 80))}: set it to the body's SHA-256 in 64 lower-case hex digits, "${UNSIGNED_PAYLOAD}" or a STREAMING-… value (e.g. STREAMING-AWS4-HMAC-SHA256-PAYLOAD), or leave it out to have the body hashed.`,
-    );
+    throw fail('INVALID_OPTIONS', 'payloadHash', [value]);
   }
 }
 
@@ -87,16 +48,13 @@ export async function prepareRequest(
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
   if (typeof input !== 'object' || input === null) {
-    throw new SigV4Error('INVALID_OPTIONS', 'sign() takes a request object: { method, url, headers?, body? }.');
+    throw fail('INVALID_OPTIONS', 'requestType', ['sign', input]);
   }
   const url = parseUrl(input.url);
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`,
-    );
+    throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
   const headers = normalizeHeaders(input.headers);
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
@@ -121,7 +79,7 @@ export async function prepareRequest(
     smithyHeaders[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
   }
   let path = url.path;
-  if (!target.uriEscapePath) path = encodePathOnce(path);
+  if (!target.uriEscapePath) path = (await loadEncodePathOnce()).encodePathOnce(path);
   const smithy: SmithyRequest = {
     method,
     protocol: url.protocol,

@@ -1,5 +1,5 @@
-import { escapeUri } from '@smithy/core/protocols';
-import { canonicalQueryComponent, type EncodedParam } from '../request/canonical-query.js';
+import type { EncodedParam } from '../request/canonical-query.js';
+import type { Kit } from './kit.js';
 
 /** Query parameters of a presigned URL, in the order AWS's reference signer writes them. */
 const PRESIGN_PARAMS = [
@@ -20,11 +20,13 @@ const isStale = (encodedName: string): boolean => STALE.has(encodedName.toLowerC
  * Drops the `X-Amz-*` parameters of an earlier presigning (`X-Amz-Algorithm` … `X-Amz-Signature`) from a
  * URL about to be presigned, from the string and from its canonical parameters: presigning a presigned
  * link replaces its signature instead of signing the old one into a URL that then carries both.
+ * @param kit - what presign's lazy chunk takes from core (see kit.ts)
  * @param href - the serialized URL
  * @param query - its canonical parameters
  * @internal
  */
 export function withoutPresignParams(
+  kit: Kit,
   href: string,
   query: readonly EncodedParam[],
 ): { href: string; query: readonly EncodedParam[] } {
@@ -33,7 +35,7 @@ export function withoutPresignParams(
   const rest = href
     .slice(at + 1)
     .split('&')
-    .filter((pair) => !isStale(canonicalQueryComponent(pair.split('=', 1)[0] ?? '')))
+    .filter((pair) => !isStale(kit.canonicalQueryComponent(pair.split('=', 1)[0] ?? '')))
     .join('&');
   return {
     href: rest === '' ? href.slice(0, at) : `${href.slice(0, at)}?${rest}`,
@@ -44,11 +46,12 @@ export function withoutPresignParams(
 /**
  * Appends the parameters smithy's `presign` added to the query (hoisted `x-amz-*` headers, then the
  * `X-Amz-*` signature parameters) to the serialized URL, RFC 3986-encoded; the fragment is dropped.
+ * @param kit - what presign's lazy chunk takes from core (see kit.ts)
  * @param href - the URL that was signed, WHATWG-serialized (as clients send it)
  * @param query - the parameters presigning added (the URL's own parameters stay as written in `href`)
  * @internal
  */
-export function buildPresignedUrl(href: string, query: Record<string, string | string[]>): string {
+export function buildPresignedUrl(kit: Kit, href: string, query: Record<string, string | string[]>): string {
   const names: string[] = [];
   for (const name of Object.keys(query)) {
     if (!FIXED.has(name)) names.push(name);
@@ -57,7 +60,7 @@ export function buildPresignedUrl(href: string, query: Record<string, string | s
   const pairs = names.map((name) => {
     const value = query[name];
     return (Array.isArray(value) ? value : [value ?? ''])
-      .map((item) => `${escapeUri(name)}=${escapeUri(item)}`)
+      .map((item) => `${kit.escapeUri(name)}=${kit.escapeUri(item)}`)
       .join('&');
   });
   const hash = href.indexOf('#');

@@ -1,5 +1,6 @@
 import { AMZ_DATE_HEADER, AUTHORIZATION_HEADER } from '../constants.js';
-import { isSigV4Error, SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
+import { isSigV4Error } from '../errors/sigv4-error.js';
 import { normalizeHeaders } from '../request/normalize-headers.js';
 import type { SignableBody } from '../types.js';
 import { ALGORITHM } from './compute-signature.js';
@@ -11,13 +12,6 @@ export interface ReadRequest {
   readonly headers: Record<string, string>;
   readonly body: SignableBody;
 }
-
-const kindOf = (value: unknown): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'an array'
-      : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
 
 /**
  * Whether an `Authorization` value is a signature an earlier signing made: `AWS4-HMAC-SHA256 Credential=…`
@@ -36,28 +30,18 @@ export const isStaleSignature = (headers: Record<string, string>): boolean =>
  */
 export function readRequest(request: unknown, operation: string): ReadRequest {
   if (typeof request !== 'object' || request === null) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${operation}() takes a request object { method?, url, headers?, body? }, not ${kindOf(request)}.`,
-    );
+    throw fail('INVALID_OPTIONS', 'requestType', [operation, request]);
   }
   const read = <T>(field: string): T => {
     try {
       return (request as Record<string, unknown>)[field] as T;
     } catch (cause) {
-      throw new SigV4Error(
-        'INVALID_OPTIONS',
-        `${operation}(): \`request.${field}\` could not be read (its getter threw).`,
-        { cause },
-      );
+      throw fail('INVALID_OPTIONS', 'fieldGetter', [operation, field], cause);
     }
   };
   const method = read<unknown>('method');
   if (method !== undefined && typeof method !== 'string') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${operation}(): \`request.method\` must be a string such as "GET" or "POST", not ${kindOf(method)}.`,
-    );
+    throw fail('INVALID_OPTIONS', 'methodType', [operation, method]);
   }
   const url = read<string | URL>('url');
   let headers: Record<string, string>;
@@ -65,17 +49,10 @@ export function readRequest(request: unknown, operation: string): ReadRequest {
     headers = normalizeHeaders(read('headers'));
   } catch (cause) {
     if (isSigV4Error(cause)) throw cause;
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${operation}(): \`request.headers\` could not be read: pass an object, Headers or [name, value] pairs of strings.`,
-      { cause },
-    );
+    throw fail('INVALID_OPTIONS', 'headersUnreadable', [operation], cause);
   }
   if (headers[AUTHORIZATION_HEADER] !== undefined && !isStaleSignature(headers)) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${operation}(): remove the request's own Authorization header: the SigV4 signature goes there and would replace it.`,
-    );
+    throw fail('INVALID_OPTIONS', 'ownAuthorization', [operation]);
   }
   return { method, url, headers, body: read<SignableBody>('body') };
 }

@@ -1,5 +1,6 @@
-import { SigV4Error } from '../errors/sigv4-error.js';
+import { fail } from '../errors/fail.js';
 import type { InferredEndpoint } from '../infer/infer-endpoint.js';
+import { lazy } from '../utils/lazy.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
 import { rulesFor } from './service-rules.js';
 
@@ -18,7 +19,7 @@ const MAX_CACHED_HOSTS = 64;
 const NOTHING_INFERRED: InferredEndpoint = { region: undefined, service: undefined };
 
 /** The inference module and its tables, fetched only by signers that leave region or service out. */
-let inference: Promise<typeof import('../infer/infer-endpoint.js')> | undefined;
+const loadInference = /* @__PURE__ */ lazy(() => import('../infer/infer-endpoint.js'));
 
 /**
  * Resolves (and caches per host) the signing target of a request: explicit options first, then what the
@@ -37,26 +38,15 @@ export function createTargetResolver(
     if (hit) return hit;
     let inferred = NOTHING_INFERRED;
     if (!explicit) {
-      if (!inference) {
-        inference = import('../infer/infer-endpoint.js');
-        // A chunk that failed to load is fetched again on the next request.
-        inference.catch(() => (inference = undefined));
-      }
-      inferred = (await inference).inferEndpoint(hostname, path);
+      inferred = (await loadInference()).inferEndpoint(hostname, path);
     }
     const region = options.region ?? inferred.region;
     const service = options.service ?? inferred.service;
     if (region === undefined) {
-      throw new SigV4Error(
-        'REGION_UNRESOLVED',
-        `Cannot infer the AWS region from "${hostname}": pass \`region\` to createSigner${service === undefined ? ' (and pass `service`)' : ''}.`,
-      );
+      throw fail('REGION_UNRESOLVED', 'noRegion', [hostname, service]);
     }
     if (service === undefined) {
-      throw new SigV4Error(
-        'SERVICE_UNRESOLVED',
-        `Cannot infer the AWS service from "${hostname}": pass \`service\` to createSigner (e.g. "execute-api").`,
-      );
+      throw fail('SERVICE_UNRESOLVED', 'noService', [hostname]);
     }
     const rules = rulesFor(service);
     const target: SigningTarget = {

@@ -1,0 +1,69 @@
+import type { Kit } from '../signer/kit.js';
+import type { SignableBody } from '../types.js';
+import type { NormalizedBody } from './normalize-body.js';
+
+// Loaded for bodies other than strings and bytes; takes what it needs from core as `kit` (see signer/kit.ts).
+
+const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
+
+const isStream = (body: object): boolean =>
+  (typeof ReadableStream !== 'undefined' && body instanceof ReadableStream) ||
+  typeof (body as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === 'function' ||
+  typeof (body as { pipe?: unknown }).pipe === 'function' ||
+  typeof (body as { getReader?: unknown }).getReader === 'function';
+
+const isFormData = (body: object): boolean => typeof FormData !== 'undefined' && body instanceof FormData;
+
+/** A body that is hashed: its payload, what is sent and the content type it implies. */
+const hashed = (
+  payload: string | Uint8Array | undefined,
+  send: SignableBody,
+  contentType?: string,
+): NormalizedBody => ({
+  payload,
+  unsigned: false,
+  send,
+  contentType,
+});
+
+/**
+ * Reads a body into bytes (or a string) that can be hashed, without copying where possible.
+ * @param kit - what lazy modules take from core (see signer/kit.ts)
+ * @internal
+ */
+export async function normalizeAnyBody(kit: Kit, body: unknown, unsignedPayload: boolean): Promise<NormalizedBody> {
+  const { FORM_CONTENT_TYPE, fail } = kit;
+  const form = body instanceof URLSearchParams ? body.toString() : undefined;
+  if (unsignedPayload) {
+    return {
+      payload: undefined,
+      unsigned: true,
+      send: form ?? (body as SignableBody),
+      contentType: form === undefined ? undefined : FORM_CONTENT_TYPE,
+    };
+  }
+  if (form !== undefined) return hashed(form, form, FORM_CONTENT_TYPE);
+  if (body === undefined || body === null || typeof body === 'string') return hashed(body ?? undefined, body);
+  if (typeof body !== 'object') {
+    throw fail('UNSUPPORTED_BODY', 'bodyType', [typeof body]);
+  }
+  if (ArrayBuffer.isView(body)) {
+    return hashed(
+      body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+      body,
+    );
+  }
+  if (body instanceof ArrayBuffer || Object.prototype.toString.call(body) === '[object ArrayBuffer]') {
+    return hashed(new Uint8Array(body as ArrayBuffer), body as ArrayBuffer);
+  }
+  if (isBlob(body)) {
+    return hashed(new Uint8Array(await body.arrayBuffer()), body, body.type === '' ? undefined : body.type);
+  }
+  if (isFormData(body)) {
+    throw fail('UNSUPPORTED_BODY', 'formData', []);
+  }
+  if (isStream(body)) {
+    throw fail('UNSUPPORTED_BODY', 'streamBody', []);
+  }
+  throw fail('UNSUPPORTED_BODY', 'bodyType', [Object.prototype.toString.call(body).slice(8, -1)]);
+}
