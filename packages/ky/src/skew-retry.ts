@@ -1,11 +1,11 @@
-import type { readClockSkew } from '@sigv4/core';
+import type { loadAdapterKit, Signer } from '@sigv4/core';
 
 // Loaded on the first refused answer; it imports nothing at run time, or browsers would load the shared chunk up front.
 
 /** What {@link resendOnClockSkew} needs from the entry module. @internal */
 export interface SkewContext {
-  readClockSkew: typeof readClockSkew;
-  correctClock: (serverTime: number) => void;
+  loadAdapterKit: typeof loadAdapterKit;
+  signer: Signer;
   /** Signs the request afresh and sends it. */
   send: () => Promise<Response>;
 }
@@ -20,9 +20,9 @@ export async function resendOnClockSkew(context: SkewContext, response: Response
     .clone()
     .text()
     .catch(() => '');
-  const serverTime = context.readClockSkew(response.status, response.headers, text);
+  const serverTime = (await context.loadAdapterKit()).readClockSkew(response.status, response.headers, text);
   if (serverTime === undefined) return response;
-  context.correctClock(serverTime);
+  context.signer.correctClockSkew(serverTime);
   await response.body?.cancel();
   return context.send();
 }
