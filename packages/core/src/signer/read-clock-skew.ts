@@ -2,7 +2,7 @@
 
 /** AWS answers that mean "your clock is off" (API Gateway, Lambda URLs, STS, S3, …). */
 const CLOCK_SKEW =
-  /Signature (?:(?:has )?expired|not yet current)|Request(?:TimeTooSkewed|(?: has )?Expired)|difference between the request time and the (?:current|server's) time is too large/i;
+  /Signature (?:has )?expired|Signature not yet current|RequestTimeTooSkewed|Request(?: has )?Expired|difference between the request time and the (?:current|server's) time is too large/i;
 
 const textOf = (body: unknown): string => {
   if (typeof body === 'string') return body;
