@@ -36,10 +36,15 @@ export function createAdapterKyFetch(
         const response = await send(request, init);
         if (!CLOCK_SKEW_STATUSES.includes(response.status)) return response;
         // Loaded on the first refused answer only: browsers load less up front.
-        const { resendOnClockSkew, replayableRequest } = await import('./skew-retry.js');
-        const again = replayableRequest(request, kyBodyOf(request));
-        if (!again) return response;
-        return resendOnClockSkew({ loadAdapterKit, signer, send: () => send(again, init) }, response);
+        return (await import('./skew-retry.js')).resendRefused(
+          loadAdapterKit,
+          signer,
+          send,
+          request,
+          init,
+          kyBodyOf(request),
+          response,
+        );
       }
     : send;
   adapterFetches.add(made);
