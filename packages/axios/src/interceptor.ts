@@ -1,6 +1,6 @@
 import {
+  loadAdapterKit,
   normalizeAdapterOptions,
-  readClockSkew,
   resolveSigner,
   type SignerOrOptions,
   type SigV4AdapterOptions,
@@ -9,6 +9,7 @@ import {
 import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { PACKAGE_NAME } from './constants.js';
 import { signAxiosRequest } from './sign-axios-request.js';
+import type { Refused } from './skew-retry.js';
 
 /** Where the options and `attachSigV4` are documented; the messages about wrong arguments point here. */
 const USAGE = 'https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
@@ -80,24 +81,23 @@ export function sigv4Interceptor(
     const signed = await sign(config);
     const send = signed.adapter;
     if (!correctClockSkew || typeof send !== 'function') return signed;
-    // A refused answer rejects, or resolves where `validateStatus` accepts it.
-    const resend = async (
-      sent: InternalAxiosRequestConfig,
-      refused: { response?: AxiosResponse | undefined; error?: unknown },
-    ) => {
-      // Loaded on the first refused answer only: browsers load less up front.
-      const { resendOnClockSkew } = await import('./skew-retry.js');
-      const correctClock = (time: number) => signer.correctClockSkew(time);
-      return resendOnClockSkew({ readClockSkew, correctClock, sign, send: send as AxiosAdapter }, sent, refused);
-    };
+    // A refused answer rejects, or resolves where `validateStatus` accepts it. The rest loads on the first one.
+    const refused = async (sent: InternalAxiosRequestConfig, answer: Refused) =>
+      (await import('./skew-retry.js')).resendOnClockSkew(
+        loadAdapterKit,
+        signer,
+        sign,
+        send as AxiosAdapter,
+        sent,
+        answer,
+      );
     const wrapper: AxiosAdapter = (sent) =>
       send(sent).then(
-        (response) => (CLOCK_SKEW_STATUSES.includes(response.status) ? resend(sent, { response }) : response),
-        (error: unknown) => {
-          const response = (error as { response?: AxiosResponse }).response;
-          if (!CLOCK_SKEW_STATUSES.includes(response?.status)) throw error;
-          return resend(sent, { response, error });
-        },
+        (response) => (CLOCK_SKEW_STATUSES.includes(response.status) ? refused(sent, { response }) : response),
+        (error: { response?: AxiosResponse }) =>
+          CLOCK_SKEW_STATUSES.includes(error?.response?.status)
+            ? refused(sent, { response: error.response, error })
+            : Promise.reject(error),
       );
     skewWrapped.set(wrapper, send);
     signed.adapter = wrapper;

@@ -1,17 +1,10 @@
 import type { AxiosHeaders, InternalAxiosRequestConfig } from 'axios';
 import { CONTENT_SHA256_HEADER, CONTENT_TYPE_HEADER } from './constants.js';
+import type { FormBody } from './read-form-body.js';
+
+type Body = FormBody | null;
 
 type Transformer = (this: unknown, data: unknown, headers: AxiosHeaders) => unknown;
-
-/** What a transformed body may be: a `Blob`/`File`, a `form-data` (npm) object, a spec `FormData`, anything else. */
-type Body = {
-  [Symbol.toStringTag]?: unknown;
-  size: number;
-  type: string;
-  arrayBuffer(): Promise<ArrayBuffer>;
-  getHeaders?(): Record<string, string>;
-  getBuffer(): Uint8Array;
-} | null;
 
 /**
  * Runs the config's `transformRequest` chain exactly as axios' `dispatchRequest` would
@@ -27,6 +20,7 @@ type Body = {
  * transformers get the spec `FormData` instead (a stream class is recognised by `getHeaders`;
  * any other `env.FormData` is kept). A `form-data` (npm) object the caller built is sent as
  * its `getBuffer()` bytes with its `getHeaders()`; one with a stream part stays a stream.
+ * Blobs and forms are read by read-form-body.ts, loaded on first use.
  * @internal
  */
 export async function prepareBody(config: InternalAxiosRequestConfig, headers: AxiosHeaders): Promise<unknown> {
@@ -42,27 +36,14 @@ export async function prepareBody(config: InternalAxiosRequestConfig, headers: A
   headers.normalize(false);
 
   const tag = data?.[Symbol.toStringTag];
-  // A caller who declared the payload hash is trusted with it: the Blob is sent unread, never buffered.
-  if ((tag === 'Blob' || tag === 'File') && data && headers.has(CONTENT_SHA256_HEADER)) {
-    if (data.size) headers.set(CONTENT_TYPE_HEADER, data.type || 'application/octet-stream', false);
-    return data;
-  }
-  if (tag === 'Blob' || tag === 'File') {
-    if (data!.size) headers.set(CONTENT_TYPE_HEADER, data!.type || 'application/octet-stream', false);
-    return data!.arrayBuffer();
-  }
-  // a form-data (npm) object also calls itself FormData: its bytes, or (a stream part) it keeps streaming
-  if (data?.getHeaders) {
-    headers.set(data.getHeaders(), true);
-    try {
-      return data.getBuffer();
-    } catch {
-      // Buffer.from(stream) throws: the form stays a stream
-    }
-  } else if (tag === 'FormData') {
-    const response = new Response(data as unknown as FormData);
-    headers.set(CONTENT_TYPE_HEADER, response.headers.get(CONTENT_TYPE_HEADER), true);
-    return response.arrayBuffer();
+  // Loaded on first use: most requests send text or JSON.
+  if (data && (tag === 'Blob' || tag === 'File' || tag === 'FormData' || data.getHeaders)) {
+    return (await import('./read-form-body.js')).readFormBody(
+      data,
+      headers,
+      CONTENT_TYPE_HEADER,
+      CONTENT_SHA256_HEADER,
+    );
   }
   return data;
 }

@@ -1,16 +1,12 @@
-import type { readClockSkew } from '@sigv4/core';
+import type { loadAdapterKit as LoadAdapterKit, Signer } from '@sigv4/core';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 
 // Loaded on the first refused answer; it imports nothing at run time, or browsers would load the shared chunk up front.
 
-/** What {@link resendOnClockSkew} needs from the entry module. @internal */
-export interface SkewContext {
-  readClockSkew: typeof readClockSkew;
-  correctClock: (serverTime: number) => void;
-  /** Signs the config again (in place). */
-  sign: (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig>;
-  /** The adapter that sent the refused request. */
-  send: AxiosAdapter;
+/** How the first attempt ended: a refused answer, as a rejection (`error`) or a response `validateStatus` accepted. @internal */
+export interface Refused {
+  response?: AxiosResponse | undefined;
+  error?: unknown;
 }
 
 /** A body signing serialized (text, bytes, a Blob) can be sent again; a stream was used up. */
@@ -28,25 +24,31 @@ const textOf = (data: unknown): unknown => (data instanceof ArrayBuffer ? new Te
  * When AWS refused the request because of its signing time, corrects the signer's clock from the
  * server's time, signs the config again and sends it once more; otherwise settles as the refused
  * attempt did (rejects with its `error`, or resolves its `response` that `validateStatus` accepted).
+ * Takes what it needs from the entry module as arguments: it imports nothing at run time.
+ * @param sign - signs the config again (in place)
+ * @param send - the adapter that sent the refused request
  * @internal
  */
 export async function resendOnClockSkew(
-  context: SkewContext,
+  loadAdapterKit: typeof LoadAdapterKit,
+  signer: Signer,
+  sign: (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig>,
+  send: AxiosAdapter,
   config: InternalAxiosRequestConfig,
-  refused: { response?: AxiosResponse | undefined; error?: unknown },
+  refused: Refused,
 ): Promise<AxiosResponse> {
   const { response, error } = refused;
   const serverTime =
     response && isReplayable(config.data)
-      ? context.readClockSkew(response.status, response.headers, textOf(response.data))
+      ? (await loadAdapterKit()).readClockSkew(response.status, response.headers, textOf(response.data))
       : undefined;
   if (serverTime === undefined) {
     if ('error' in refused || !response) throw error;
     return response;
   }
-  context.correctClock(serverTime);
+  signer.correctClockSkew(serverTime);
   // The adapter that sent it is the one signing knows, so the new signing wraps the real adapter again.
-  config.adapter = context.send;
-  const signed = await context.sign(config);
+  config.adapter = send;
+  const signed = await sign(config);
   return (signed.adapter as AxiosAdapter)(signed);
 }

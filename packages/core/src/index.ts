@@ -10,6 +10,8 @@ export {
   type ResolvedAdapterOptions,
   type SigV4AdapterOptions,
 } from './adapter/adapter-options.js';
+// For the adapters: loads what they run only for `signQuery` or after a refused answer, so pages do not load it up front.
+export { type AdapterKit, loadAdapterKit } from './adapter/load-adapter-kit.js';
 export { type PresignUrlOptions, presignUrl } from './adapter/presign-url.js';
 export { STALE_SIGNING_HEADERS } from './constants.js';
 export type { AssumeRoleClientConfig, AssumeRoleOptions } from './credentials/from-assume-role.js';
@@ -22,8 +24,8 @@ export {
   type SignFetchRequestOptions,
   signFetchRequest,
 } from './request/sign-fetch-request.js';
-export { isClockSkewError, readClockSkew } from './signer/clock-skew.js';
 export { createSigner } from './signer/create-signer.js';
+export { isClockSkewError, readClockSkew } from './signer/read-clock-skew.js';
 export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js';
 export type {
   AwsCredentialIdentity,

@@ -29,12 +29,14 @@ export function normalizeOptions(
   dependencies: SignedFetchDependencies = {},
 ): ResolvedSignedFetchOptions {
   const custom = (dependencies as SignedFetchDependencies | null)?.fetch;
+  const retry = (options as SignedFetchOptions | null)?.retry;
   if (
     typeof options !== 'object' ||
     options === null ||
     typeof dependencies !== 'object' ||
     dependencies === null ||
-    (custom !== undefined && typeof custom !== 'function')
+    (custom !== undefined && typeof custom !== 'function') ||
+    (retry !== undefined && (retry === null || !/^(?:boolean|number|object)$/.test(typeof retry)))
   ) {
     throw new SigV4Error('INVALID_OPTIONS', USAGE);
   }
@@ -44,15 +46,6 @@ export function normalizeOptions(
     typeof custom === 'function'
       ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
       : (input, init) => globalFetch()(input, init);
-  const retry = options.retry;
-  if (
-    retry !== undefined &&
-    typeof retry !== 'boolean' &&
-    typeof retry !== 'number' &&
-    (typeof retry !== 'object' || retry === null)
-  ) {
-    throw new SigV4Error('INVALID_OPTIONS', '@sigv4/fetch: `retry` must be true, a number or { limit, … }.');
-  }
   return {
     signer,
     send,

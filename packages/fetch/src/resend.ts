@@ -1,7 +1,5 @@
-import type { readClockSkew } from '@sigv4/core';
-import type { ResolvedRetryOptions } from './retry-options.js';
-
-export { normalizeRetry } from './retry-options.js';
+import type { loadAdapterKit, Signer, SigV4Error } from '@sigv4/core';
+import { normalizeRetry, type ResolvedRetryOptions, type RetryOptions } from './retry-options.js';
 
 import type { SignedFetch } from './types.js';
 
@@ -12,12 +10,15 @@ export interface ResendContext {
   /** Signs (or presigns) and sends once. */
   once: SignedFetch;
   retry: ResolvedRetryOptions | undefined;
-  /** `signer.correctClockSkew`, or `undefined` with `correctClockSkew: false`. */
-  correctClock: ((serverTime: number) => void) | undefined;
-  readClockSkew: typeof readClockSkew;
-  /** A `SigV4Error` `BODY_NOT_REPLAYABLE`. */
-  fail: (message: string, cause: unknown) => Error;
+  signer: Signer;
+  /** The `correctClockSkew` option. */
+  correctClockSkew: boolean;
+  SigV4Error: typeof SigV4Error;
+  loadAdapterKit: typeof loadAdapterKit;
 }
+
+/** Statuses AWS refuses a request signed at the wrong time with (as signed-fetch.ts has them: this module imports nothing). */
+const SKEW_STATUSES: readonly number[] = [400, 401, 403];
 
 /** How one attempt ended: an answer, or fetch's network error. @internal */
 export type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: unknown };
@@ -94,7 +95,7 @@ export async function resend(
   init: RequestInit | undefined,
   first: Outcome,
 ): Promise<Response> {
-  const { retry, correctClock } = context;
+  const { retry, signer } = context;
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
   const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
   const replayable = isReplayable(input, init);
@@ -102,15 +103,15 @@ export async function resend(
   let clockCorrected = false;
   for (let attempt = 1; ; ) {
     const { response, error } = outcome;
-    if (response && correctClock && !clockCorrected && replayable) {
+    if (response && context.correctClockSkew && !clockCorrected && replayable) {
       const text = await response
         .clone()
         .text()
         .catch(() => '');
-      const serverTime = context.readClockSkew(response.status, response.headers, text);
+      const serverTime = (await context.loadAdapterKit()).readClockSkew(response.status, response.headers, text);
       if (serverTime !== undefined) {
         clockCorrected = true;
-        correctClock(serverTime);
+        signer.correctClockSkew(serverTime);
         await response.body?.cancel();
         outcome = await attemptOnce(context, input, init);
         continue;
@@ -122,9 +123,10 @@ export async function resend(
     if (wait === undefined) break;
     if (!replayable) {
       if (error === undefined) break;
-      throw context.fail(
+      throw new context.SigV4Error(
+        'BODY_NOT_REPLAYABLE',
         `@sigv4/fetch: ${method} ${input instanceof Request ? input.url : String(input)} failed and was not retried: its stream body was sent already and cannot be sent again; pass a string or bytes to retry it.`,
-        error,
+        { cause: error },
       );
     }
     await response?.body?.cancel();
@@ -134,4 +136,51 @@ export async function resend(
   }
   if (outcome.response) return outcome.response;
   throw outcome.error;
+}
+
+/** Sends once; given the first answer, sends again from there. @internal */
+export type Resend = (input: RequestInfo | URL, init: RequestInit | undefined, first?: Response) => Promise<Response>;
+
+/**
+ * What `createSignedFetch` runs past the first answer: with `retry`, the whole signed fetch (each
+ * request sent, then again as {@link resend} decides after a network error, a retryable status or a
+ * clock-skew refusal); without, {@link resend} from a clock-skew refusal given as `first`.
+ * Takes what it needs from the entry module as arguments: it imports nothing at run time.
+ * @param correctClockSkew - the `correctClockSkew` option
+ * @throws `SigV4Error` `INVALID_OPTIONS` for a wrong `retry` option
+ * @internal
+ */
+export function createResend(
+  once: SignedFetch,
+  signer: Signer,
+  correctClockSkew: boolean,
+  retry: RetryOptions | number | true | undefined,
+  Failure: typeof SigV4Error,
+  kitLoader: typeof loadAdapterKit,
+): Resend {
+  const context: ResendContext = {
+    once,
+    signer,
+    correctClockSkew,
+    SigV4Error: Failure,
+    loadAdapterKit: kitLoader,
+    retry: retry === undefined ? undefined : normalizeRetry(retry, Failure),
+  };
+  const statuses = context.retry?.statusCodes ?? [];
+  return async (input, init, first) => {
+    let response = first;
+    if (!response) {
+      try {
+        response = await once(input, init);
+      } catch (error) {
+        if (error instanceof TypeError) return resend(context, input, init, { error });
+        throw error;
+      }
+    }
+    const { status } = response;
+    if (first || statuses.includes(status) || (correctClockSkew && SKEW_STATUSES.includes(status))) {
+      return resend(context, input, init, { response });
+    }
+    return response;
+  };
 }

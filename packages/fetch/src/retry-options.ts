@@ -1,3 +1,5 @@
+import type { SigV4Error } from '@sigv4/core';
+
 // Loaded with resend.js when `retry` is set; it imports nothing at run time, or browsers would load the shared chunk up front.
 
 /**
@@ -48,13 +50,14 @@ const isWait = (value: unknown): boolean => typeof value === 'number' && value >
 
 /**
  * Checks the `retry` option (`true` takes the defaults, a number is the limit) and fills in the defaults.
- * @param invalid - throws `SigV4Error` `INVALID_OPTIONS` with the message
+ * @param Failure - `SigV4Error`, thrown with `INVALID_OPTIONS` (passed in: this module imports nothing at run time)
+ * @throws `SigV4Error` `INVALID_OPTIONS` for a wrong member
  * @internal
  */
-export function normalizeRetry(
-  retry: RetryOptions | number | true,
-  invalid: (message: string) => never,
-): ResolvedRetryOptions {
+export function normalizeRetry(retry: RetryOptions | number | true, Failure: typeof SigV4Error): ResolvedRetryOptions {
+  const invalid = (message: string): never => {
+    throw new Failure('INVALID_OPTIONS', `@sigv4/fetch: ${message}`);
+  };
   const given: RetryOptions = retry === true ? {} : typeof retry === 'number' ? { limit: retry } : retry;
   const o = { ...RETRY_DEFAULTS, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) };
   if (!Number.isInteger(o.limit) || o.limit < 0) invalid('`retry.limit` must be a whole number >= 0.');

@@ -1,7 +1,5 @@
-import { presignFetchRequest, readClockSkew, SigV4Error } from '@sigv4/core';
+import { loadAdapterKit, SigV4Error } from '@sigv4/core';
 import { normalizeOptions } from './normalize-options.js';
-import type { Outcome, ResendContext } from './resend.js';
-import type { ResolvedRetryOptions } from './retry-options.js';
 import { sendSignedFetchRequest } from './sign-fetch-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
@@ -33,47 +31,23 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
   const query = adapter.signQuery;
   const once: SignedFetch = query
     ? async (input, init) => {
-        const presigned = await presignFetchRequest(signer, input, init, query);
+        const presigned = await (await loadAdapterKit()).presignFetchRequest(signer, input, init, query);
         return send(presigned.input, presigned.init);
       }
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
   if (!adapter.correctClockSkew && retry === undefined) return once;
-  const invalid = (message: string): never => {
-    throw new SigV4Error('INVALID_OPTIONS', `@sigv4/fetch: ${message}`);
-  };
-  // With `retry`, the retry module is fetched at once, off the request's path, and checks the options;
-  // without, it loads on the first refused answer only. Browsers load less up front either way.
-  const load = () => import('./resend.js');
-  const rules = retry === undefined ? undefined : load().then((module) => module.normalizeRetry(retry, invalid));
-  let checked: ResolvedRetryOptions | undefined;
-  // A wrong `retry` option rejects the first call; the promise must not count as unhandled before that.
-  rules?.then((resolved) => (checked = resolved)).catch(() => undefined);
-  const context = async (): Promise<ResendContext> => ({
-    once,
-    retry: await rules,
-    correctClock: adapter.correctClockSkew ? (serverTime) => signer.correctClockSkew(serverTime) : undefined,
-    readClockSkew,
-    fail: (message, cause) => new SigV4Error('BODY_NOT_REPLAYABLE', message, { cause }),
-  });
-  const resend = async (input: RequestInfo | URL, init: RequestInit | undefined, first: Outcome) =>
-    (await load()).resend(await context(), input, init, first);
+  // The module that sends again loads on the first refused answer; with `retry`, at once and off the
+  // request's path, since it checks `retry` (a wrong one rejects each call).
+  const load = () =>
+    import('./resend.js').then((module) =>
+      module.createResend(once, signer, adapter.correctClockSkew, retry, SigV4Error, loadAdapterKit),
+    );
+  const retrying = retry === undefined ? undefined : load();
+  retrying?.catch(() => undefined);
   return async (input, init) => {
-    // Without `retry` nothing is awaited first: the body is read at the call, as fetch reads it.
-    const retryRules = rules === undefined ? undefined : (checked ?? (await rules));
-    let response: Response;
-    try {
-      response = await once(input, init);
-    } catch (error) {
-      if (retryRules && error instanceof TypeError) return resend(input, init, { error });
-      throw error;
-    }
-    const { status } = response;
-    if (
-      retryRules?.statusCodes.includes(status) ||
-      (adapter.correctClockSkew && CLOCK_SKEW_STATUSES.includes(status))
-    ) {
-      return resend(input, init, { response });
-    }
-    return response;
+    if (retrying) return (await retrying)(input, init);
+    // Nothing is awaited first: the body is read at the call, as fetch reads it.
+    const response = await once(input, init);
+    return CLOCK_SKEW_STATUSES.includes(response.status) ? (await load())(input, init, response) : response;
   };
 }

@@ -1,11 +1,12 @@
 import {
+  loadAdapterKit,
   normalizeAdapterOptions,
   type ResolvedAdapterOptions,
   resolveSigner,
   type Signer,
   SigV4Error,
 } from '@sigv4/core';
-import { createAdapterKyFetch, presignKyRequest } from './adapter-fetch.js';
+import { createAdapterKyFetch } from './adapter-fetch.js';
 import { readHookCall } from './read-hook-call.js';
 import { type KyFetch, noteKyBody, signKyRequest } from './sign-ky-request.js';
 import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
@@ -37,7 +38,9 @@ export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
   return async (...args: unknown[]): Promise<Request> => {
     note(...args);
     const { request } = readHookCall(args);
-    return query ? presignKyRequest(signer, request, query.expiresIn) : signKyRequest(signer, request);
+    if (!query) return signKyRequest(signer, request);
+    // Loaded on first use: only hooks with `signQuery` need it.
+    return (await import('./presign-ky-request.js')).presignKyRequest(loadAdapterKit, signer, request, query.expiresIn);
   };
 }
 

@@ -1,11 +1,12 @@
-import type { readClockSkew } from '@sigv4/core';
+import type { loadAdapterKit, Signer } from '@sigv4/core';
+import type { KyFetch } from './sign-ky-request.js';
 
 // Loaded on the first refused answer; it imports nothing at run time, or browsers would load the shared chunk up front.
 
 /** What {@link resendOnClockSkew} needs from the entry module. @internal */
 export interface SkewContext {
-  readClockSkew: typeof readClockSkew;
-  correctClock: (serverTime: number) => void;
+  loadAdapterKit: typeof loadAdapterKit;
+  signer: Signer;
   /** Signs the request afresh and sends it. */
   send: () => Promise<Response>;
 }
@@ -20,9 +21,9 @@ export async function resendOnClockSkew(context: SkewContext, response: Response
     .clone()
     .text()
     .catch(() => '');
-  const serverTime = context.readClockSkew(response.status, response.headers, text);
+  const serverTime = (await context.loadAdapterKit()).readClockSkew(response.status, response.headers, text);
   if (serverTime === undefined) return response;
-  context.correctClock(serverTime);
+  context.signer.correctClockSkew(serverTime);
   await response.body?.cancel();
   return context.send();
 }
@@ -68,4 +69,25 @@ export function replayableRequest(request: Request, kyBody: unknown): Request | 
     integrity,
     keepalive,
   });
+}
+
+/**
+ * What the signed ky fetch does with a 400/401/403: sends `request` once more, re-signed, when AWS
+ * refused it for its signing time and its body can be sent again; else returns `response`.
+ * Takes what it needs from the entry module as arguments: it imports nothing at run time.
+ * @param kyBody - the body ky made the request from, if known
+ * @internal
+ */
+export function resendRefused(
+  load: typeof loadAdapterKit,
+  signer: Signer,
+  send: KyFetch,
+  request: Request,
+  init: RequestInit | undefined,
+  kyBody: unknown,
+  response: Response,
+): Promise<Response> {
+  const again = replayableRequest(request, kyBody);
+  if (!again) return Promise.resolve(response);
+  return resendOnClockSkew({ loadAdapterKit: load, signer, send: () => send(again, init) }, response);
 }

@@ -33,6 +33,9 @@ export interface ResolvedAdapterOptions {
   signQuery: { expiresIn: number } | undefined;
 }
 
+/** Where the adapter options are documented. */
+const ADAPTER_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#adapter-options';
+
 /** Every adapter option with its default. @internal */
 export const ADAPTER_DEFAULTS = { correctClockSkew: true, signQuery: false } as const;
 
@@ -47,24 +50,15 @@ export const ADAPTER_DEFAULTS = { correctClockSkew: true, signQuery: false } as 
  */
 export function normalizeAdapterOptions(options: SigV4AdapterOptions | undefined): ResolvedAdapterOptions {
   const correct = options?.correctClockSkew ?? ADAPTER_DEFAULTS.correctClockSkew;
-  if (typeof correct !== 'boolean') {
-    throw new SigV4Error('INVALID_OPTIONS', '`correctClockSkew` must be true or false.');
-  }
   const query = options?.signQuery ?? ADAPTER_DEFAULTS.signQuery;
-  const expiresIn =
-    typeof query === 'object' && query !== null
-      ? (query.expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN)
-      : DEFAULT_PRESIGN_EXPIRES_IN;
+  const expiresIn = (query as { expiresIn?: number }).expiresIn ?? DEFAULT_PRESIGN_EXPIRES_IN;
   if (
-    (typeof query !== 'boolean' && (typeof query !== 'object' || query === null)) ||
+    typeof correct !== 'boolean' ||
+    !/^(?:boolean|object)$/.test(typeof query) ||
     !Number.isInteger(expiresIn) ||
-    expiresIn < 1 ||
-    expiresIn > MAX_PRESIGN_EXPIRES_IN
+    !(expiresIn >= 1 && expiresIn <= MAX_PRESIGN_EXPIRES_IN)
   ) {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `\`signQuery\` must be true, false or { expiresIn } with whole seconds from 1 to ${MAX_PRESIGN_EXPIRES_IN} (7 days).`,
-    );
+    throw new SigV4Error('INVALID_OPTIONS', `\`correctClockSkew\` or \`signQuery\` is wrong; see ${ADAPTER_DOCS}`);
   }
   return { correctClockSkew: correct, signQuery: query === false ? undefined : { expiresIn } };
 }

@@ -1,11 +1,15 @@
 import { escapeUri } from '@smithy/core/protocols';
 import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
 import {
+  AMZ_DATE_HEADER,
+  AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   DEFAULT_PRESIGN_EXPIRES_IN,
   EMPTY_SHA256,
   FORM_CONTENT_TYPE,
+  HOST_HEADER,
   MAX_PRESIGN_EXPIRES_IN,
+  SECURITY_TOKEN_HEADER,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { fail, MESSAGE_ARGS } from '../errors/fail.js';
@@ -16,7 +20,7 @@ import { ALGORITHM, computeSignature, formatDate } from './compute-signature.js'
 import { readRequest } from './read-request.js';
 
 /**
- * What the modules loaded on first use (presign, explain, error redaction) take from the rest of core.
+ * What the modules loaded on first use (presign, explain, error redaction, presignFetchRequest) take from the rest of core.
  * They receive it as a value and import nothing at run time: a static import from a lazy module makes
  * bundlers move the code it shares with the entry into one more chunk, which every page loads up front.
  * @internal
@@ -43,6 +47,8 @@ export const KIT = {
   DEFAULT_PRESIGN_EXPIRES_IN,
   MAX_PRESIGN_EXPIRES_IN,
   FORM_CONTENT_TYPE,
+  /** Headers presignFetchRequest drops before presigning. */
+  PRESIGN_DROPPED_HEADERS: [AUTHORIZATION_HEADER, AMZ_DATE_HEADER, SECURITY_TOKEN_HEADER, HOST_HEADER],
 } as const;
 
 /** The type of {@link KIT}. @internal */

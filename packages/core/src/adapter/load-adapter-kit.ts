@@ -1,0 +1,36 @@
+import type { PresignedFetchRequest } from '../request/presign-fetch-request.js';
+import { KIT } from '../signer/kit.js';
+import type { readClockSkew } from '../signer/read-clock-skew.js';
+import type { Signer } from '../types.js';
+import { lazy } from '../utils/lazy.js';
+
+/**
+ * What the adapters run only for `signQuery` or after a refused answer, loaded by {@link loadAdapterKit}.
+ * @internal
+ */
+export interface AdapterKit {
+  readClockSkew: typeof readClockSkew;
+  presignFetchRequest(
+    signer: Signer,
+    input: RequestInfo | URL,
+    init: RequestInit | undefined,
+    options: { expiresIn: number },
+  ): Promise<PresignedFetchRequest>;
+}
+
+/**
+ * Loads `readClockSkew` and `presignFetchRequest` for the adapters, on first use: code that calls this
+ * instead of importing them leaves them out of what a browser loads up front.
+ * @example
+ * ```ts
+ * const serverTime = (await loadAdapterKit()).readClockSkew(response.status, response.headers, text);
+ * ```
+ * @internal
+ */
+export const loadAdapterKit = /* @__PURE__ */ lazy(async (): Promise<AdapterKit> => {
+  const kit = await import('./adapter-kit.js');
+  return {
+    readClockSkew: kit.readClockSkew,
+    presignFetchRequest: (signer, input, init, options) => kit.presignFetchRequest(KIT, signer, input, init, options),
+  };
+});

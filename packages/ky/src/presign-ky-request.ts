@@ -1,0 +1,38 @@
+import type { loadAdapterKit, Signer } from '@sigv4/core';
+import type { KyFetch } from './sign-ky-request.js';
+
+// Loaded with `signQuery` only; it imports nothing at run time, or browsers would load the shared chunk up front.
+
+/**
+ * Presigns `request` (`signQuery`): the signature goes in the query string, no `Authorization` header.
+ * @param load - `loadAdapterKit` of `@sigv4/core`
+ * @internal
+ */
+export async function presignKyRequest(
+  load: typeof loadAdapterKit,
+  signer: Signer,
+  request: Request,
+  expiresIn: number,
+): Promise<Request> {
+  const presigned = await (await load()).presignFetchRequest(signer, request, undefined, { expiresIn });
+  return new Request(presigned.input, presigned.init);
+}
+
+/**
+ * Presigns `request` and sends it with ky's `fetch` option, else with the global fetch.
+ * @param load - `loadAdapterKit` of `@sigv4/core`
+ * @internal
+ */
+export async function sendPresigned(
+  load: typeof loadAdapterKit,
+  signer: Signer,
+  fetch: KyFetch | undefined,
+  request: Request,
+  init: RequestInit | undefined,
+  expiresIn: number,
+): Promise<Response> {
+  const presigned = await (await load()).presignFetchRequest(signer, request, undefined, { expiresIn });
+  return fetch
+    ? fetch(new Request(presigned.input, presigned.init), init)
+    : globalThis.fetch(presigned.input, { ...init, ...presigned.init });
+}
