@@ -34,3 +34,6 @@ export function fromAssumeRole(_options: AssumeRoleOptions): AwsCredentialIdenti
       ),
     );
 }
+
+/** Browsers drop forbidden headers in their own `Request`: always sign through one. @internal */
+export const signPlainFetch = undefined;

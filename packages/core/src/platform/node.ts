@@ -18,3 +18,6 @@ export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIden
   const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
   return fromNodeProviderChain() as AwsCredentialIdentityProvider;
 }
+
+/** Node's fetch takes a URL and an init as they are: signing them needs no `Request`. @internal */
+export { signPlainFetch } from '../request/sign-plain-fetch.js';

@@ -6,15 +6,21 @@ const isHeaders = (value: unknown): value is Headers => typeof Headers !== 'unde
 const isIterable = (value: object): value is Iterable<readonly [string, string]> =>
   typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 
+/** Dictionaries this module made: already normalized, and not the caller's. */
+const normalized = new WeakSet<object>();
+
 /**
  * Turns any header input into a plain object with lower-case names and string values.
  * Repeated names (pairs, arrays) are joined with `,` as an HTTP server joins repeated header lines;
- * a `Headers` object is read as it will be sent (its own `, ` joining).
+ * a `Headers` object is read as it will be sent (its own `, ` joining). A dictionary this function
+ * returned is returned again as it is (no second copy of the headers on the way through the signer).
  * @internal
  */
 export function normalizeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
+  if (typeof input === 'object' && input !== null && normalized.has(input)) return input as Record<string, string>;
   // No prototype: header names such as `constructor` or `__proto__` are plain keys here.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  normalized.add(out);
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
     throw new SigV4Error(

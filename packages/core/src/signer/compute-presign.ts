@@ -1,10 +1,10 @@
-import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
+import { createScope, GENERATED_HEADERS } from '@smithy/signature-v4';
 import { CONTENT_SHA256_HEADER, EMPTY_SHA256 } from '../constants.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
 import { ALGORITHM, formatDate } from './compute-signature.js';
 import type { SigningTarget } from './resolve-target.js';
-import type { SmithyRequest, SmithySigner } from './smithy-signer.js';
+import { getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
 
 /** @internal */
 export interface PresignOptions {
@@ -53,7 +53,7 @@ export async function computePresignedQuery(
   query['X-Amz-Credential'] = `${identity.accessKeyId}/${scope}`;
   query['X-Amz-Date'] = longDate;
   query['X-Amz-Expires'] = String(options.expiresIn);
-  const canonicalHeaders = getCanonicalHeaders(request as never, keepOut) as Record<string, string>;
+  const canonicalHeaders = getCanonicalHeaders(request.headers, keepOut);
   query['X-Amz-SignedHeaders'] = Object.keys(canonicalHeaders).sort().join(';');
   const body = original.body as string | Uint8Array | undefined;
   const payloadHash =

@@ -23,7 +23,7 @@ import { toServerTime } from './clock-skew.js';
 import { computePresignedQuery } from './compute-presign.js';
 import { computeSignature } from './compute-signature.js';
 import { normalizeOptions } from './normalize-options.js';
-import { prepareRequest } from './prepare-request.js';
+import { prepareRequest, signedHeaders } from './prepare-request.js';
 import { buildPresignedUrl, withoutPresignParams } from './presigned-url.js';
 import { readRequest } from './read-request.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
@@ -99,8 +99,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       );
       const identity = await credentials();
       const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, signingDate());
-      const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
-      headers[AUTHORIZATION_HEADER] = parts.authorization;
+      const headers = signedHeaders(prepared, parts.added, parts.authorization);
       return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
     });
 

@@ -1,4 +1,5 @@
 import {
+  AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
   HOST_HEADER,
@@ -17,7 +18,10 @@ import type { SmithyRequest } from './smithy-signer.js';
 export interface PreparedRequest {
   readonly url: ParsedUrl;
   readonly method: string;
-  /** The caller's headers, lower-case, without headers of an earlier signing. */
+  /**
+   * The caller's headers, lower-case, without headers of an earlier signing, and (once signed) the
+   * signing headers; the same dictionary as `smithy.headers`, so read it only after signing.
+   */
   readonly headers: Record<string, string>;
   readonly body: NormalizedBody;
   readonly smithy: SmithyRequest;
@@ -115,11 +119,12 @@ export async function prepareRequest(
     headers[CONTENT_TYPE_HEADER] = body.contentType;
   }
 
-  const smithyHeaders: Record<string, string> = { ...headers };
-  if (smithyHeaders[HOST_HEADER] === undefined) smithyHeaders[HOST_HEADER] = url.host;
-  if (body.unsigned && smithyHeaders[CONTENT_SHA256_HEADER] === undefined) {
-    smithyHeaders[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
-  }
+  // One dictionary for the caller's headers and smithy's: what only smithy signs is taken out when the
+  // signed headers are read, so that they keep their order (the caller's, then the signing headers).
+  const addedHost = headers[HOST_HEADER] === undefined;
+  if (addedHost) headers[HOST_HEADER] = url.host;
+  const addedUnsigned = body.unsigned && headers[CONTENT_SHA256_HEADER] === undefined;
+  if (addedUnsigned) headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
   let path = url.path;
   if (!target.uriEscapePath) path = encodePathOnce(path);
   const smithy: SmithyRequest = {
@@ -129,9 +134,36 @@ export async function prepareRequest(
     path,
     wireQuery: url.query,
     query: {},
-    headers: smithyHeaders,
+    headers,
     body: body.payload,
   };
   if (url.port !== undefined) smithy.port = url.port;
-  return { prepared: { url, method, headers, body, smithy }, target };
+  const prepared: PreparedRequest = {
+    url,
+    method,
+    get headers() {
+      if (addedHost) delete headers[HOST_HEADER];
+      if (addedUnsigned && headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) delete headers[CONTENT_SHA256_HEADER];
+      return headers;
+    },
+    body,
+    smithy,
+  };
+  return { prepared, target };
+}
+
+/**
+ * The headers of the signed request: the caller's (the same dictionary as smithy's, read after signing),
+ * then the signing headers and `Authorization`, as a plain object.
+ * @internal
+ */
+export function signedHeaders(
+  prepared: PreparedRequest,
+  added: Record<string, string>,
+  authorization: string,
+): Record<string, string> {
+  const headers = prepared.headers;
+  for (const name in added) headers[name] = added[name] as string;
+  headers[AUTHORIZATION_HEADER] = authorization;
+  return Object.setPrototypeOf(headers, Object.prototype) as Record<string, string>;
 }
