@@ -1,9 +1,14 @@
 import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject } from 'node:crypto';
 import type { Sha256Hash, SourceData } from './types.js';
 
+/** Above this many characters a string is hashed as its UTF-8 bytes: node:crypto hashes long strings slowly. */
+const LONG_STRING = 1 << 20;
+
 const toBinary = (data: SourceData): string | Uint8Array =>
   typeof data === 'string'
-    ? data
+    ? data.length > LONG_STRING
+      ? Buffer.from(data, 'utf8')
+      : data
     : data instanceof Uint8Array
       ? data
       : ArrayBuffer.isView(data)

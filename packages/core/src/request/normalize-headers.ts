@@ -50,14 +50,16 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   }
   for (const name of Object.keys(input)) {
     const value = (input as Record<string, unknown>)[name];
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
+    if (typeof value === 'string') {
+      // The common case, inline: a string value under a name seen once.
+      const key = name.toLowerCase();
+      const previous = out[key];
+      out[key] = previous === undefined ? value : `${previous},${value}`;
+    } else if (Array.isArray(value)) {
       for (const item of value) add(name, String(item));
-    } else if (typeof value === 'string') {
-      add(name, value);
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
       add(name, String(value));
-    } else {
+    } else if (value !== undefined && value !== null) {
       throw new SigV4Error(
         'INVALID_OPTIONS',
         `Cannot sign header "${name}" (a ${typeof value}): pass a string, a number or an array of strings.`,

@@ -62,14 +62,14 @@ export async function computeSignature(
   else if (target.applyChecksum) added[CONTENT_SHA256_HEADER] = headers[CONTENT_SHA256_HEADER] = payloadHash;
 
   // smithy replaces its generated headers; left in place here (the caller's `Date` is sent), they are just not signed.
-  const canonicalHeaders = getCanonicalHeaders(headers, NOT_SIGNED);
-  const canonicalRequest = smithy.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+  const canonical = getCanonicalHeaders(headers, NOT_SIGNED);
+  const canonicalRequest = smithy.createCanonicalRequest(request, canonical, payloadHash);
   const credentialScope = createScope(shortDate, target.region, target.service);
   // smithy's createStringToSign, minus its string-to-bytes copy and JS hex loop.
   const stringToSign = `${ALGORITHM}\n${longDate}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
   const key = await smithy.getSigningKey(identity, shortDate);
   const signature = await hmacSha256Hex(key, stringToSign);
-  const signedHeaders = Object.keys(canonicalHeaders).sort();
+  const signedHeaders = canonical.names;
   return {
     canonicalRequest,
     stringToSign,
