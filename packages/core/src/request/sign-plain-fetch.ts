@@ -86,8 +86,11 @@ async function signPlain(
     signable[name] = text;
     sentHeaders[name] = wire;
   }
-  const bytes = plain.body === undefined ? undefined : encodeSimpleBody(plain.body);
-  const signed = await signer.sign({ method, url, headers: signable, body: bytes });
+  // A string is signed and sent as it is (fetch sends its UTF-8 bytes, which the signer hashes); its bytes
+  // are made only when asked for (a redirect sends them again).
+  const text = typeof plain.body === 'string' ? plain.body : undefined;
+  const bytes = plain.body === undefined || text !== undefined ? undefined : encodeSimpleBody(plain.body);
+  const signed = await signer.sign({ method, url, headers: signable, body: text ?? bytes });
   for (const name of STALE_SIGNING_HEADERS) if (!(name in signed.headers)) delete sentHeaders[name];
   for (const name in signed.headers) {
     const value = signed.headers[name] as string;
@@ -102,6 +105,21 @@ async function signPlain(
     headers: sentHeaders,
     redirect: redirect === 'follow' ? 'manual' : redirect,
   };
+  if (text !== undefined) {
+    sent.body = text;
+    let encoded: Uint8Array<ArrayBuffer> | undefined;
+    return {
+      input: url,
+      init: sent,
+      url,
+      redirect,
+      get bytes() {
+        encoded ??= encodeSimpleBody(text);
+        return encoded;
+      },
+      unread: false,
+    };
+  }
   if (bytes) sent.body = bytes;
   return { input: url, init: sent, url, redirect, bytes, unread: false };
 }
