@@ -4,7 +4,7 @@
 // the client process does the same work for both sides apart from signing.
 // Measure: wall time and client CPU (process.cpuUsage) per request, rounds interleaving every client,
 // median and spread (min–max); the ratio (peer / ours) is taken per round, then its median.
-//   node scripts/bench/peers.mjs [--write]   (after `npm run build`; --write: into each RESULTS.md)
+//   node --expose-gc scripts/bench/peers.mjs [--write]   (after `npm run build`; --write: into each RESULTS.md)
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, loadavg, platform, release } from 'node:os';
@@ -16,9 +16,10 @@ import { createSignedFetcher } from 'aws-sigv4-fetch';
 import { aws4Interceptor } from 'aws4-axios';
 import axios from 'axios';
 import ky from 'ky';
+import { settleGarbage } from './adapter-cpu.mjs';
 import { writeResultsSection } from './results-section.mjs';
 
-const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 9);
 const PER_ROUND = Number(process.env.BENCH_PEER_REQUESTS ?? 400);
 const CONCURRENCY = 32;
 /** Target: requests per client-CPU-second at least this multiple of each peer's. */
@@ -86,6 +87,7 @@ const pairs = (url) => ({
 
 async function measure([get, post], n) {
   let next = 0;
+  await settleGarbage(); // the previous client's garbage is not this one's
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   await Promise.all(
@@ -154,7 +156,7 @@ export function peersReport(rows) {
     `${new Date().toISOString()} — Node ${process.version}, ${cpu[0]?.model ?? 'cpu'} x${cpu.length}, ${platform()} ${release()}, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
-    `${CONCURRENCY} concurrent on loopback (plain server in a child process), ${ROUNDS} interleaved rounds of ${PER_ROUND} requests; GET with a 4-parameter query and a ~1 KiB JSON POST alternate. Per request: median (min–max) over rounds; ratio = peer / ours per round, median (min–max).`,
+    `${CONCURRENCY} concurrent on loopback (plain server in a child process), ${ROUNDS} interleaved rounds of ${PER_ROUND} requests; GET with a 4-parameter query and a ~1 KiB JSON POST alternate. Per request: median (min–max) over rounds; ratio = peer / ours per round, median (min–max). Each round starts after an untimed full GC.`,
     '',
     '| ours | peer | ours wall µs | peer wall µs | wall ratio | ours CPU µs | peer CPU µs | CPU ratio (target) |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -83,8 +83,8 @@ export async function signAxiosRequest(
   const hasBody = data !== undefined;
   // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
   const type = headers.get(CONTENT_TYPE_HEADER);
-  if (typeof data === 'string' && type)
-    headers.set(CONTENT_TYPE_HEADER, `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8'));
+  const labelled = typeof data === 'string' && type ? `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8') : type;
+  if (labelled !== type) headers.set(CONTENT_TYPE_HEADER, labelled);
   if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
   }

@@ -6,21 +6,19 @@ const isHeaders = (value: unknown): value is Headers => typeof Headers !== 'unde
 const isIterable = (value: object): value is Iterable<readonly [string, string]> =>
   typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 
-/** Dictionaries this module made: already normalized, and not the caller's. */
-const normalized = new WeakSet<object>();
+/** The dictionary this function made last: already normalized, and not the caller's (read right after, by the signer). */
+let lastMade: object | undefined;
 
 /**
  * Turns any header input into a plain object with lower-case names and string values.
  * Repeated names (pairs, arrays) are joined with `,` as an HTTP server joins repeated header lines;
- * a `Headers` object is read as it will be sent (its own `, ` joining). A dictionary this function
- * returned is returned again as it is (no second copy of the headers on the way through the signer).
+ * a `Headers` object is read as it will be sent (its own `, ` joining).
  * @internal
  */
 export function normalizeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
-  if (typeof input === 'object' && input !== null && normalized.has(input)) return input as Record<string, string>;
   // No prototype: header names such as `constructor` or `__proto__` are plain keys here.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  normalized.add(out);
+  lastMade = out;
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
     throw new SigV4Error(
@@ -67,4 +65,17 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
     }
   }
   return out;
+}
+
+/**
+ * {@link normalizeHeaders} for the signer, which reads the request (a first normalization) and then
+ * prepares it: the dictionary made last is taken as it is, once, instead of a second copy; and the
+ * result is never remembered, since the signer hands it out.
+ * @internal
+ */
+export function takeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
+  const headers =
+    input === lastMade && input !== undefined ? (input as Record<string, string>) : normalizeHeaders(input);
+  lastMade = undefined;
+  return headers;
 }

@@ -8,7 +8,7 @@ import {
 } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
 import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
-import { normalizeHeaders } from '../request/normalize-headers.js';
+import { takeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
 import type { SigningTarget } from './resolve-target.js';
@@ -94,6 +94,8 @@ export async function prepareRequest(
     throw new SigV4Error('INVALID_OPTIONS', 'sign() takes a request object: { method, url, headers?, body? }.');
   }
   const url = parseUrl(input.url);
+  // Before any await: the dictionary readRequest just made is then taken as it is.
+  const headers = takeHeaders(input.headers);
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
@@ -102,7 +104,6 @@ export async function prepareRequest(
       `Cannot sign method ${JSON.stringify(String(input.method)).slice(0, 40)}: pass an HTTP method such as "GET" or "POST".`,
     );
   }
-  const headers = normalizeHeaders(input.headers);
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
   for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
   const givenHash = headers[CONTENT_SHA256_HEADER];
