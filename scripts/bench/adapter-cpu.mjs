@@ -15,7 +15,7 @@ import axios from 'axios';
 import ky from 'ky';
 import { writeResultsSection } from './results-section.mjs';
 
-const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 15);
 const PER_ROUND = Number(process.env.BENCH_CPU_PER_ROUND ?? 2000);
 /** Target: an adapter adds at most this multiple of sign()'s own cost over its unsigned client. */
 export const TARGET_ADAPTER_RATIO = 1.5;

@@ -19,7 +19,7 @@ import ky from 'ky';
 import { settleGarbage } from './adapter-cpu.mjs';
 import { writeResultsSection } from './results-section.mjs';
 
-const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_PEER_ROUNDS ?? 13);
 const PER_ROUND = Number(process.env.BENCH_PEER_REQUESTS ?? 400);
 const CONCURRENCY = 32;
 /** Target: requests per client-CPU-second at least this multiple of each peer's. */

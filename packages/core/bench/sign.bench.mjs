@@ -71,7 +71,7 @@ function aws4Sign({ method, url, headers, body }) {
   ).headers;
 }
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 13);
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 250);
 
 /** CPU microseconds per call of `fn`, one round of about ROUND_MS. */
@@ -201,6 +201,10 @@ ${table}
 Targets:
 ${targets}
 `;
-console.log(`\n${table}\n\n${targets}\n`);
+console.log(
+  `\nCore (issue #15 target 3): ${new Date().toISOString()} — ${machine}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n${table}\n\n${targets}\n`,
+);
 writeFileSync(new URL('./RESULTS.md', import.meta.url), report);
 console.log('wrote packages/core/bench/RESULTS.md');
