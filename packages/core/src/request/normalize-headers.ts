@@ -49,10 +49,7 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   for (const name of Object.keys(input)) {
     const value = (input as Record<string, unknown>)[name];
     if (typeof value === 'string') {
-      // The common case, inline: a string value under a name seen once.
-      const key = name.toLowerCase();
-      const previous = out[key];
-      out[key] = previous === undefined ? value : `${previous},${value}`;
+      add(name, value);
     } else if (Array.isArray(value)) {
       for (const item of value) add(name, String(item));
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {

@@ -87,17 +87,8 @@ export async function signFetchRequest(
   options?: SignFetchRequestOptions,
 ): Promise<SignedFetchRequest> {
   const plain = signPlainFetch?.(signer, input, init);
-  if (plain !== undefined) return plain;
-  return signThroughRequest(signer, input, init, options);
-}
-
-/** {@link signFetchRequest} by way of a `Request`, which holds what the runtime makes of `input` and `init`. */
-async function signThroughRequest(
-  signer: Signer,
-  input: RequestInfo | URL,
-  init: RequestInit | undefined,
-  options: SignFetchRequestOptions | undefined,
-): Promise<SignedFetchRequest> {
+  if (plain) return plain;
+  // Otherwise by way of a `Request`, which holds what the runtime makes of `input` and `init`.
   const like = (input as { url?: unknown } | null)?.url;
   if (!(input instanceof Request) && typeof like === 'string') checkProtocol(like);
   const given: unknown = init?.body ?? options?.body;

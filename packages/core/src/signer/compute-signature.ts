@@ -1,12 +1,12 @@
-import { createScope, GENERATED_HEADERS } from '@smithy/signature-v4';
+import { createScope } from '@smithy/signature-v4';
 import { AMZ_DATE_HEADER, CONTENT_SHA256_HEADER, EMPTY_SHA256, SECURITY_TOKEN_HEADER } from '../constants.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
 import type { SigningTarget } from './resolve-target.js';
 import { getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
 
-/** smithy's generated headers but `x-amz-date`, which is set anew and signed. */
-const NOT_SIGNED = new Set(GENERATED_HEADERS.filter((name) => name !== AMZ_DATE_HEADER));
+/** smithy's generated headers but `authorization` (never signed) and `x-amz-date` (set anew and signed). */
+const NOT_SIGNED = new Set(['date']);
 
 /** `AWS4-HMAC-SHA256`. @internal */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
