@@ -19,10 +19,20 @@ export function collectSignableHeaders(headers: AxiosHeaders, hasBody: boolean):
   for (const [name, value] of Object.entries(headers.toJSON() as Record<string, unknown>)) {
     const lower = name.toLowerCase();
     if (UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER)) continue;
-    const values = (Array.isArray(value) ? value : [value]).map((v) => toSignableHeaderValue(String(v)));
-    const pick = (key: 'text' | 'wire') => (Array.isArray(value) ? values.map((v) => v[key]) : values[0]![key]);
-    headers.set(name, pick('wire'), true);
-    signable[lower] = pick('text');
+    if (!Array.isArray(value)) {
+      const { text, wire } = toSignableHeaderValue(String(value));
+      // Set only when it changes: setting re-normalizes the whole header.
+      if (wire !== value) headers.set(name, wire, true);
+      signable[lower] = text;
+      continue;
+    }
+    const values = value.map((v) => toSignableHeaderValue(String(v)));
+    headers.set(
+      name,
+      values.map((v) => v.wire),
+      true,
+    );
+    signable[lower] = values.map((v) => v.text);
   }
   return signable;
 }

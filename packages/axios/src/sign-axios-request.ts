@@ -18,6 +18,9 @@ const wrappedAdapters = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['ad
 
 const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
 
+/** The adapters that send the URL's `Host` whatever the headers say, and the `env` they were found for. */
+let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
+
 /**
  * Signs one axios request config in place and returns it. Computes the URL and body axios
  * would send, signs them, then hands axios exactly those: the absolute URL with `params`
@@ -68,14 +71,20 @@ export async function signAxiosRequest(
     }
   };
   const send = adapter(setting);
-  if ([adapter('xhr'), adapter('fetch')].includes(send)) headers.delete('host');
+  // The xhr and fetch adapters depend only on the `env` fetch classes: looked up again only when those change.
+  const env = (config.env ?? {}) as Record<string, unknown>;
+  const seeds = [env['fetch'], env['Request'], env['Response'], env['Blob']];
+  if (!hostDroppers?.seeds.every((seed, i) => seed === seeds[i])) {
+    hostDroppers = { seeds, adapters: [adapter('xhr'), adapter('fetch')] };
+  }
+  if (hostDroppers.adapters.includes(send)) headers.delete('host');
 
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
   // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
   const type = headers.get(CONTENT_TYPE_HEADER);
-  if (typeof data === 'string' && type)
-    headers.set(CONTENT_TYPE_HEADER, `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8'));
+  const labelled = typeof data === 'string' && type ? `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8') : type;
+  if (labelled !== type) headers.set(CONTENT_TYPE_HEADER, labelled);
   if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
   }
@@ -87,8 +96,11 @@ export async function signAxiosRequest(
     headers: signable,
     body: data as SignableBody,
   });
-  for (const [name, value] of Object.entries(signed.headers)) {
-    if (!(name in signable) || STALE_SIGNING_HEADERS.includes(name)) headers.set(name, value, true);
+  for (const name in signed.headers) {
+    const value = signed.headers[name] as string;
+    if (!(name in signable) || (STALE_SIGNING_HEADERS.includes(name) && signable[name] !== value)) {
+      headers.set(name, value, true);
+    }
   }
   const token = signed.headers[SECURITY_TOKEN_HEADER];
   if (send) {

@@ -1,9 +1,15 @@
+import * as crypto from 'node:crypto';
 import { createHash, createHmac, createSecretKey, type Hash, type Hmac, type KeyObject } from 'node:crypto';
 import type { Sha256Hash, SourceData } from './types.js';
 
+/** Above this many characters a string is hashed as its UTF-8 bytes: node:crypto hashes long strings slowly. */
+const LONG_STRING = 1 << 20;
+
 const toBinary = (data: SourceData): string | Uint8Array =>
   typeof data === 'string'
-    ? data
+    ? data.length > LONG_STRING
+      ? Buffer.from(data, 'utf8')
+      : data
     : data instanceof Uint8Array
       ? data
       : ArrayBuffer.isView(data)
@@ -60,12 +66,16 @@ export class NodeSha256 implements Sha256Hash {
   }
 }
 
+/** Node's one-shot `crypto.hash` (no Hash object per call), where this Node has it. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
+
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
  * @internal
  */
 export function sha256Hex(data: SourceData): Promise<string> {
-  return Promise.resolve(createHash('sha256').update(toBinary(data)).digest('hex'));
+  const bytes = toBinary(data);
+  return Promise.resolve(oneShot ? oneShot('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex'));
 }
 
 /**

@@ -26,3 +26,6 @@ export function fromAssumeRole(_options: AssumeRoleOptions): AwsCredentialIdenti
     throw new SigV4Error('CREDENTIALS_PROVIDER_FAILED', (await import('./messages.browser.js')).NO_ASSUME_ROLE);
   };
 }
+
+/** Browsers drop forbidden headers in their own `Request`: always sign through one. @internal */
+export const signPlainFetch = undefined;

@@ -32,3 +32,6 @@ export async function loadDefaultCredentialProvider(): Promise<AwsCredentialIden
     }
   };
 }
+
+/** Node's fetch takes a URL and an init as they are: signing them needs no `Request`. @internal */
+export { signPlainFetch } from '../request/sign-plain-fetch.js';

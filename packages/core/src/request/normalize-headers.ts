@@ -6,6 +6,9 @@ const isHeaders = (value: unknown): value is Headers => typeof Headers !== 'unde
 const isIterable = (value: object): value is Iterable<readonly [string, string]> =>
   typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
 
+/** The dictionary this function made last: already normalized, and not the caller's (read right after, by the signer). */
+let lastMade: object | undefined;
+
 /**
  * Turns any header input into a plain object with lower-case names and string values.
  * Repeated names (pairs, arrays) are joined with `,` as an HTTP server joins repeated header lines;
@@ -15,6 +18,7 @@ const isIterable = (value: object): value is Iterable<readonly [string, string]>
 export function normalizeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
   // No prototype: header names such as `constructor` or `__proto__` are plain keys here.
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  lastMade = out;
   if (input === undefined || input === null) return out;
   if (typeof input !== 'object') {
     throw fail('INVALID_OPTIONS', 'headersType', [input]);
@@ -41,16 +45,28 @@ export function normalizeHeaders(input: HeadersLike | undefined | null): Record<
   }
   for (const name of Object.keys(input)) {
     const value = (input as Record<string, unknown>)[name];
-    if (value === undefined || value === null) continue;
-    if (Array.isArray(value)) {
-      for (const item of value) add(name, String(item));
-    } else if (typeof value === 'string') {
+    if (typeof value === 'string') {
       add(name, value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) add(name, String(item));
     } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
       add(name, String(value));
-    } else {
+    } else if (value !== undefined && value !== null) {
       throw fail('INVALID_OPTIONS', 'headerValue', [name, value]);
     }
   }
   return out;
+}
+
+/**
+ * {@link normalizeHeaders} for the signer, which reads the request (a first normalization) and then
+ * prepares it: the dictionary made last is taken as it is, once, instead of a second copy; and the
+ * result is never remembered, since the signer hands it out.
+ * @internal
+ */
+export function takeHeaders(input: HeadersLike | undefined | null): Record<string, string> {
+  const headers =
+    input === lastMade && input !== undefined ? (input as Record<string, string>) : normalizeHeaders(input);
+  lastMade = undefined;
+  return headers;
 }

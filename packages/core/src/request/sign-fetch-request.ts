@@ -1,7 +1,9 @@
 import { AUTHORIZATION_HEADER, CONTENT_SHA256_HEADER, HOST_HEADER, STALE_SIGNING_HEADERS } from '../constants.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
+import { signPlainFetch } from '../platform/node.js';
 import type { Signer } from '../types.js';
 import { toSignableHeaderValue } from '../utils/header-bytes.js';
+import { DECLARED_PAYLOAD, EARLIER_SIGNATURE, encodeSimpleBody } from './sign-plain-fetch.js';
 
 /**
  * What {@link signFetchRequest} sends: hand `input` and `init` to fetch as they are.
@@ -37,30 +39,11 @@ export interface SignFetchRequestOptions {
   body?: unknown;
 }
 
-/** Payload hashes a caller may declare: the body is then not read. */
-const DECLARED_PAYLOAD = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[-A-Z0-9]+)$/;
-
-/** A signature of an earlier attempt (a retry, a redirect): every signing header is then stale. */
-const EARLIER_SIGNATURE = 'AWS4-HMAC-SHA256 ';
-
-const encoder = new TextEncoder();
-
 const isStream = (body: unknown): boolean =>
   typeof body === 'object' &&
   body !== null &&
   (typeof (body as ReadableStream).getReader === 'function' ||
     typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
-
-/** The bytes fetch makes of a string, URLSearchParams or buffer body, without reading a stream. */
-function encodeSimpleBody(body: unknown): Uint8Array<ArrayBuffer> | undefined {
-  if (typeof body === 'string') return encoder.encode(body);
-  if (body instanceof URLSearchParams) return encoder.encode(body.toString());
-  if (body instanceof ArrayBuffer) return new Uint8Array(body.slice(0));
-  if (ArrayBuffer.isView(body)) {
-    return new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
-  }
-  return undefined;
-}
 
 /** A Request-like object (a polyfill, another realm) is checked before fetch would stringify it. */
 function checkProtocol(url: string): void {
@@ -103,6 +86,9 @@ export async function signFetchRequest(
   init?: RequestInit,
   options?: SignFetchRequestOptions,
 ): Promise<SignedFetchRequest> {
+  const plain = signPlainFetch?.(signer, input, init);
+  if (plain) return plain;
+  // Otherwise by way of a `Request`, which holds what the runtime makes of `input` and `init`.
   const like = (input as { url?: unknown } | null)?.url;
   if (!(input instanceof Request) && typeof like === 'string') checkProtocol(like);
   const given: unknown = init?.body ?? options?.body;

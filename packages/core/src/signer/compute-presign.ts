@@ -53,12 +53,12 @@ export async function computePresignedQuery(
   query['X-Amz-Credential'] = `${identity.accessKeyId}/${scope}`;
   query['X-Amz-Date'] = longDate;
   query['X-Amz-Expires'] = String(options.expiresIn);
-  const canonicalHeaders = kit.getCanonicalHeaders(request as never, keepOut) as Record<string, string>;
-  query['X-Amz-SignedHeaders'] = Object.keys(canonicalHeaders).sort().join(';');
+  const canonical = kit.getCanonicalHeaders(request.headers, keepOut);
+  query['X-Amz-SignedHeaders'] = canonical.names.join(';');
   const body = original.body as string | Uint8Array | undefined;
   const payloadHash =
     original.headers[CONTENT_SHA256_HEADER] ?? (body === undefined ? EMPTY_SHA256 : await sha256Hex(body));
-  const canonicalRequest = smithy.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+  const canonicalRequest = smithy.createCanonicalRequest(request, canonical, payloadHash);
   const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
   query['X-Amz-Signature'] = await kit.hmacSha256Hex(await smithy.getSigningKey(identity, shortDate), stringToSign);
   return query;

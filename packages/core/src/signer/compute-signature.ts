@@ -1,9 +1,12 @@
-import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
+import { createScope } from '@smithy/signature-v4';
 import { AMZ_DATE_HEADER, CONTENT_SHA256_HEADER, EMPTY_SHA256, SECURITY_TOKEN_HEADER } from '../constants.js';
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
 import type { SigningTarget } from './resolve-target.js';
-import type { SmithyRequest, SmithySigner } from './smithy-signer.js';
+import { getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
+
+/** smithy's generated headers but `authorization` (never signed) and `x-amz-date` (set anew and signed). */
+const NOT_SIGNED = new Set(['date']);
 
 /** `AWS4-HMAC-SHA256`. @internal */
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -46,7 +49,7 @@ export async function computeSignature(
   date: Date,
 ): Promise<SignatureParts> {
   const headers = request.headers;
-  for (const name of GENERATED_HEADERS) delete headers[name];
+
   const { longDate, shortDate } = formatDate(smithy, date);
   const added: Record<string, string> = {};
   added[AMZ_DATE_HEADER] = headers[AMZ_DATE_HEADER] = longDate;
@@ -58,14 +61,15 @@ export async function computeSignature(
   if (given !== undefined) added[CONTENT_SHA256_HEADER] = given;
   else if (target.applyChecksum) added[CONTENT_SHA256_HEADER] = headers[CONTENT_SHA256_HEADER] = payloadHash;
 
-  const canonicalHeaders = getCanonicalHeaders(request as never) as Record<string, string>;
-  const canonicalRequest = smithy.createCanonicalRequest(request, canonicalHeaders, payloadHash);
+  // smithy replaces its generated headers; left in place here (the caller's `Date` is sent), they are just not signed.
+  const canonical = getCanonicalHeaders(headers, NOT_SIGNED);
+  const canonicalRequest = smithy.createCanonicalRequest(request, canonical, payloadHash);
   const credentialScope = createScope(shortDate, target.region, target.service);
   // smithy's createStringToSign, minus its string-to-bytes copy and JS hex loop.
   const stringToSign = `${ALGORITHM}\n${longDate}\n${credentialScope}\n${await sha256Hex(canonicalRequest)}`;
   const key = await smithy.getSigningKey(identity, shortDate);
   const signature = await hmacSha256Hex(key, stringToSign);
-  const signedHeaders = Object.keys(canonicalHeaders).sort();
+  const signedHeaders = canonical.names;
   return {
     canonicalRequest,
     stringToSign,

@@ -8,7 +8,7 @@ import { toServerTime } from './clock-skew.js';
 import { computeSignature } from './compute-signature.js';
 import { KIT } from './kit.js';
 import { normalizeOptions } from './normalize-options.js';
-import { prepareRequest } from './prepare-request.js';
+import { prepareRequest, signedHeaders } from './prepare-request.js';
 import { readRequest } from './read-request.js';
 import { createTargetResolver, type SigningTarget } from './resolve-target.js';
 import type { SignerContext } from './signer-context.js';
@@ -102,8 +102,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
         identity,
         context.signingDate(),
       );
-      const headers: Record<string, string> = { ...prepared.headers, ...parts.added };
-      headers[AUTHORIZATION_HEADER] = parts.authorization;
+      const headers = signedHeaders(prepared, parts.added, parts.authorization);
       return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
     });
 

@@ -1,5 +1,5 @@
 import { escapeUri } from '@smithy/core/protocols';
-import { createScope, GENERATED_HEADERS, getCanonicalHeaders } from '@smithy/signature-v4';
+import { createScope, GENERATED_HEADERS } from '@smithy/signature-v4';
 import {
   AMZ_DATE_HEADER,
   AUTHORIZATION_HEADER,
@@ -18,6 +18,7 @@ import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import { canonicalQueryComponent } from '../request/canonical-query.js';
 import { ALGORITHM, computeSignature, formatDate } from './compute-signature.js';
 import { readRequest } from './read-request.js';
+import { getCanonicalHeaders } from './smithy-signer.js';
 
 /**
  * What the modules loaded on first use (presign, explain, error redaction, presignFetchRequest) take from the rest of core.

@@ -1,4 +1,5 @@
 import {
+  AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
   HOST_HEADER,
@@ -7,7 +8,7 @@ import {
 } from '../constants.js';
 import { fail } from '../errors/fail.js';
 import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
-import { normalizeHeaders } from '../request/normalize-headers.js';
+import { takeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
 import type { HeadersLike, SignableBody } from '../types.js';
 import { lazy } from '../utils/lazy.js';
@@ -18,7 +19,10 @@ import type { SmithyRequest } from './smithy-signer.js';
 export interface PreparedRequest {
   readonly url: ParsedUrl;
   readonly method: string;
-  /** The caller's headers, lower-case, without headers of an earlier signing. */
+  /**
+   * The caller's headers, lower-case, without headers of an earlier signing, and (once signed) the
+   * signing headers; the same dictionary as `smithy.headers`, so read it only after signing.
+   */
   readonly headers: Record<string, string>;
   readonly body: NormalizedBody;
   readonly smithy: SmithyRequest;
@@ -51,12 +55,13 @@ export async function prepareRequest(
     throw fail('INVALID_OPTIONS', 'requestType', ['sign', input]);
   }
   const url = parseUrl(input.url);
+  // Before any await: the dictionary readRequest just made is then taken as it is.
+  const headers = takeHeaders(input.headers);
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
     throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
-  const headers = normalizeHeaders(input.headers);
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
   for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
   const givenHash = headers[CONTENT_SHA256_HEADER];
@@ -73,11 +78,12 @@ export async function prepareRequest(
     headers[CONTENT_TYPE_HEADER] = body.contentType;
   }
 
-  const smithyHeaders: Record<string, string> = { ...headers };
-  if (smithyHeaders[HOST_HEADER] === undefined) smithyHeaders[HOST_HEADER] = url.host;
-  if (body.unsigned && smithyHeaders[CONTENT_SHA256_HEADER] === undefined) {
-    smithyHeaders[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
-  }
+  // One dictionary for the caller's headers and smithy's: what only smithy signs is taken out when the
+  // signed headers are read, so that they keep their order (the caller's, then the signing headers).
+  const addedHost = headers[HOST_HEADER] === undefined;
+  if (addedHost) headers[HOST_HEADER] = url.host;
+  const addedUnsigned = body.unsigned && headers[CONTENT_SHA256_HEADER] === undefined;
+  if (addedUnsigned) headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
   let path = url.path;
   if (!target.uriEscapePath) path = (await loadEncodePathOnce()).encodePathOnce(path);
   const smithy: SmithyRequest = {
@@ -87,9 +93,36 @@ export async function prepareRequest(
     path,
     wireQuery: url.query,
     query: {},
-    headers: smithyHeaders,
+    headers,
     body: body.payload,
   };
   if (url.port !== undefined) smithy.port = url.port;
-  return { prepared: { url, method, headers, body, smithy }, target };
+  const prepared: PreparedRequest = {
+    url,
+    method,
+    get headers() {
+      if (addedHost) delete headers[HOST_HEADER];
+      if (addedUnsigned && headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) delete headers[CONTENT_SHA256_HEADER];
+      return headers;
+    },
+    body,
+    smithy,
+  };
+  return { prepared, target };
+}
+
+/**
+ * The headers of the signed request: the caller's (the same dictionary as smithy's, read after signing),
+ * then the signing headers and `Authorization`, as a plain object.
+ * @internal
+ */
+export function signedHeaders(
+  prepared: PreparedRequest,
+  added: Record<string, string>,
+  authorization: string,
+): Record<string, string> {
+  const headers = prepared.headers;
+  for (const name in added) headers[name] = added[name] as string;
+  headers[AUTHORIZATION_HEADER] = authorization;
+  return Object.setPrototypeOf(headers, Object.prototype) as Record<string, string>;
 }

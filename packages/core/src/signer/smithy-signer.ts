@@ -1,4 +1,4 @@
-import { getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
+import { ALWAYS_UNSIGNABLE_HEADERS, getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
 import type { Sha256Constructor } from '../hash/types.js';
 import { canonicalQueryString, type EncodedParam } from '../request/canonical-query.js';
 import type { AwsCredentialIdentity } from '../types.js';
@@ -25,7 +25,7 @@ export interface SmithyRequest {
  * @internal
  */
 export interface SmithySigner {
-  createCanonicalRequest(request: SmithyRequest, canonicalHeaders: Record<string, string>, payloadHash: string): string;
+  createCanonicalRequest(request: SmithyRequest, canonicalHeaders: CanonicalHeaders, payloadHash: string): string;
   formatDate(date: Date): { longDate: string; shortDate: string };
   getSigningKey(credentials: AwsCredentialIdentity, shortDate: string): Promise<Uint8Array>;
 }
@@ -47,15 +47,16 @@ class Canonicalizer extends SignatureV4Base {
     });
   }
 
-  /** smithy's canonical request with the query line computed on bytes (see `canonical-query.ts`). */
-  canonicalRequest(request: SmithyRequest, canonicalHeaders: Record<string, string>, payloadHash: string): string {
-    const text = this.createCanonicalRequest({ ...request, query: {} } as never, canonicalHeaders, payloadHash);
-    const query = canonicalQueryString(request.wireQuery, request.query);
-    if (query === '') return text;
-    // smithy's layout is method, path, query, headers, …: the (empty) query is the third line.
-    // Neither the method (a token) nor the escaped path holds a line break.
+  /**
+   * The canonical request: method and canonical path from smithy (its path rules), then the query line
+   * computed on bytes (see `canonical-query.ts`) and the header lines, in smithy's layout.
+   */
+  canonicalRequest(request: SmithyRequest, canonical: CanonicalHeaders, payloadHash: string): string {
+    const text = this.createCanonicalRequest({ ...request, query: {} } as never, {}, payloadHash);
+    // Neither the method (a token) nor the escaped path holds a line break: they are the first two lines.
     const at = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
-    return `${text.slice(0, at)}${query}${text.slice(at)}`;
+    const query = canonicalQueryString(request.wireQuery, request.query);
+    return `${text.slice(0, at)}${query}\n${canonical.lines}\n\n${canonical.names.join(';')}\n${payloadHash}`;
   }
 
   date(date: Date): { longDate: string; shortDate: string } {
@@ -87,4 +88,55 @@ export function createSmithySigner(target: SigningTarget, sha256: Sha256Construc
       return key;
     },
   };
+}
+
+/** What smithy's value canonicalization below would change: line breaks, tabs, runs of spaces, outer spaces. */
+const NOT_CANONICAL_VALUE = /[\r\n\t]| {2}|^ | $/;
+
+/** The header part of a canonical request. @internal */
+export interface CanonicalHeaders {
+  /** `name:value` lines, sorted by name, joined by line breaks. */
+  readonly lines: string;
+  /** The signed header names, sorted. */
+  readonly names: string[];
+}
+
+/**
+ * smithy's `getCanonicalHeaders` (same rules: smithy's unsignable names and patterns, values with line
+ * breaks, runs of spaces and tabs and outer spaces collapsed) for lower-case names, written straight
+ * into the lines of the canonical request: no dictionary to copy and sort again, fast at hundreds of headers.
+ * @internal
+ */
+export function getCanonicalHeaders(
+  headers: Record<string, string | undefined>,
+  notSigned: ReadonlySet<string>,
+): CanonicalHeaders {
+  const names: string[] = [];
+  const lines: string[] = [];
+  for (const name of Object.keys(headers).sort()) {
+    const value = headers[name];
+    if (
+      value == null ||
+      Object.hasOwn(ALWAYS_UNSIGNABLE_HEADERS, name) ||
+      notSigned.has(name) ||
+      // smithy's PROXY_HEADER_PATTERN and SEC_HEADER_PATTERN
+      name.startsWith('proxy-') ||
+      name.startsWith('sec-')
+    ) {
+      continue;
+    }
+    names.push(name);
+    // Most values are canonical already: one test instead of three replacements.
+    lines.push(
+      `${name}:${
+        NOT_CANONICAL_VALUE.test(value)
+          ? value
+              .replace(/[\r\n]/g, ' ')
+              .replace(/[ \t]+/g, ' ')
+              .replace(/^ | $/g, '')
+          : value
+      }`,
+    );
+  }
+  return { lines: lines.join('\n'), names };
 }

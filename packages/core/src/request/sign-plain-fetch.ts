@@ -1,0 +1,146 @@
+import { AUTHORIZATION_HEADER, CONTENT_SHA256_HEADER, STALE_SIGNING_HEADERS } from '../constants.js';
+import type { Signer } from '../types.js';
+import { toSignableHeaderValue } from '../utils/header-bytes.js';
+import type { SignedFetchRequest } from './sign-fetch-request.js';
+
+export /** Payload hashes a caller may declare: the body is then not read. */
+const DECLARED_PAYLOAD = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[-A-Z0-9]+)$/;
+
+export /** A signature of an earlier attempt (a retry, a redirect): every signing header is then stale. */
+const EARLIER_SIGNATURE = 'AWS4-HMAC-SHA256 ';
+
+const encoder = new TextEncoder();
+
+const isSimpleBody = (body: unknown): boolean =>
+  typeof body === 'string' ||
+  body instanceof URLSearchParams ||
+  body instanceof ArrayBuffer ||
+  ArrayBuffer.isView(body);
+
+/** The bytes fetch makes of a string, URLSearchParams or buffer body, without reading a stream. */
+export function encodeSimpleBody(body: unknown): Uint8Array<ArrayBuffer> | undefined {
+  if (typeof body === 'string') return encoder.encode(body);
+  if (body instanceof URLSearchParams) return encoder.encode(body.toString());
+  if (body instanceof ArrayBuffer) return new Uint8Array(body.slice(0));
+  if (ArrayBuffer.isView(body)) {
+    return new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer);
+  }
+  return undefined;
+}
+
+/** Methods a `Request` accepts as they are, apart from their case. */
+const PLAIN_METHODS = /^(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/i;
+
+/** Header names a browser's `Request` drops (forbidden request headers): only a real `Request` knows its runtime's rules. */
+const FORBIDDEN_HEADER =
+  /^(?:accept-charset|accept-encoding|access-control-request-.*|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|proxy-.*|sec-.*|x-http-method(?:-override)?|x-method-override)$/;
+
+/** The content type a `Request` gives a string or form body that has none. */
+function impliedContentType(body: unknown): string | undefined {
+  if (typeof body === 'string') return 'text/plain;charset=UTF-8';
+  if (body instanceof URLSearchParams) return 'application/x-www-form-urlencoded;charset=UTF-8';
+  return undefined;
+}
+
+/**
+ * What `new Request(url, init)` would hold, read from `init` without building it, when nothing in it
+ * needs a `Request`'s own rules: an absolute http(s) URL, a plain method, no forbidden header, and no
+ * body or a string, bytes or URLSearchParams body.
+ */
+function readPlainInit(input: unknown, init: RequestInit | undefined) {
+  if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
+  const method = init?.method ?? 'GET';
+  const body = init?.body ?? undefined;
+  if (!PLAIN_METHODS.test(method) || init?.mode === 'no-cors') return undefined;
+  if (body !== undefined && (/^(?:GET|HEAD)$/i.test(method) || !isSimpleBody(body))) return undefined;
+  if (!/^https?:\/\//i.test(String(input))) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(input);
+  } catch {
+    return undefined;
+  }
+  if (parsed.username !== '' || parsed.password !== '') return undefined;
+  const headers = new Headers(init?.headers);
+  for (const name of headers.keys()) if (FORBIDDEN_HEADER.test(name)) return undefined;
+  const type = impliedContentType(body);
+  if (type !== undefined && !headers.has('content-type')) headers.set('content-type', type);
+  parsed.hash = '';
+  return { url: parsed.href, method: method.toUpperCase(), headers, body };
+}
+
+/** {@link signFetchRequest} of a URL and an init that say everything: no `Request` is made. */
+async function signPlain(
+  signer: Signer,
+  plain: NonNullable<ReturnType<typeof readPlainInit>>,
+  init: RequestInit | undefined,
+): Promise<SignedFetchRequest> {
+  const { url, method, headers } = plain;
+  if (headers.get(AUTHORIZATION_HEADER)?.startsWith(EARLIER_SIGNATURE)) {
+    for (const name of STALE_SIGNING_HEADERS) headers.delete(name);
+  }
+  const signable: Record<string, string> = {};
+  const sentHeaders: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    const { text, wire } = toSignableHeaderValue(value);
+    signable[name] = text;
+    sentHeaders[name] = wire;
+  }
+  // A string is signed and sent as it is (fetch sends its UTF-8 bytes, which the signer hashes); its bytes
+  // are made only when asked for (a redirect sends them again).
+  const text = typeof plain.body === 'string' ? plain.body : undefined;
+  const bytes = plain.body === undefined || text !== undefined ? undefined : encodeSimpleBody(plain.body);
+  const signed = await signer.sign({ method, url, headers: signable, body: text ?? bytes });
+  for (const name of STALE_SIGNING_HEADERS) if (!(name in signed.headers)) delete sentHeaders[name];
+  for (const name in signed.headers) {
+    const value = signed.headers[name] as string;
+    if (signable[name] !== value) sentHeaders[name] = value;
+  }
+
+  const { body: _body, headers: _headers, ...rest } = init ?? {};
+  const redirect = init?.redirect ?? 'follow';
+  const sent: RequestInit & { duplex?: 'half' } = {
+    ...rest,
+    method,
+    headers: sentHeaders,
+    redirect: redirect === 'follow' ? 'manual' : redirect,
+  };
+  if (text !== undefined) {
+    sent.body = text;
+    let encoded: Uint8Array<ArrayBuffer> | undefined;
+    return {
+      input: url,
+      init: sent,
+      url,
+      redirect,
+      get bytes() {
+        encoded ??= encodeSimpleBody(text);
+        return encoded;
+      },
+      unread: false,
+    };
+  }
+  if (bytes) sent.body = bytes;
+  return { input: url, init: sent, url, redirect, bytes, unread: false };
+}
+
+/**
+ * {@link signFetchRequest} without a `Request` when a URL and an init say everything (Node's fetch takes
+ * them as they are); `undefined` when the request needs a `Request`'s own rules.
+ * @internal
+ */
+export function signPlainFetch(
+  signer: Signer,
+  input: unknown,
+  init: RequestInit | undefined,
+): Promise<SignedFetchRequest> | undefined {
+  const plain = readPlainInit(input, init);
+  // A declared payload hash leaves the body unread, which the general path handles.
+  if (
+    plain === undefined ||
+    (plain.body !== undefined && DECLARED_PAYLOAD.test(plain.headers.get(CONTENT_SHA256_HEADER) ?? ''))
+  ) {
+    return undefined;
+  }
+  return signPlain(signer, plain, init);
+}
