@@ -104,11 +104,7 @@ export async function resend(
   for (let attempt = 1; ; ) {
     const { response, error } = outcome;
     if (response && context.correctClockSkew && !clockCorrected && replayable) {
-      const text = await response
-        .clone()
-        .text()
-        .catch(() => '');
-      const serverTime = (await context.loadAdapterKit()).readClockSkew(response.status, response.headers, text);
+      const serverTime = await (await context.loadAdapterKit()).readResponseSkew(response);
       if (serverTime !== undefined) {
         clockCorrected = true;
         signer.correctClockSkew(serverTime);

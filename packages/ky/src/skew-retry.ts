@@ -17,11 +17,7 @@ export interface SkewContext {
  * @internal
  */
 export async function resendOnClockSkew(context: SkewContext, response: Response): Promise<Response> {
-  const text = await response
-    .clone()
-    .text()
-    .catch(() => '');
-  const serverTime = (await context.loadAdapterKit()).readClockSkew(response.status, response.headers, text);
+  const serverTime = await (await context.loadAdapterKit()).readResponseSkew(response);
   if (serverTime === undefined) return response;
   context.signer.correctClockSkew(serverTime);
   await response.body?.cancel();

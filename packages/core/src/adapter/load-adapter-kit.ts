@@ -3,6 +3,7 @@ import { KIT } from '../signer/kit.js';
 import type { readClockSkew } from '../signer/read-clock-skew.js';
 import type { Signer } from '../types.js';
 import { lazy } from '../utils/lazy.js';
+import type { readResponseSkew } from './adapter-kit.js';
 
 /**
  * What the adapters run only for `signQuery` or after a refused answer, loaded by {@link loadAdapterKit}.
@@ -10,6 +11,7 @@ import { lazy } from '../utils/lazy.js';
  */
 export interface AdapterKit {
   readClockSkew: typeof readClockSkew;
+  readResponseSkew: typeof readResponseSkew;
   presignFetchRequest(
     signer: Signer,
     input: RequestInfo | URL,
@@ -31,6 +33,7 @@ export const loadAdapterKit = /* @__PURE__ */ lazy(async (): Promise<AdapterKit>
   const kit = await import('./adapter-kit.js');
   return {
     readClockSkew: kit.readClockSkew,
+    readResponseSkew: kit.readResponseSkew,
     presignFetchRequest: (signer, input, init, options) => kit.presignFetchRequest(KIT, signer, input, init, options),
   };
 });
