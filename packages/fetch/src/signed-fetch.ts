@@ -31,8 +31,9 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
   const query = adapter.signQuery;
   const once: SignedFetch = query
     ? async (input, init) => {
-        const presigned = await (await loadAdapterKit()).presignFetchRequest(signer, input, init, query);
-        return send(presigned.input, presigned.init);
+        const kit = await loadAdapterKit();
+        const presigned = await kit.presignFetchRequest(signer, input, init, query);
+        return kit.sendMasked(presigned.input, () => send(presigned.input, presigned.init));
       }
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
   if (!adapter.correctClockSkew && retry === undefined) return once;

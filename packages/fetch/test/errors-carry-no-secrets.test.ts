@@ -63,3 +63,37 @@ describe('what a failed signed fetch hands back', () => {
     }
   });
 });
+
+describe('what a failed presigned fetch (signQuery) hands back', () => {
+  const presigning = { ...options, signQuery: true, correctClockSkew: false };
+  const tokenIn = (text: string) => text.includes(TOKEN) || text.includes(encodeURIComponent(TOKEN));
+
+  it('resolves a 403 to a Response whose url shows no session token, while the wire carried it', async () => {
+    const gw = await startGateway({});
+    try {
+      const response = await createSignedFetch(presigning)(`${gw.url}/items`);
+
+      expect(response.status).toBe(403);
+      expect(tokenIn(gw.requests.at(-1)?.target ?? '')).toBe(true);
+      expect(response.url).toContain('X-Amz-Security-Token=[redacted]');
+      expect(tokenIn(surfaces(response))).toBe(false);
+      expect(tokenIn(response.url)).toBe(false);
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('rejects a refused connection with an error that shows no session token', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const error = await createSignedFetch(presigning)(`http://127.0.0.1:${port}/items`).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+
+    expect(error).toBeInstanceOf(TypeError);
+    expect(tokenIn(surfaces(error))).toBe(false);
+  });
+});

@@ -31,8 +31,11 @@ export async function sendPresigned(
   init: RequestInit | undefined,
   expiresIn: number,
 ): Promise<Response> {
-  const presigned = await (await load()).presignFetchRequest(signer, request, undefined, { expiresIn });
-  return fetch
-    ? fetch(new Request(presigned.input, presigned.init), init)
-    : globalThis.fetch(presigned.input, { ...init, ...presigned.init });
+  const kit = await load();
+  const presigned = await kit.presignFetchRequest(signer, request, undefined, { expiresIn });
+  return kit.sendMasked(presigned.input, () =>
+    fetch
+      ? fetch(new Request(presigned.input, presigned.init), init)
+      : globalThis.fetch(presigned.input, { ...init, ...presigned.init }),
+  );
 }

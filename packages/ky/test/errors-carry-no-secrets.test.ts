@@ -61,6 +61,21 @@ describe.each(KY_VERSIONS)('errors of a signed $name request', (v) => {
     expect(text).not.toMatch(/AWS4-HMAC-SHA256 Credential/);
   });
 
+  it('hands back an HTTPError (403) of a presigned request (signQuery) whose response url shows no session token', async () => {
+    const api = withSigV4(v.ky.create({ ...v.base(gw.url), retry: 0 }), {
+      ...signerOptions,
+      signQuery: true,
+      correctClockSkew: false,
+    });
+    const error = await rejection(api.get('items'));
+
+    expect((error as Error).name).toBe('HTTPError');
+    expect(gw.requests.at(-1)?.target).toContain(encodeURIComponent(TOKEN));
+    const text = surfaces(error) + inspect((error as { response?: Response }).response?.url);
+    expect(text).not.toContain(TOKEN);
+    expect(text).not.toContain(encodeURIComponent(TOKEN));
+  });
+
   it('hands back a network error (connection refused) that shows neither the session token nor the secret', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -52,3 +52,53 @@ export async function readResponseSkew(response: Response): Promise<number | und
   if (response.status !== 400 && response.status !== 401 && response.status !== 403) return undefined;
   return readClockSkew(response.status, response.headers, await readStart(response));
 }
+
+/** The token of a presigned URL as it stands in the URL, and decoded; none without a session token. */
+function tokensOf(presignedUrl: string): string[] {
+  const raw = /[?&]X-Amz-Security-Token=([^&#]*)/i.exec(presignedUrl)?.[1];
+  if (!raw) return [];
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // An escape that does not decode stands for itself.
+  }
+  return decoded === raw ? [raw] : [raw, decoded];
+}
+
+const mask = (text: string, tokens: readonly string[]): string =>
+  tokens.reduce((out, token) => out.split(token).join('[redacted]'), text);
+
+/** Masks the tokens in an error's message and stack, and in its causes'. */
+function maskError(error: unknown, tokens: readonly string[], depth = 0): unknown {
+  if (depth > 4 || typeof error !== 'object' || error === null) return error;
+  const e = error as { message?: unknown; stack?: unknown; cause?: unknown };
+  try {
+    if (typeof e.message === 'string') e.message = mask(e.message, tokens);
+    if (typeof e.stack === 'string') e.stack = mask(e.stack, tokens);
+  } catch {
+    // A frozen error is handed on as it is.
+  }
+  maskError(e.cause, tokens, depth + 1);
+  return error;
+}
+
+/**
+ * Sends a presigned request and hands back what the caller sees with its session token masked: the
+ * `url` of the `Response` (an own property over the runtime's getter), and the message, stack and causes
+ * of a network error, since runtimes quote the URL there. What went on the wire is unchanged.
+ * @internal
+ */
+export async function sendMasked(presignedUrl: string, send: () => Promise<Response>): Promise<Response> {
+  const tokens = tokensOf(presignedUrl);
+  if (tokens.length === 0) return send();
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    throw maskError(error, tokens);
+  }
+  const url = mask(response.url, tokens);
+  if (url !== response.url) Object.defineProperty(response, 'url', { value: url, enumerable: true });
+  return response;
+}

@@ -3,7 +3,7 @@ import { KIT } from '../signer/kit.js';
 import type { readClockSkew } from '../signer/read-clock-skew.js';
 import type { Signer } from '../types.js';
 import { lazy } from '../utils/lazy.js';
-import type { readResponseSkew } from './adapter-kit.js';
+import type { readResponseSkew, sendMasked } from './adapter-kit.js';
 
 /**
  * What the adapters run only for `signQuery` or after a refused answer, loaded by {@link loadAdapterKit}.
@@ -12,6 +12,7 @@ import type { readResponseSkew } from './adapter-kit.js';
 export interface AdapterKit {
   readClockSkew: typeof readClockSkew;
   readResponseSkew: typeof readResponseSkew;
+  sendMasked: typeof sendMasked;
   presignFetchRequest(
     signer: Signer,
     input: RequestInfo | URL,
@@ -32,8 +33,7 @@ export interface AdapterKit {
 export const loadAdapterKit = /* @__PURE__ */ lazy(async (): Promise<AdapterKit> => {
   const kit = await import('./adapter-kit.js');
   return {
-    readClockSkew: kit.readClockSkew,
-    readResponseSkew: kit.readResponseSkew,
+    ...kit,
     presignFetchRequest: (signer, input, init, options) => kit.presignFetchRequest(KIT, signer, input, init, options),
   };
 });
