@@ -29,6 +29,8 @@ describe('types', () => {
     // Accepted by the types, refused at run time without init (README, "Hook order").
     ky2.extend({ hooks: { beforeRequest: [sign], beforeRetry: [sign] } });
     ky1.extend({ hooks: { beforeRequest: [sign], beforeRetry: [sign] } });
+    // @ts-expect-error ky 1 has no init hook, which would never call it: its types say so.
+    ky1.extend({ hooks: { init: [sign] } });
     await api2.get('https://api.example.test/dev/a');
 
     expect(calls.map((c) => verifyCaptured(c, { credentials, now: NOW }).ok)).toEqual([true]);
