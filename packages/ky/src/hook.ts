@@ -1,5 +1,4 @@
 import {
-  loadAdapterKit,
   normalizeAdapterOptions,
   type ResolvedAdapterOptions,
   resolveSigner,
@@ -7,17 +6,22 @@ import {
   SigV4Error,
 } from '@sigv4/core';
 import { createAdapterKyFetch } from './adapter-fetch.js';
-import { readHookCall } from './read-hook-call.js';
-import { type KyFetch, noteKyBody, signKyRequest } from './sign-ky-request.js';
+import { type KyFetch, noteKyBody } from './sign-ky-request.js';
 import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
 
+/** Set by the hook in `hooks.init` on ky's options, which ky copies into what later hooks see. */
+const SIGNED_AT_SEND = Symbol();
+
+const isObject = (value: unknown): value is Record<PropertyKey, unknown> => typeof value === 'object' && value !== null;
+
 /**
- * Returns a ky hook that signs the request it is given with AWS SigV4; put it last in both
- * `beforeRequest` and `beforeRetry` (README, "Hook order"), or use {@link withSigV4}.
+ * Returns a ky 2 `init` hook that makes ky sign each attempt with AWS SigV4 when it sends it, after
+ * every hook ran, as {@link withSigV4} does; elsewhere it fails (README, "Hook order").
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, `unsignedPayload`, ...) or `{ signer }`
- * @returns the hook, for `hooks.beforeRequest` and `hooks.beforeRetry`
- * @throws {@link SigV4Error} `INVALID_OPTIONS` at once when the options are invalid
+ * @returns the hook, for `hooks.init` of ky 2
+ * @throws {@link SigV4Error} `INVALID_OPTIONS` at once when the options are invalid, and from the ky
+ * call when the hook runs in `beforeRequest` or `beforeRetry` without being in `hooks.init` (always in ky 1)
  *
  * @example
  * ```ts
@@ -25,22 +29,35 @@ import type { ExtendableKy, SigV4Hook, SigV4HookOptions } from './types.js';
  * import { sigv4Hook } from '@sigv4/ky';
  *
  * const sign = sigv4Hook({ region: 'eu-central-1', service: 'execute-api' });
- * const api = ky.extend({ hooks: { beforeRequest: [sign], beforeRetry: [sign] } });
+ * const api = ky.extend({ hooks: { init: [sign] } });
  * const items = await api.get('https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items').json();
  * ```
  * @public
  */
 export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
   const signer = resolveSigner(options);
-  const query = normalizeAdapterOptions(options).signQuery;
-  // An earlier hook may have replaced ky's request, so only a stream body is taken from ky's options.
-  const note = noteKyBody(false);
-  return async (...args: unknown[]): Promise<Request> => {
-    note(...args);
-    const { request } = readHookCall(args);
-    if (!query) return signKyRequest(signer, request);
-    // Loaded on first use: only hooks with `signQuery` need it.
-    return (await import('./presign-ky-request.js')).presignKyRequest(loadAdapterKit, signer, request, query.expiresIn);
+  const adapter = normalizeAdapterOptions(options);
+  return (...args: unknown[]): void => {
+    const [first, second] = args;
+    // Only `init` gets ky's options themselves: no `request` in them, and no `url` as a Request has.
+    if (isObject(first) && !('request' in first) && !('url' in first)) {
+      // ky 2 runs `init` with the options it is about to use, so the `fetch` set here is the one it calls.
+      first.fetch = createAdapterKyFetch(signer, first.fetch as KyFetch | undefined, adapter);
+      first[SIGNED_AT_SEND] = true;
+      // A new `hooks` object: the one given may be the instance's own, shared by every call.
+      const hooks = (first.hooks ?? {}) as { beforeRequest?: unknown[] };
+      first.hooks = { ...hooks, beforeRequest: [noteKyBody(true), ...(hooks.beforeRequest ?? [])] };
+      return;
+    }
+    // ky 1's beforeRequest passes `(request, options)`, the other hooks `{ request, options }`.
+    const kyOptions = (first as { options?: unknown } | undefined)?.options ?? second;
+    // A hook cannot reach what ky sends, and one that returns a Request ends ky's list: refuse rather than send unsigned.
+    if (!isObject(kyOptions) || !kyOptions[SIGNED_AT_SEND]) {
+      throw new SigV4Error(
+        'INVALID_OPTIONS',
+        "@sigv4/ky: put sigv4Hook in ky 2's hooks.init; for ky 1 use withSigV4().",
+      );
+    }
   };
 }
 

@@ -4,21 +4,6 @@ import type { KyFetch } from './sign-ky-request.js';
 // Loaded with `signQuery` only; it imports nothing at run time, or browsers would load the shared chunk up front.
 
 /**
- * Presigns `request` (`signQuery`): the signature goes in the query string, no `Authorization` header.
- * @param load - `loadAdapterKit` of `@sigv4/core`
- * @internal
- */
-export async function presignKyRequest(
-  load: typeof loadAdapterKit,
-  signer: Signer,
-  request: Request,
-  expiresIn: number,
-): Promise<Request> {
-  const presigned = await (await load()).presignFetchRequest(signer, request, undefined, { expiresIn });
-  return new Request(presigned.input, presigned.init);
-}
-
-/**
  * Presigns `request` and sends it with ky's `fetch` option, else with the global fetch.
  * @param load - `loadAdapterKit` of `@sigv4/core`
  * @internal

@@ -36,8 +36,5 @@ export function readHookCall(args: readonly unknown[]): HookCall {
       retryCount: readRetryCount(first),
     };
   }
-  throw new SigV4Error(
-    'INVALID_OPTIONS',
-    '@sigv4/ky: the hook got no ky Request; use it in hooks.beforeRequest and hooks.beforeRetry, or use withSigV4().',
-  );
+  throw new SigV4Error('INVALID_OPTIONS', '@sigv4/ky: the hook got no ky Request; use withSigV4().');
 }

@@ -2,7 +2,7 @@ import type { SignerOrOptions, SigV4AdapterOptions } from '@sigv4/core';
 
 /**
  * Options of {@link sigv4Hook} and {@link withSigV4}: `createSigner`'s options or `{ signer }`, plus
- * `signQuery` (both) and `correctClockSkew` (`withSigV4`: the hook cannot send again).
+ * `signQuery` and `correctClockSkew`.
  *
  * @example
  * ```ts
@@ -13,17 +13,17 @@ import type { SignerOrOptions, SigV4AdapterOptions } from '@sigv4/core';
 export type SigV4HookOptions = SignerOrOptions & SigV4AdapterOptions;
 
 /**
- * A ky hook that signs the request it is given; it fits `beforeRequest` of ky 1 and 2 and
- * `beforeRetry` of both, so its parameters are `unknown`.
+ * A ky 2 `init` hook that makes ky sign each attempt as it sends it; its parameters are `unknown` so
+ * that it also type-checks in other lists, where it fails (README, "Hook order").
  *
  * @example
  * ```ts
  * const sign: SigV4Hook = sigv4Hook({ region: 'eu-central-1', service: 'execute-api' });
- * const api = ky.extend({ hooks: { beforeRequest: [sign], beforeRetry: [sign] } });
+ * const api = ky.extend({ hooks: { init: [sign] } });
  * ```
  * @public
  */
-export type SigV4Hook = (...args: unknown[]) => Promise<Request>;
+export type SigV4Hook = (...args: unknown[]) => void;
 
 /**
  * The part of a ky 1.x / 2.x instance {@link withSigV4} uses; `T` is the instance type given back.

@@ -8,18 +8,27 @@ import { KY_VERSIONS } from './support/ky-versions.js';
 const start = startGatewayPerTest();
 
 describe.each(KY_VERSIONS)('signQuery and clock skew with the hook and withSigV4, $name', (v) => {
-  it('sends a presigned request from sigv4Hook with signQuery, accepted without an Authorization header', async () => {
-    const gw = await start();
-    const sign = sigv4Hook({ region: gw.region, service: gw.service, credentials: TEST_CREDENTIALS, signQuery: true });
-    const api = v.ky.create({ retry: 0, hooks: { beforeRequest: [sign as never] } });
+  // ky 1 has no init hook: sigv4Hook is for ky 2 only.
+  it.runIf(v.major === 2)(
+    'sends a presigned request from sigv4Hook with signQuery, accepted without an Authorization header',
+    async () => {
+      const gw = await start();
+      const sign = sigv4Hook({
+        region: gw.region,
+        service: gw.service,
+        credentials: TEST_CREDENTIALS,
+        signQuery: true,
+      });
+      const api = v.ky.create({ retry: 0, hooks: { init: [sign] } as never });
 
-    const data = await api.post(`${gw.url}/items`, { json: { a: 1 } }).json();
+      const data = await api.post(`${gw.url}/items`, { json: { a: 1 } }).json();
 
-    expect(data).toMatchObject({ body: { a: 1 }, method: 'POST' });
-    const [wire] = gw.requests;
-    expect(wire?.headers['authorization']).toBeUndefined();
-    expect(wire?.query).toContain('X-Amz-Expires=900');
-  });
+      expect(data).toMatchObject({ body: { a: 1 }, method: 'POST' });
+      const [wire] = gw.requests;
+      expect(wire?.headers['authorization']).toBeUndefined();
+      expect(wire?.query).toContain('X-Amz-Expires=900');
+    },
+  );
 
   it('keeps correcting clock skew on an instance made by .extend() of a signed one, once per request', async () => {
     const gw = await start();

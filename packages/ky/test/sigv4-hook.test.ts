@@ -366,7 +366,11 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody] } }),
       signerOptions,
     );
-    const viaPlainList = v.ky.create({ ...v.base(BASE), fetch, hooks: { beforeRequest: [replaceBody, sign] } });
+    const viaPlainList = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      hooks: { init: [sign], beforeRequest: [replaceBody] } as never,
+    });
     await viaWithSigV4.post('items', { json: { original: true } });
     if (v.major === 2) await viaPlainList.post('items', { json: { original: true } });
 
@@ -395,38 +399,39 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
   });
 
-  it("takes a json body from ky instead of reading a clone when withSigV4 knows the request is ky's own", async () => {
+  it("takes a json body from ky instead of reading a clone while the request is ky's own", async () => {
     const clone = vi.spyOn(Request.prototype, 'clone');
     try {
       const { fetch } = captureFetch();
-      const sign = sigv4Hook(signerOptions);
-      await v.ky
-        .create({ ...v.base(BASE), fetch, retry: 0, hooks: { beforeRequest: [sign] } })
-        .post('items', { json: { a: 1 } });
-      const withPlainHook = clone.mock.calls.length;
+      const signed = withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions);
+      await signed.post('items', { json: { a: 1 }, hooks: { beforeRequest: [returnsRequestWith('x-copy', '1')] } });
+      const replaced = clone.mock.calls.length;
       clone.mockClear();
-      await withSigV4(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }), signerOptions).post('items', {
-        json: { a: 1 },
-      });
+      await signed.post('items', { json: { a: 1 } });
 
-      expect(clone.mock.calls.length).toBeLessThan(withPlainHook);
+      expect(clone.mock.calls.length).toBeLessThan(replaced);
     } finally {
       clone.mockRestore();
     }
   });
 
-  it('sends the request unsigned in ky 1 when a plain hook list puts a Request-returning hook before sigv4Hook', async () => {
+  it('sends the request unsigned in ky 1 when a hook before sigv4Hook returns a Request, which is why it refuses ky 1', async () => {
     const { calls, fetch } = captureFetch();
     const sign = sigv4Hook(signerOptions);
     const api = v.ky.create({
       ...v.base(BASE),
       fetch,
+      retry: 0,
       hooks: { beforeRequest: [returnsRequestWith('x-replaced', 'yes'), sign] },
     });
-    await api.get('items');
+    const sent = await api.get('items').then(
+      () => 'sent',
+      (e: unknown) => isSigV4Error(e) && e.code,
+    );
 
-    // The reason withSigV4 folds the instance hooks into its own: ky 1 never calls `sign` here.
-    expect(calls[0]?.request.headers.has('authorization')).toBe(v.major === 2);
+    // ky 1 never calls `sign` here, so no hook can refuse; ky 2 calls it, and it refuses without hooks.init.
+    expect(sent).toBe(v.major === 2 ? 'INVALID_OPTIONS' : 'sent');
+    expect(calls.map((c) => c.request.headers.has('authorization'))).toEqual(v.major === 2 ? [] : [false]);
   });
 
   it('passes a Response from an earlier hook back to ky without signing or sending', async () => {
@@ -479,7 +484,32 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     expect(calls[0]?.request.headers.has('authorization')).toBe(false);
   });
 
-  it('works as a plain hook in beforeRequest and beforeRetry', async () => {
+  it('signs every attempt from hooks.init in ky 2, after the hooks of the instance and of the call', async () => {
+    const { calls, fetch } = captureFetch([500, 200]);
+    const sign = sigv4Hook(signerOptions);
+    const api = v.ky.create({
+      ...v.base(BASE),
+      fetch,
+      retry: { limit: 1, delay: () => 0 },
+      hooks: { init: [sign], beforeRequest: [setsHeader('x-instance', '1')] } as never,
+    });
+    const call = api.get('items', { hooks: { beforeRetry: [returnsRequestWith('x-retry', '1')] } });
+    if (v.major === 1) {
+      // ky 1 has no init hook: the hook is never called there, and the README sends ky 1 to withSigV4.
+      await call;
+      expect(calls.map((c) => c.request.headers.has('authorization'))).toEqual([false, false]);
+      return;
+    }
+    await call;
+
+    expect(calls.map((c) => [c.request.headers.get('x-instance'), c.request.headers.get('x-retry')])).toEqual([
+      ['1', null],
+      ['1', '1'],
+    ]);
+    for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+  });
+
+  it('refuses in beforeRequest and beforeRetry without hooks.init, before anything is sent', async () => {
     const { calls, fetch } = captureFetch([500, 200]);
     const sign = sigv4Hook(signerOptions);
     const api = v.ky.create({
@@ -488,10 +518,14 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
       retry: { limit: 1, delay: () => 0 },
       hooks: { beforeRequest: [sign], beforeRetry: [sign] },
     });
-    await api.get('items');
+    const error = await api.get('items').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
-    expect(calls).toHaveLength(2);
-    for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+    expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
+    expect((error as Error).message).toContain('withSigV4');
+    expect(calls).toHaveLength(0);
   });
 
   it('signs a body sent with onUploadProgress, which still reports its progress', async () => {
@@ -527,23 +561,27 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
 });
 
 describe('sigv4Hook', () => {
-  it('fails with INVALID_OPTIONS when called without a ky Request', async () => {
+  it('fails with INVALID_OPTIONS when called outside a ky hook list', () => {
     const sign = sigv4Hook(signerOptions);
-    const error = await sign('https://example.com').then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    let error: unknown;
+    try {
+      sign('https://example.com');
+    } catch (e) {
+      error = e;
+    }
 
     expect(isSigV4Error(error) && error.code).toBe('INVALID_OPTIONS');
-    expect((error as Error).message).toContain('hooks.beforeRequest');
+    expect((error as Error).message).toContain('hooks.init');
   });
 
   it('accepts a shared signer', async () => {
     const { createSigner } = await import('@sigv4/core');
     const signer = createSigner(signerOptions);
-    const signed = await sigv4Hook({ signer })({ request: new Request(`${BASE}/x`), options: {}, retryCount: 0 });
+    const { calls, fetch } = captureFetch();
+    await KY_VERSIONS[0]!.ky.get(`${BASE}/x`, { fetch, hooks: { init: [sigv4Hook({ signer })] } as never });
 
-    expect(signed.headers.get('x-amz-date')).toBe(AMZ_DATE);
+    expect(calls[0]?.request.headers.get('x-amz-date')).toBe(AMZ_DATE);
+    expect(verifyCaptured(calls[0]!, { credentials, now: NOW }).ok).toBe(true);
   });
 
   it('never puts the secret key or session token in its errors', async () => {
@@ -554,17 +592,23 @@ describe('sigv4Hook', () => {
     };
     // No region, and none to infer from a loopback host: signing fails after the credentials were read.
     const sign = sigv4Hook({ service: 'execute-api', credentials: secrets, now: () => NOW });
-    const error = await sign({
-      request: new Request('http://127.0.0.1:1/x', { headers: { 'x-amz-security-token': 'stale' } }),
-      options: {},
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const { calls, fetch } = captureFetch();
+    const error = await KY_VERSIONS[0]!.ky
+      .get('http://127.0.0.1:1/x', {
+        fetch,
+        retry: 0,
+        headers: { 'x-amz-security-token': 'stale' },
+        hooks: { init: [sign] } as never,
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
 
     const dump = JSON.stringify(error) + String(error) + String((error as { cause?: unknown }).cause ?? '');
     expect(isSigV4Error(error) && error.code).toBe('REGION_UNRESOLVED');
     expect(dump).not.toContain('very/secret+key');
     expect(dump).not.toContain('session-token-secret');
+    expect(calls).toHaveLength(0);
   });
 });

@@ -1,20 +1,22 @@
 // Test page for @sigv4/ky with ky 1 (the `ky1` alias) in Chromium (bundled by scripts/browser/e2e.mjs).
 
-import { sigv4Hook } from '@sigv4/ky';
+import { withSigV4 } from '@sigv4/ky';
 import ky from 'ky1';
 import { credentialsProvider, definePage, fromResponse, postBody } from '../../../../scripts/browser/page-kit.js';
 
 definePage(({ gatewayUrl, region, service }) => {
-  const sign = sigv4Hook({ region, service, credentials: credentialsProvider });
-  const api = ky.create({ throwHttpErrors: false, retry: 0, hooks: { beforeRequest: [sign] } });
-  // ky 1 stops running beforeRequest hooks after one returns a Request (sigv4Hook does), so the
-  // tampering happens in ky's `fetch` option, between signing and the network.
-  const tampering = ky.create({
-    throwHttpErrors: false,
-    retry: 0,
-    hooks: { beforeRequest: [sign] },
-    fetch: (request) => fetch(new Request(`${request.url}&tampered=1`, request)),
-  });
+  const options = { region, service, credentials: credentialsProvider };
+  // ky 1 has no init hook, so it is signed with withSigV4 (sigv4Hook refuses ky 1).
+  const api = withSigV4(ky.create({ throwHttpErrors: false, retry: 0 }), options);
+  // The tampering happens in ky's `fetch` option, which withSigV4 hands the signed request to.
+  const tampering = withSigV4(
+    ky.create({
+      throwHttpErrors: false,
+      retry: 0,
+      fetch: (request) => fetch(new Request(`${request.url}&tampered=1`, request)),
+    }),
+    options,
+  );
   return {
     'GET with query': async () =>
       fromResponse(await api.get(`${gatewayUrl}/items`, { searchParams: { client: 'ky1', q: 'a b', tag: 'x' } })),

@@ -13,12 +13,13 @@ import {
 
 definePage(({ gatewayUrl, region, service, skewedGatewayUrl, skewCredentials }) => {
   const sign = sigv4Hook({ region, service, credentials: credentialsProvider });
-  const api = ky.create({ throwHttpErrors: false, retry: 0, hooks: { beforeRequest: [sign] } });
-  // A hook after signing swaps in a request with one more query parameter.
+  const api = ky.create({ throwHttpErrors: false, retry: 0, hooks: { init: [sign] } });
+  // sigv4Hook signs as ky sends, so the tampering happens in the `fetch` it hands the signed request to.
   const tampering = ky.create({
     throwHttpErrors: false,
     retry: 0,
-    hooks: { beforeRequest: [sign, ({ request }) => new Request(`${request.url}&tampered=1`, request)] },
+    hooks: { init: [sign] },
+    fetch: (request) => fetch(new Request(`${request.url}&tampered=1`, request)),
   });
   return {
     'GET with query': async () =>
@@ -41,7 +42,7 @@ definePage(({ gatewayUrl, region, service, skewedGatewayUrl, skewCredentials }) 
     'no credentials': () =>
       expectRejection(() =>
         ky
-          .create({ retry: 0, hooks: { beforeRequest: [sigv4Hook({ region, service })] } })
+          .create({ retry: 0, hooks: { init: [sigv4Hook({ region, service })] } })
           .get(`${gatewayUrl}/items`, { searchParams: { client: 'ky-no-credentials' } }),
       ),
     'tampered after signing': async () =>
