@@ -1,4 +1,3 @@
-import { AUTHORIZATION_HEADER } from '../constants.js';
 import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
 import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
