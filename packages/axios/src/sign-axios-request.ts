@@ -7,11 +7,14 @@ import {
   AXIOS_DEFAULT_CONTENT_TYPE,
   CONTENT_TYPE_HEADER,
   METHODS_WITH_DEFAULT_CONTENT_TYPE,
-  PACKAGE_NAME,
   SIGNED_MARK,
 } from './constants.js';
 import { prepareBody } from './prepare-body.js';
+import type { Refusal } from './refuse.js';
 import { resolveRequestUrl } from './resolve-url.js';
+
+/** The error for a config that cannot be signed, worded by refuse.ts: loaded on the first one. */
+const refuse = async (refusal: Refusal) => (await import('./refuse.js')).refuse(SigV4Error, refusal);
 
 /** The caller's `adapter` setting behind each adapter this package wrapped, so a re-signed config finds it. */
 const wrappedAdapters = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
@@ -44,12 +47,11 @@ export async function signAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
 ): Promise<InternalAxiosRequestConfig> {
-  if (config.auth) {
-    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: remove config.auth: Basic auth replaces the signature.`);
-  }
+  if (config.auth) throw await refuse({ auth: true });
   // axios' request() has set it, lower-case, before the interceptors run; dispatchRequest compares it as is
   const method = config.method as string;
   const url = resolveRequestUrl(config);
+  if (typeof url !== 'string') throw await refuse(url);
   // axios merged headers.common and the method's defaults into one AxiosHeaders before interceptors
   const headers = AxiosHeaders.from(config.headers);
   const mark = config as unknown as Record<string, unknown>;
