@@ -1,6 +1,6 @@
 import type { SignableBody, Signer } from '@sigv4/core';
 import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
-import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
+import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { AxiosHeaders, getAdapter } from 'axios';
 import { collectSignableHeaders } from './collect-headers.js';
 import {
@@ -12,6 +12,16 @@ import {
 import { prepareBody } from './prepare-body.js';
 import type { Refusal } from './refuse.js';
 import { resolveRequestUrl } from './resolve-url.js';
+import type { Refused } from './skew-retry.js';
+
+/** Statuses AWS refuses a request signed at the wrong time with. */
+const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
+
+/**
+ * What to do with an answer that may be a clock-skew refusal (`correctClockSkew`): resend it signed again.
+ * @internal
+ */
+export type OnRefused = (sent: InternalAxiosRequestConfig, answer: Refused) => Promise<AxiosResponse>;
 
 /** The error for a config that cannot be signed, worded by refuse.ts: loaded on the first one. */
 const refuse = async (refusal: Refusal) => (await import('./refuse.js')).refuse(SigV4Error, refusal);
@@ -35,7 +45,8 @@ let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
  *
  * Errors: the adapter axios would pick is wrapped so that an `AxiosError` of this request reaches
  * the caller (and axios-retry) with the session token masked wherever it holds it (config headers,
- * the Node request's header text, a fetch `Request`); what goes on the wire is unchanged.
+ * the Node request's header text, a fetch `Request`); what goes on the wire is unchanged. The same
+ * wrapper hands an answer refused with a clock-skew status to `onRefused`, when given.
  *
  * Redirects (Node's http adapter, follow-redirects): the signature covers only the first URL, and
  * follow-redirects strips just `Authorization` on a cross-origin redirect, so the session token
@@ -46,6 +57,7 @@ let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
 export async function signAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
+  onRefused?: OnRefused,
 ): Promise<InternalAxiosRequestConfig> {
   if (config.auth) throw await refuse({ auth: true });
   // axios' request() has set it, lower-case, before the interceptors run; dispatchRequest compares it as is
@@ -106,13 +118,22 @@ export async function signAxiosRequest(
   }
   const token = signed.headers[SECURITY_TOKEN_HEADER];
   if (send) {
-    // Loaded when an error occurs: a page that never fails never downloads it.
-    const redacting: AxiosAdapter = (sent) =>
-      send(sent).catch(async (error: unknown) => {
-        throw token === undefined ? error : (await import('./redact-error.js')).redactError(error, token);
-      });
-    wrappedAdapters.set(redacting, setting);
-    config.adapter = redacting;
+    // A refused answer rejects, or resolves where `validateStatus` accepts it.
+    const wrapper: AxiosAdapter = (sent) =>
+      send(sent).then(
+        (response) =>
+          onRefused && CLOCK_SKEW_STATUSES.includes(response.status) ? onRefused(sent, { response }) : response,
+        async (error: { response?: AxiosResponse }) => {
+          // Loaded when an error occurs: a page that never fails never downloads it.
+          if (token !== undefined) error = (await import('./redact-error.js')).redactError(error, token);
+          if (onRefused && CLOCK_SKEW_STATUSES.includes(error?.response?.status)) {
+            return onRefused(sent, { response: error.response, error });
+          }
+          throw error;
+        },
+      );
+    wrappedAdapters.set(wrapper, setting);
+    config.adapter = wrapper;
   }
 
   // a re-signed config wraps its previous wrapper: stripping twice is harmless
