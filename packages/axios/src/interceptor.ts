@@ -7,11 +7,11 @@ import {
   SigV4Error,
 } from '@sigv4/core';
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { PACKAGE_NAME } from './constants.js';
 import { type OnRefused, signAxiosRequest } from './sign-axios-request.js';
 
-/** Where the options and `attachSigV4` are documented; the messages about wrong arguments point here. */
-const USAGE = 'https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
+/** One message for wrong arguments to either entry point: it names what each takes and where that is documented. */
+const WRONG_ARGUMENTS =
+  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance (axios.create()), and sigv4Interceptor(options) an options object; see https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
 
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
@@ -54,7 +54,7 @@ export function sigv4Interceptor(
   options: SigV4InterceptorOptions = {},
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
   if (typeof options !== 'object' || options === null) {
-    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: options must be an object; see ${USAGE}`);
+    throw new SigV4Error('INVALID_OPTIONS', WRONG_ARGUMENTS);
   }
   const signer = resolveSigner(options);
   const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
@@ -99,10 +99,7 @@ export function attachSigV4(
   const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors
     ?.request;
   if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create()); see ${USAGE}`,
-    );
+    throw new SigV4Error('INVALID_OPTIONS', WRONG_ARGUMENTS);
   }
   const id = interceptors.use(sigv4Interceptor(options));
   return () => interceptors.eject(id);

@@ -31,8 +31,8 @@ const wrappedAdapters = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['ad
 
 const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
 
-/** The adapters that send the URL's `Host` whatever the headers say, and the `env` they were found for. */
-let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
+/** drops-host.ts's function, once a caller's Host header loaded it. */
+let dropsHost: typeof import('./drops-host.js').dropsHost | undefined;
 
 /**
  * Signs one axios request config in place and returns it. Computes the URL and body axios
@@ -71,10 +71,7 @@ export async function signAxiosRequest(
   for (const name of STALE_SIGNING_HEADERS) {
     if (resigning || name === SECURITY_TOKEN_HEADER) headers.delete(name);
   }
-  // A caller's Host: the fetch adapter (undici, browsers) sends the URL's instead, xhr drops it
-  // (forbidden header), so sign the URL's. Node's http adapter sends it (private API Gateway via a
-  // VPC endpoint) and a custom adapter function is trusted to: keep it there. axios' getAdapter
-  // (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
+  // axios' getAdapter (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
   const setting = (config.adapter && wrappedAdapters.get(config.adapter as AxiosAdapter)) ?? config.adapter;
   const adapter = (a: InternalAxiosRequestConfig['adapter']) => {
     try {
@@ -85,13 +82,11 @@ export async function signAxiosRequest(
     }
   };
   const send = adapter(setting);
-  // The xhr and fetch adapters depend only on the `env` fetch classes: looked up again only when those change.
-  const env = (config.env ?? {}) as Record<string, unknown>;
-  const seeds = [env['fetch'], env['Request'], env['Response'], env['Blob']];
-  if (!hostDroppers?.seeds.every((seed, i) => seed === seeds[i])) {
-    hostDroppers = { seeds, adapters: [adapter('xhr'), adapter('fetch')] };
+  // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
+  if (headers.has('host')) {
+    dropsHost ??= (await import('./drops-host.js')).dropsHost;
+    if (dropsHost(adapter, config, send)) headers.delete('host');
   }
-  if (hostDroppers.adapters.includes(send)) headers.delete('host');
 
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
