@@ -19,20 +19,14 @@ export function collectSignableHeaders(headers: AxiosHeaders, hasBody: boolean):
   for (const [name, value] of Object.entries(headers.toJSON() as Record<string, unknown>)) {
     const lower = name.toLowerCase();
     if (UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER)) continue;
-    if (!Array.isArray(value)) {
-      const { text, wire } = toSignableHeaderValue(String(value));
-      // Set only when it changes: setting re-normalizes the whole header.
-      if (wire !== value) headers.set(name, wire, true);
-      signable[lower] = text;
-      continue;
-    }
-    const values = value.map((v) => toSignableHeaderValue(String(v)));
-    headers.set(
-      name,
-      values.map((v) => v.wire),
-      true,
-    );
-    signable[lower] = values.map((v) => v.text);
+    // One loop for a single value and a list of them (axios keeps `Set-Cookie`-like headers as arrays).
+    const values = ([] as unknown[]).concat(value).map((v) => toSignableHeaderValue(String(v)));
+    const wire = values.map((v) => v.wire);
+    const texts = values.map((v) => v.text);
+    const list = Array.isArray(value);
+    // Set only when it changes: setting re-normalizes the whole header.
+    if (list || wire[0] !== value) headers.set(name, list ? wire : wire[0], true);
+    signable[lower] = list ? texts : (texts[0] as string);
   }
   return signable;
 }

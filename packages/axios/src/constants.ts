@@ -3,9 +3,6 @@
  * @internal
  */
 
-/** Prefix of this package's error messages. @internal */
-export const PACKAGE_NAME = '@sigv4/axios';
-
 /**
  * Headers that axios, Node or the browser add or rewrite after the request interceptors ran
  * (or that proxies change on the way). They are sent but never signed: a signed value that

@@ -6,13 +6,12 @@ import {
   type SigV4AdapterOptions,
   SigV4Error,
 } from '@sigv4/core';
-import type { AxiosAdapter, AxiosInstance, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
-import { PACKAGE_NAME } from './constants.js';
-import { signAxiosRequest } from './sign-axios-request.js';
-import type { Refused } from './skew-retry.js';
+import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
+import { type OnRefused, signAxiosRequest } from './sign-axios-request.js';
 
-/** Where the options and `attachSigV4` are documented; the messages about wrong arguments point here. */
-const USAGE = 'https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
+/** One message for wrong arguments to either entry point: it names what each takes and where that is documented. */
+const WRONG_ARGUMENTS =
+  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance (axios.create()), and sigv4Interceptor(options) an options object; see https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
 
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
@@ -27,12 +26,6 @@ const USAGE = 'https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
  * @public
  */
 export type SigV4InterceptorOptions = SignerOrOptions & SigV4AdapterOptions;
-
-/** Statuses AWS refuses a request signed at the wrong time with. */
-const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
-
-/** The adapter behind each clock-skew wrapper, so that signing a config again (a retry) wraps that one only. */
-const skewWrapped = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
 
 /**
  * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
@@ -61,48 +54,23 @@ export function sigv4Interceptor(
   options: SigV4InterceptorOptions = {},
 ): (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig> {
   if (typeof options !== 'object' || options === null) {
-    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: options must be an object; see ${USAGE}`);
+    throw new SigV4Error('INVALID_OPTIONS', WRONG_ARGUMENTS);
   }
   const signer = resolveSigner(options);
   const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
-  const sign = async (config: InternalAxiosRequestConfig) => {
-    const inner = config.adapter && skewWrapped.get(config.adapter as AxiosAdapter);
-    if (inner) config.adapter = inner;
-    if (!signQuery) return signAxiosRequest(config, signer);
+  // The first attempt's answer, when refused for its signing time, is signed and sent once more; the rest loads then.
+  const onRefused: OnRefused | undefined = correctClockSkew
+    ? async (sent, answer) =>
+        (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer)
+    : undefined;
+  const sign = async (config: InternalAxiosRequestConfig, refused?: OnRefused) => {
+    if (!signQuery) return signAxiosRequest(config, signer, refused);
     // Loaded on first use: only clients with `signQuery` need it.
-    return (await import('./query-signer.js')).presignAxiosRequest(
-      config,
-      signer,
-      signQuery.expiresIn,
-      signAxiosRequest,
+    return (await import('./query-signer.js')).presignAxiosRequest(config, signer, signQuery.expiresIn, (c, s) =>
+      signAxiosRequest(c, s, refused),
     );
   };
-  return async (config) => {
-    const signed = await sign(config);
-    const send = signed.adapter;
-    if (!correctClockSkew || typeof send !== 'function') return signed;
-    // A refused answer rejects, or resolves where `validateStatus` accepts it. The rest loads on the first one.
-    const refused = async (sent: InternalAxiosRequestConfig, answer: Refused) =>
-      (await import('./skew-retry.js')).resendOnClockSkew(
-        loadAdapterKit,
-        signer,
-        sign,
-        send as AxiosAdapter,
-        sent,
-        answer,
-      );
-    const wrapper: AxiosAdapter = (sent) =>
-      send(sent).then(
-        (response) => (CLOCK_SKEW_STATUSES.includes(response.status) ? refused(sent, { response }) : response),
-        (error: { response?: AxiosResponse }) =>
-          CLOCK_SKEW_STATUSES.includes(error?.response?.status)
-            ? refused(sent, { response: error.response, error })
-            : Promise.reject(error),
-      );
-    skewWrapped.set(wrapper, send);
-    signed.adapter = wrapper;
-    return signed;
-  };
+  return (config) => sign(config, onRefused);
 }
 
 /**
@@ -131,10 +99,7 @@ export function attachSigV4(
   const interceptors = (instance as Partial<Pick<AxiosInstance, 'interceptors'>> | null | undefined)?.interceptors
     ?.request;
   if (typeof interceptors?.use !== 'function' || typeof interceptors.eject !== 'function') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      `${PACKAGE_NAME}: attachSigV4(instance, options) takes an axios instance (axios.create()); see ${USAGE}`,
-    );
+    throw new SigV4Error('INVALID_OPTIONS', WRONG_ARGUMENTS);
   }
   const id = interceptors.use(sigv4Interceptor(options));
   return () => interceptors.eject(id);

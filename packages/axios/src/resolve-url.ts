@@ -1,7 +1,6 @@
-import { SigV4Error } from '@sigv4/core';
 import type { AxiosRequestConfig, InternalAxiosRequestConfig } from 'axios';
 import { Axios } from 'axios';
-import { PACKAGE_NAME } from './constants.js';
+import type { Refusal } from './refuse.js';
 
 /** A config-free axios, used only for `getUri`: its empty defaults add nothing. */
 let uriBuilder: Axios | undefined;
@@ -11,10 +10,11 @@ let uriBuilder: Axios | undefined;
  * axios' own `getUri` joins `baseURL` and `url` (honouring `allowAbsoluteUrls`) and serializes
  * `params` with the config's `paramsSerializer` (function or `{ encode, serialize }`), as the
  * adapters do; the WHATWG URL parser then normalizes it as the http adapter (`new URL`), fetch
- * and XHR all do. The fragment is dropped: it is never sent.
+ * and XHR all do. The fragment is dropped: it is never sent. A URL that cannot be signed gives the
+ * {@link Refusal} its error is worded from (refuse.ts, loaded then).
  * @internal
  */
-export function resolveRequestUrl(config: InternalAxiosRequestConfig): string {
+export function resolveRequestUrl(config: InternalAxiosRequestConfig): string | Refusal {
   const { baseURL, url, allowAbsoluteUrls, params, paramsSerializer } = config;
   let cause: unknown;
   try {
@@ -30,10 +30,5 @@ export function resolveRequestUrl(config: InternalAxiosRequestConfig): string {
   } catch (error) {
     cause = error;
   }
-  // the query is left out of the message: it may hold secrets
-  throw new SigV4Error(
-    'INVALID_URL',
-    `${PACKAGE_NAME}: cannot sign "${String(url).split('?')[0]}": use an absolute http(s) URL or baseURL, without user:password@.`,
-    { cause },
-  );
+  return { url, cause };
 }

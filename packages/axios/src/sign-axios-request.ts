@@ -1,25 +1,38 @@
 import type { SignableBody, Signer } from '@sigv4/core';
 import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
-import type { AxiosAdapter, InternalAxiosRequestConfig } from 'axios';
+import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { AxiosHeaders, getAdapter } from 'axios';
 import { collectSignableHeaders } from './collect-headers.js';
 import {
   AXIOS_DEFAULT_CONTENT_TYPE,
   CONTENT_TYPE_HEADER,
   METHODS_WITH_DEFAULT_CONTENT_TYPE,
-  PACKAGE_NAME,
   SIGNED_MARK,
 } from './constants.js';
 import { prepareBody } from './prepare-body.js';
+import type { Refusal } from './refuse.js';
 import { resolveRequestUrl } from './resolve-url.js';
+import type { Refused } from './skew-retry.js';
+
+/** Statuses AWS refuses a request signed at the wrong time with. */
+const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
+
+/**
+ * What to do with an answer that may be a clock-skew refusal (`correctClockSkew`): resend it signed again.
+ * @internal
+ */
+export type OnRefused = (sent: InternalAxiosRequestConfig, answer: Refused) => Promise<AxiosResponse>;
+
+/** The error for a config that cannot be signed, worded by refuse.ts: loaded on the first one. */
+const refuse = async (refusal: Refusal) => (await import('./refuse.js')).refuse(SigV4Error, refusal);
 
 /** The caller's `adapter` setting behind each adapter this package wrapped, so a re-signed config finds it. */
 const wrappedAdapters = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
 
 const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
 
-/** The adapters that send the URL's `Host` whatever the headers say, and the `env` they were found for. */
-let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
+/** drops-host.ts's function, once a caller's Host header loaded it. */
+let dropsHost: typeof import('./drops-host.js').dropsHost | undefined;
 
 /**
  * Signs one axios request config in place and returns it. Computes the URL and body axios
@@ -32,7 +45,8 @@ let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
  *
  * Errors: the adapter axios would pick is wrapped so that an `AxiosError` of this request reaches
  * the caller (and axios-retry) with the session token masked wherever it holds it (config headers,
- * the Node request's header text, a fetch `Request`); what goes on the wire is unchanged.
+ * the Node request's header text, a fetch `Request`); what goes on the wire is unchanged. The same
+ * wrapper hands an answer refused with a clock-skew status to `onRefused`, when given.
  *
  * Redirects (Node's http adapter, follow-redirects): the signature covers only the first URL, and
  * follow-redirects strips just `Authorization` on a cross-origin redirect, so the session token
@@ -43,13 +57,13 @@ let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
 export async function signAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
+  onRefused?: OnRefused,
 ): Promise<InternalAxiosRequestConfig> {
-  if (config.auth) {
-    throw new SigV4Error('INVALID_OPTIONS', `${PACKAGE_NAME}: remove config.auth: Basic auth replaces the signature.`);
-  }
+  if (config.auth) throw await refuse({ auth: true });
   // axios' request() has set it, lower-case, before the interceptors run; dispatchRequest compares it as is
   const method = config.method as string;
   const url = resolveRequestUrl(config);
+  if (typeof url !== 'string') throw await refuse(url);
   // axios merged headers.common and the method's defaults into one AxiosHeaders before interceptors
   const headers = AxiosHeaders.from(config.headers);
   const mark = config as unknown as Record<string, unknown>;
@@ -57,10 +71,7 @@ export async function signAxiosRequest(
   for (const name of STALE_SIGNING_HEADERS) {
     if (resigning || name === SECURITY_TOKEN_HEADER) headers.delete(name);
   }
-  // A caller's Host: the fetch adapter (undici, browsers) sends the URL's instead, xhr drops it
-  // (forbidden header), so sign the URL's. Node's http adapter sends it (private API Gateway via a
-  // VPC endpoint) and a custom adapter function is trusted to: keep it there. axios' getAdapter
-  // (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
+  // axios' getAdapter (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
   const setting = (config.adapter && wrappedAdapters.get(config.adapter as AxiosAdapter)) ?? config.adapter;
   const adapter = (a: InternalAxiosRequestConfig['adapter']) => {
     try {
@@ -71,13 +82,11 @@ export async function signAxiosRequest(
     }
   };
   const send = adapter(setting);
-  // The xhr and fetch adapters depend only on the `env` fetch classes: looked up again only when those change.
-  const env = (config.env ?? {}) as Record<string, unknown>;
-  const seeds = [env['fetch'], env['Request'], env['Response'], env['Blob']];
-  if (!hostDroppers?.seeds.every((seed, i) => seed === seeds[i])) {
-    hostDroppers = { seeds, adapters: [adapter('xhr'), adapter('fetch')] };
+  // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
+  if (headers.has('host')) {
+    dropsHost ??= (await import('./drops-host.js')).dropsHost;
+    if (dropsHost(adapter, config, send)) headers.delete('host');
   }
-  if (hostDroppers.adapters.includes(send)) headers.delete('host');
 
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
@@ -104,13 +113,22 @@ export async function signAxiosRequest(
   }
   const token = signed.headers[SECURITY_TOKEN_HEADER];
   if (send) {
-    // Loaded when an error occurs: a page that never fails never downloads it.
-    const redacting: AxiosAdapter = (sent) =>
-      send(sent).catch(async (error: unknown) => {
-        throw token === undefined ? error : (await import('./redact-error.js')).redactError(error, token);
-      });
-    wrappedAdapters.set(redacting, setting);
-    config.adapter = redacting;
+    // A refused answer rejects, or resolves where `validateStatus` accepts it.
+    const wrapper: AxiosAdapter = (sent) =>
+      send(sent).then(
+        (response) =>
+          onRefused && CLOCK_SKEW_STATUSES.includes(response.status) ? onRefused(sent, { response }) : response,
+        async (error: { response?: AxiosResponse }) => {
+          // Loaded when an error occurs: a page that never fails never downloads it.
+          if (token !== undefined) error = (await import('./redact-error.js')).redactError(error, token);
+          if (onRefused && CLOCK_SKEW_STATUSES.includes(error?.response?.status)) {
+            return onRefused(sent, { response: error.response, error });
+          }
+          throw error;
+        },
+      );
+    wrappedAdapters.set(wrapper, setting);
+    config.adapter = wrapper;
   }
 
   // a re-signed config wraps its previous wrapper: stripping twice is harmless

@@ -26,14 +26,12 @@ const textOf = (data: unknown): unknown => (data instanceof ArrayBuffer ? new Te
  * attempt did (rejects with its `error`, or resolves its `response` that `validateStatus` accepted).
  * Takes what it needs from the entry module as arguments: it imports nothing at run time.
  * @param sign - signs the config again (in place)
- * @param send - the adapter that sent the refused request
  * @internal
  */
 export async function resendOnClockSkew(
   loadAdapterKit: typeof LoadAdapterKit,
   signer: Signer,
   sign: (config: InternalAxiosRequestConfig) => Promise<InternalAxiosRequestConfig>,
-  send: AxiosAdapter,
   config: InternalAxiosRequestConfig,
   refused: Refused,
 ): Promise<AxiosResponse> {
@@ -47,8 +45,7 @@ export async function resendOnClockSkew(
     return response;
   }
   signer.correctClockSkew(serverTime);
-  // The adapter that sent it is the one signing knows, so the new signing wraps the real adapter again.
-  config.adapter = send;
+  // The config still names the adapter that sent it, the one signing knows: the new signing wraps the real adapter again.
   const signed = await sign(config);
   return (signed.adapter as AxiosAdapter)(signed);
 }

@@ -102,7 +102,7 @@ export async function signFetchRequest(
   if (request.mode === 'no-cors') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      'This no-cors request cannot carry the Authorization header (browsers drop it), so it was not sent. Use mode "cors" (the default) or "same-origin".',
+      'A no-cors request loses Authorization in browsers, so it was not sent: use mode "cors" or "same-origin".',
     );
   }
 
