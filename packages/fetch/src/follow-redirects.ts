@@ -17,6 +17,7 @@ const REQUEST_BODY_HEADERS: readonly string[] = [
 
 /** What {@link followRedirects} needs from the entry module. @internal */
 export interface RedirectContext {
+  /** Sends, recording fetch's failures as network errors. */
   send: SendFetch;
   sign: (url: URL, init: RequestInit) => Promise<SignedFetchRequest>;
   /** `STALE_SIGNING_HEADERS` of `@sigv4/core`: never sent to another origin. */

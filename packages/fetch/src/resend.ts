@@ -1,6 +1,6 @@
 import type { loadAdapterKit, Signer, SigV4Error } from '@sigv4/core';
 import { normalizeRetry, type ResolvedRetryOptions, type RetryOptions } from './retry-options.js';
-
+import type { FETCH_FAILURES } from './sign-fetch-request.js';
 import type { SignedFetch } from './types.js';
 
 // Loaded on the first refused or failed response; it imports nothing at run time, or browsers would load the shared chunk up front.
@@ -15,6 +15,8 @@ export interface ResendContext {
   correctClockSkew: boolean;
   SigV4Error: typeof SigV4Error;
   loadAdapterKit: typeof loadAdapterKit;
+  /** `FETCH_FAILURES` of sign-fetch-request.ts. */
+  failures: typeof FETCH_FAILURES;
 }
 
 /** Statuses AWS refuses a request signed at the wrong time with (as signed-fetch.ts has them: this module imports nothing). */
@@ -28,6 +30,22 @@ const isStream = (body: unknown): boolean =>
   body !== null &&
   (typeof (body as ReadableStream).getReader === 'function' ||
     typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
+
+/**
+ * A `TypeError` fetch rejected with for a request it could build: the network failed and may not next time.
+ * Fetch also rejects with the `TypeError` of its `Request` constructor, which is the caller's mistake.
+ */
+function isNetworkError(error: unknown, failures: typeof FETCH_FAILURES): boolean {
+  const sent = failures.get(error as object);
+  if (sent === undefined) return false;
+  const [input, init] = sent;
+  try {
+    new Request(input instanceof Request ? input.url : input, { ...init, body: null });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** A stream body was sent as it was read: nothing is left to send again. */
 function isReplayable(input: RequestInfo | URL, init: RequestInit | undefined): boolean {
@@ -76,8 +94,8 @@ async function attemptOnce(context: ResendContext, input: RequestInfo | URL, ini
   try {
     return { response: await context.once(input, init) } as Outcome;
   } catch (error) {
-    // A signing failure is not the network's: it would fail again.
-    if (!(error instanceof TypeError)) throw error;
+    // A signing failure or the caller's mistake would fail again.
+    if (!isNetworkError(error, context.failures)) throw error;
     return { error } as Outcome;
   }
 }
@@ -143,6 +161,7 @@ export type Resend = (input: RequestInfo | URL, init: RequestInit | undefined, f
  * clock-skew refusal); without, {@link resend} from a clock-skew refusal given as `first`.
  * Takes what it needs from the entry module as arguments: it imports nothing at run time.
  * @param correctClockSkew - the `correctClockSkew` option
+ * @param failures - {@link ResendContext.failures}
  * @throws `SigV4Error` `INVALID_OPTIONS` for a wrong `retry` option
  * @internal
  */
@@ -153,6 +172,7 @@ export function createResend(
   retry: RetryOptions | number | true | undefined,
   Failure: typeof SigV4Error,
   kitLoader: typeof loadAdapterKit,
+  failures: typeof FETCH_FAILURES,
 ): Resend {
   const context: ResendContext = {
     once,
@@ -160,6 +180,7 @@ export function createResend(
     correctClockSkew,
     SigV4Error: Failure,
     loadAdapterKit: kitLoader,
+    failures,
     retry: retry === undefined ? undefined : normalizeRetry(retry, Failure),
   };
   const statuses = context.retry?.statusCodes ?? [];
@@ -169,7 +190,7 @@ export function createResend(
       try {
         response = await once(input, init);
       } catch (error) {
-        if (error instanceof TypeError) return resend(context, input, init, { error });
+        if (isNetworkError(error, failures)) return resend(context, input, init, { error });
         throw error;
       }
     }

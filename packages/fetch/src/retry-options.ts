@@ -17,7 +17,7 @@ export interface RetryOptions {
   limit?: number | undefined;
   /** Methods sent again (upper or lower case); POST and PATCH are not idempotent. @default ['get', 'put', 'head', 'delete', 'options', 'trace'] */
   methods?: readonly string[] | undefined;
-  /** Statuses sent again; a network error (fetch's `TypeError`) is retried too. @default [408, 413, 429, 500, 502, 503, 504] */
+  /** Statuses sent again; a network error (fetch's `TypeError`, not one of a request fetch cannot build) is retried too. @default [408, 413, 429, 500, 502, 503, 504] */
   statusCodes?: readonly number[] | undefined;
   /** Statuses whose `Retry-After` header sets the wait (a 413 without one is not retried). @default [413, 429, 503] */
   afterStatusCodes?: readonly number[] | undefined;

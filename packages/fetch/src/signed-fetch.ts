@@ -1,6 +1,6 @@
 import { loadAdapterKit, SigV4Error } from '@sigv4/core';
 import { normalizeOptions } from './normalize-options.js';
-import { sendSignedFetchRequest } from './sign-fetch-request.js';
+import { FETCH_FAILURES, recordFailure, sendSignedFetchRequest } from './sign-fetch-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
 /** Statuses AWS refuses a request signed at the wrong time with. */
@@ -33,7 +33,11 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
     ? async (input, init) => {
         const kit = await loadAdapterKit();
         const presigned = await kit.presignFetchRequest(signer, input, init, query);
-        return kit.sendMasked(presigned.input, () => send(presigned.input, presigned.init));
+        try {
+          return await kit.sendMasked(presigned.input, () => send(presigned.input, presigned.init));
+        } catch (error) {
+          throw recordFailure(error, presigned.input, presigned.init);
+        }
       }
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
   if (!adapter.correctClockSkew && retry === undefined) return once;
@@ -41,7 +45,7 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
   // request's path, since it checks `retry` (a wrong one rejects each call).
   const load = () =>
     import('./resend.js').then((module) =>
-      module.createResend(once, signer, adapter.correctClockSkew, retry, SigV4Error, loadAdapterKit),
+      module.createResend(once, signer, adapter.correctClockSkew, retry, SigV4Error, loadAdapterKit, FETCH_FAILURES),
     );
   const retrying = retry === undefined ? undefined : load();
   retrying?.catch(() => undefined);

@@ -140,14 +140,22 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
     await expect(signedFetch(redirectTo(302, `${gw.url}/moved`), { redirect: 'error' })).rejects.toThrow(TypeError);
   });
 
-  it('rejects with a TypeError after 20 redirects, as fetch does', async () => {
+  it('rejects with a TypeError after 20 redirects, as fetch does, and retry does not send it again', async () => {
     const looping = await startGateway({
       users: [CREDENTIALS],
       handler: (event) => ({ statusCode: 302, headers: { location: `${event.path}?n=1` } }),
       stage: '',
     });
+    const retrying = createSignedFetch({
+      region: 'eu-central-1',
+      service: 'execute-api',
+      credentials: CREDENTIALS,
+      retry: { delay: () => 1, jitter: false },
+    });
     try {
-      await expect(signedFetch(`${looping.url}/a`)).rejects.toThrow(/redirect count exceeded/);
+      const error: unknown = await retrying(`${looping.url}/a`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/redirect count exceeded/);
       expect(looping.requests).toHaveLength(21);
       expect(looping.requests.every((r) => r.status === 302)).toBe(true);
     } finally {
@@ -178,6 +186,27 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
     } finally {
       await s3like.close();
     }
+  });
+
+  it('retries a network error on a same-origin redirect as on the first request, from the start', async () => {
+    let hops = 0;
+    const flakyOnRedirect = async (request: Request) => {
+      if (new URL(request.url).pathname === '/dev/moved' && hops++ === 0) throw new TypeError('fetch failed');
+      return fetch(request);
+    };
+    const retrying = createSignedFetch(
+      { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, retry: { delay: () => 1, jitter: false } },
+      { fetch: flakyOnRedirect },
+    );
+
+    const { res, seen } = await observe(() => retrying(redirectTo(307, `${gw.url}/moved`)));
+
+    expect(res.status).toBe(200);
+    expect(seen.map((r) => [r.status, r.path])).toEqual([
+      [307, '/dev/to/307'],
+      [307, '/dev/to/307'],
+      [200, '/dev/moved'],
+    ]);
   });
 
   it("refuses a redirect the runtime hides (a browser's opaqueredirect) with INVALID_OPTIONS", async () => {

@@ -108,6 +108,67 @@ describe('createSignedFetch retry (opt-in, ky semantics, each attempt signed afr
     expect(apiRequests(gw)).toHaveLength(1);
   });
 
+  it('retries a network error of a presigned request (signQuery), presigning afresh', async () => {
+    const gw = await start();
+    const urls: string[] = [];
+    const flaky = async (request: Request) => {
+      urls.push(request.url);
+      if (urls.length === 1) throw new TypeError('fetch failed');
+      return fetch(request);
+    };
+    const signedFetch = createSignedFetch({ signer: tickingSigner(), signQuery: true, retry: fast }, { fetch: flaky });
+
+    const res = await signedFetch(`${gw.url}/items`);
+
+    expect(res.status).toBe(200);
+    expect(urls).toHaveLength(2);
+    expect(urls[0]).not.toBe(urls[1]);
+    expect(urls.every((url) => url.includes('X-Amz-Signature='))).toBe(true);
+  });
+
+  it.each([
+    ['a GET with a body', 'http://127.0.0.1:9/items', { body: 'x' }],
+    ['a URL that does not parse', 'http://[bad/items', {}],
+    ['a header name with a space', 'http://127.0.0.1:9/items', { headers: { 'bad name': 'x' } }],
+  ] as const)('hands the TypeError of %s to the caller at once: not sent, not retried, no wait', async (_, url, init) => {
+    let sends = 0;
+    let waits = 0;
+    const counting = async (request: Request) => {
+      sends++;
+      return fetch(request);
+    };
+    const delay = () => {
+      waits++;
+      return 1;
+    };
+    const retry = { ...fast, delay };
+    const error = await createSignedFetch({ signer: tickingSigner(), retry }, { fetch: counting })(
+      url,
+      init as RequestInit,
+    ).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TypeError);
+    expect([sends, waits]).toEqual([0, 0]);
+  });
+
+  it('does not retry the TypeError fetch rejects with for an init it cannot build (only-if-cached in cors mode)', async () => {
+    const gw = await start();
+    let waits = 0;
+    const delay = () => {
+      waits++;
+      return 1;
+    };
+    const retry = { ...fast, delay };
+    const error = await createSignedFetch({ signer: tickingSigner(), retry })(`${gw.url}/items`, {
+      cache: 'only-if-cached',
+    }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toMatch(/only-if-cached/);
+    expect(waits).toBe(0);
+    expect(apiRequests(gw)).toHaveLength(0);
+  });
+
   it('does not retry a stream body after a network error: BODY_NOT_REPLAYABLE says why, with the cause', async () => {
     const gw = await start();
     const failing = async (request: Request) => {
