@@ -18,7 +18,7 @@ export function recordFailure(error: unknown, input: Request | string | URL, ini
 
 /**
  * Signs and sends `(input, init)`, following a redirect left to fetch without handing the signing headers on.
- * @throws {@link SigV4Error} from signing, or `INVALID_OPTIONS` for a redirect the runtime hides; fetch's `TypeError`
+ * @throws {@link SigV4Error} from signing or a redirect that cannot be followed; fetch's `TypeError`
  * @internal
  */
 export async function sendSignedFetchRequest(
@@ -34,14 +34,11 @@ export async function sendSignedFetchRequest(
   } catch (error) {
     throw recordFailure(error, signed.input, signed.init);
   }
-  if (signed.redirect !== 'follow') return response;
-  if (response.type === 'opaqueredirect') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      '@sigv4/fetch: a browser hides redirects, so this one was not followed; pass redirect: "manual".',
-    );
+  const { status } = response;
+  // A browser hides the redirect (opaqueredirect), and follow-redirects.js says what to do.
+  if (signed.redirect !== 'follow' || (response.type !== 'opaqueredirect' && (status < 301 || status > 308))) {
+    return response;
   }
-  if (response.status < 301 || response.status > 308) return response;
   // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.
   const { followRedirects } = await import('./follow-redirects.js');
   return followRedirects(
@@ -49,6 +46,7 @@ export async function sendSignedFetchRequest(
       send: (url, next) => send(url, next).catch((error: unknown) => Promise.reject(recordFailure(error, url, next))),
       sign: (url, next) => signFetchRequest(signer, url, next),
       signingHeaders: STALE_SIGNING_HEADERS,
+      SigV4Error,
     },
     signed,
     response,
