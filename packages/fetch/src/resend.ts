@@ -11,16 +11,13 @@ export interface ResendContext {
   once: SignedFetch;
   retry: ResolvedRetryOptions | undefined;
   signer: Signer;
-  /** The `correctClockSkew` option. */
-  correctClockSkew: boolean;
+  /** Whether a status may be a refusal for the signing time, to correct the clock after (`correctClockSkew` option). */
+  skewed: (status: number) => boolean;
   SigV4Error: typeof SigV4Error;
   loadAdapterKit: typeof loadAdapterKit;
   /** `FETCH_FAILURES` of sign-fetch-request.ts. */
   failures: typeof FETCH_FAILURES;
 }
-
-/** Statuses AWS refuses a request signed at the wrong time with (as signed-fetch.ts has them: this module imports nothing). */
-const SKEW_STATUSES: readonly number[] = [400, 401, 403];
 
 /** How one attempt ended: an answer, or fetch's network error. @internal */
 export type Outcome = { response: Response; error?: undefined } | { response?: undefined; error: unknown };
@@ -121,7 +118,7 @@ export async function resend(
   let clockCorrected = false;
   for (let attempt = 1; ; ) {
     const { response, error } = outcome;
-    if (response && context.correctClockSkew && !clockCorrected && replayable) {
+    if (response && context.skewed(response.status) && !clockCorrected && replayable) {
       const serverTime = await (await context.loadAdapterKit()).readResponseSkew(response);
       if (serverTime !== undefined) {
         clockCorrected = true;
@@ -160,7 +157,7 @@ export type Resend = (input: RequestInfo | URL, init: RequestInit | undefined, f
  * request sent, then again as {@link resend} decides after a network error, a retryable status or a
  * clock-skew refusal); without, {@link resend} from a clock-skew refusal given as `first`.
  * Takes what it needs from the entry module as arguments: it imports nothing at run time.
- * @param correctClockSkew - the `correctClockSkew` option
+ * @param skewed - {@link ResendContext.skewed}
  * @param failures - {@link ResendContext.failures}
  * @throws `SigV4Error` `INVALID_OPTIONS` for a wrong `retry` option
  * @internal
@@ -168,7 +165,7 @@ export type Resend = (input: RequestInfo | URL, init: RequestInit | undefined, f
 export function createResend(
   once: SignedFetch,
   signer: Signer,
-  correctClockSkew: boolean,
+  skewed: (status: number) => boolean,
   retry: RetryOptions | number | true | undefined,
   Failure: typeof SigV4Error,
   kitLoader: typeof loadAdapterKit,
@@ -177,7 +174,7 @@ export function createResend(
   const context: ResendContext = {
     once,
     signer,
-    correctClockSkew,
+    skewed,
     SigV4Error: Failure,
     loadAdapterKit: kitLoader,
     failures,
@@ -195,9 +192,7 @@ export function createResend(
       }
     }
     const { status } = response;
-    if (first || statuses.includes(status) || (correctClockSkew && SKEW_STATUSES.includes(status))) {
-      return resend(context, input, init, { response });
-    }
+    if (first || statuses.includes(status) || skewed(status)) return resend(context, input, init, { response });
     return response;
   };
 }

@@ -41,11 +41,12 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
       }
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
   if (!adapter.correctClockSkew && retry === undefined) return once;
+  const skewed = (status: number) => adapter.correctClockSkew && CLOCK_SKEW_STATUSES.includes(status);
   // The module that sends again loads on the first refused answer; with `retry`, at once and off the
   // request's path, since it checks `retry` (a wrong one rejects each call).
   const load = () =>
     import('./resend.js').then((module) =>
-      module.createResend(once, signer, adapter.correctClockSkew, retry, SigV4Error, loadAdapterKit, FETCH_FAILURES),
+      module.createResend(once, signer, skewed, retry, SigV4Error, loadAdapterKit, FETCH_FAILURES),
     );
   const retrying = retry === undefined ? undefined : load();
   retrying?.catch(() => undefined);
@@ -53,6 +54,6 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
     if (retrying) return (await retrying)(input, init);
     // Nothing is awaited first: the body is read at the call, as fetch reads it.
     const response = await once(input, init);
-    return CLOCK_SKEW_STATUSES.includes(response.status) ? (await load())(input, init, response) : response;
+    return skewed(response.status) ? (await load())(input, init, response) : response;
   };
 }
