@@ -1,4 +1,4 @@
-import type { SignedFetchRequest, SigV4Error } from '@sigv4/core';
+import type { Signer, SignedFetchRequest, SigV4Error, signFetchRequest } from '@sigv4/core';
 import type { SendFetch } from './sign-fetch-request.js';
 
 // Loaded on the first redirect; it imports nothing at run time, or browsers would load the shared chunk up front.
@@ -18,9 +18,9 @@ const REQUEST_BODY_HEADERS: readonly string[] = [
 
 /** What {@link followRedirects} needs from the entry module. @internal */
 export interface RedirectContext {
-  /** Sends, recording fetch's failures as network errors. */
   send: SendFetch;
-  sign: (url: URL, init: RequestInit) => Promise<SignedFetchRequest>;
+  signer: Signer;
+  sign: typeof signFetchRequest;
   /** `STALE_SIGNING_HEADERS` of `@sigv4/core`: never sent to another origin. */
   signingHeaders: readonly string[];
   SigV4Error: typeof SigV4Error;
@@ -75,7 +75,7 @@ export async function followRedirects(
       signal: current.init.signal ?? null,
     };
     if (next.origin !== new URL(current.url).origin) return context.send(next, init);
-    current = await context.sign(next, init);
+    current = await context.sign(context.signer, next, init);
     response = await context.send(current.input, current.init);
   }
 }

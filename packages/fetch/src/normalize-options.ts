@@ -5,6 +5,7 @@ import {
   type Signer,
   SigV4Error,
 } from '@sigv4/core';
+import { FETCH_FAILURES } from './fetch-failures.js';
 import type { RetryOptions } from './retry-options.js';
 import type { SendFetch } from './sign-fetch-request.js';
 import type { SignedFetchDependencies, SignedFetchOptions } from './types.js';
@@ -12,7 +13,7 @@ import type { SignedFetchDependencies, SignedFetchOptions } from './types.js';
 /** What {@link createSignedFetch} works with once its arguments were checked. @internal */
 export interface ResolvedSignedFetchOptions {
   signer: Signer;
-  /** Sends with the given fetch (one `Request`), else with the global one looked up at call time. */
+  /** Sends with the given fetch (one `Request`), else with the global one looked up at call time, recording its failures. */
   send: SendFetch;
   adapter: ResolvedAdapterOptions;
   /** The `retry` option as given (checked in full when the retry module loads); `undefined`: each request is sent once. */
@@ -42,13 +43,18 @@ export function normalizeOptions(
   }
   const signer = resolveSigner(options);
   // Called as plain functions: a browser's `window.fetch` throws "Illegal invocation" when `this` is another object.
-  const send: SendFetch =
+  const callFetch: SendFetch =
     typeof custom === 'function'
-      ? (input, init) => custom(input instanceof Request && init === undefined ? input : new Request(input, init))
+      ? (input, init) => custom(new Request(input, init))
       : (input, init) => globalFetch()(input, init);
   return {
     signer,
-    send,
+    // Only a `TypeError` fetch itself rejects with may be a network error to retry (resend.ts).
+    send: (input, init) =>
+      callFetch(input, init).catch((error: unknown) => {
+        if (error instanceof TypeError) FETCH_FAILURES.set(error, [input, init]);
+        throw error;
+      }),
     adapter: normalizeAdapterOptions(options),
     retry: retry === false || retry === 0 ? undefined : retry,
   };

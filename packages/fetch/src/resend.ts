@@ -1,6 +1,6 @@
 import type { loadAdapterKit, Signer, SigV4Error } from '@sigv4/core';
+import type { FETCH_FAILURES } from './fetch-failures.js';
 import { normalizeRetry, type ResolvedRetryOptions, type RetryOptions } from './retry-options.js';
-import type { FETCH_FAILURES } from './sign-fetch-request.js';
 import type { SignedFetch } from './types.js';
 
 // Loaded on the first refused or failed response; it imports nothing at run time, or browsers would load the shared chunk up front.
@@ -11,11 +11,11 @@ export interface ResendContext {
   once: SignedFetch;
   retry: ResolvedRetryOptions | undefined;
   signer: Signer;
-  /** Whether a status may be a refusal for the signing time, to correct the clock after (`correctClockSkew` option). */
-  skewed: (status: number) => boolean;
+  /** Statuses AWS refuses a request signed at the wrong time with; none without the `correctClockSkew` option. */
+  skewStatuses: readonly number[];
   SigV4Error: typeof SigV4Error;
   loadAdapterKit: typeof loadAdapterKit;
-  /** `FETCH_FAILURES` of sign-fetch-request.ts. */
+  /** `FETCH_FAILURES` of fetch-failures.ts. */
   failures: typeof FETCH_FAILURES;
 }
 
@@ -118,7 +118,7 @@ export async function resend(
   let clockCorrected = false;
   for (let attempt = 1; ; ) {
     const { response, error } = outcome;
-    if (response && context.skewed(response.status) && !clockCorrected && replayable) {
+    if (response && context.skewStatuses.includes(response.status) && !clockCorrected && replayable) {
       const serverTime = await (await context.loadAdapterKit()).readResponseSkew(response);
       if (serverTime !== undefined) {
         clockCorrected = true;
@@ -157,7 +157,7 @@ export type Resend = (input: RequestInfo | URL, init: RequestInit | undefined, f
  * request sent, then again as {@link resend} decides after a network error, a retryable status or a
  * clock-skew refusal); without, {@link resend} from a clock-skew refusal given as `first`.
  * Takes what it needs from the entry module as arguments: it imports nothing at run time.
- * @param skewed - {@link ResendContext.skewed}
+ * @param skewStatuses - {@link ResendContext.skewStatuses}
  * @param failures - {@link ResendContext.failures}
  * @throws `SigV4Error` `INVALID_OPTIONS` for a wrong `retry` option
  * @internal
@@ -165,7 +165,7 @@ export type Resend = (input: RequestInfo | URL, init: RequestInit | undefined, f
 export function createResend(
   once: SignedFetch,
   signer: Signer,
-  skewed: (status: number) => boolean,
+  skewStatuses: readonly number[],
   retry: RetryOptions | number | true | undefined,
   Failure: typeof SigV4Error,
   kitLoader: typeof loadAdapterKit,
@@ -174,7 +174,7 @@ export function createResend(
   const context: ResendContext = {
     once,
     signer,
-    skewed,
+    skewStatuses,
     SigV4Error: Failure,
     loadAdapterKit: kitLoader,
     failures,
@@ -192,7 +192,7 @@ export function createResend(
       }
     }
     const { status } = response;
-    if (first || statuses.includes(status) || skewed(status)) return resend(context, input, init, { response });
+    if (first || statuses.includes(status) || skewStatuses.includes(status)) return resend(context, input, init, { response });
     return response;
   };
 }

@@ -1,6 +1,7 @@
 import { loadAdapterKit, SigV4Error } from '@sigv4/core';
+import { FETCH_FAILURES } from './fetch-failures.js';
 import { normalizeOptions } from './normalize-options.js';
-import { FETCH_FAILURES, recordFailure, sendSignedFetchRequest } from './sign-fetch-request.js';
+import { sendSignedFetchRequest } from './sign-fetch-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
 /** Statuses AWS refuses a request signed at the wrong time with. */
@@ -33,27 +34,25 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
     ? async (input, init) => {
         const kit = await loadAdapterKit();
         const presigned = await kit.presignFetchRequest(signer, input, init, query);
-        try {
-          return await kit.sendMasked(presigned.input, () => send(presigned.input, presigned.init));
-        } catch (error) {
-          throw recordFailure(error, presigned.input, presigned.init);
-        }
+        return kit.sendMasked(presigned.input, () => send(presigned.input, presigned.init));
       }
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
-  if (!adapter.correctClockSkew && retry === undefined) return once;
-  const skewed = (status: number) => adapter.correctClockSkew && CLOCK_SKEW_STATUSES.includes(status);
-  // The module that sends again loads on the first refused answer; with `retry`, at once and off the
-  // request's path, since it checks `retry` (a wrong one rejects each call).
+  const skewStatuses = adapter.correctClockSkew ? CLOCK_SKEW_STATUSES : [];
   const load = () =>
     import('./resend.js').then((module) =>
-      module.createResend(once, signer, skewed, retry, SigV4Error, loadAdapterKit, FETCH_FAILURES),
+      module.createResend(once, signer, skewStatuses, retry, SigV4Error, loadAdapterKit, FETCH_FAILURES),
     );
-  const retrying = retry === undefined ? undefined : load();
-  retrying?.catch(() => undefined);
+  if (retry !== undefined) {
+    // The module that sends again loads at once, off the request's path: it checks `retry` (a wrong one rejects each call).
+    const retrying = load();
+    retrying.catch(() => undefined);
+    return async (input, init) => (await retrying)(input, init);
+  }
+  if (!adapter.correctClockSkew) return once;
+  // The module that sends again loads on the first refused answer; nothing is awaited before `once`, so
+  // the body is read at the call, as fetch reads it.
   return async (input, init) => {
-    if (retrying) return (await retrying)(input, init);
-    // Nothing is awaited first: the body is read at the call, as fetch reads it.
     const response = await once(input, init);
-    return skewed(response.status) ? (await load())(input, init, response) : response;
+    return CLOCK_SKEW_STATUSES.includes(response.status) ? (await load())(input, init, response) : response;
   };
 }
