@@ -58,7 +58,9 @@ export async function followRedirects(
     const notFollowed = `@sigv4/fetch: the ${status} redirect of ${method} ${current.url} to ${next.href} was not followed`;
     if (count === MAX_REDIRECTS) {
       // As fetch fails, so that code written for fetch handles it; no retry would end otherwise.
-      throw new TypeError(`${notFollowed}: redirect count exceeded (${MAX_REDIRECTS}); pass redirect: "manual" to handle redirects yourself.`);
+      throw new TypeError(
+        `${notFollowed}: redirect count exceeded (${MAX_REDIRECTS}); pass redirect: "manual" to handle redirects yourself.`,
+      );
     }
     if (current.unread && !toGet) {
       throw new context.SigV4Error(

@@ -192,7 +192,9 @@ export function createResend(
       }
     }
     const { status } = response;
-    if (first || statuses.includes(status) || skewStatuses.includes(status)) return resend(context, input, init, { response });
+    if (first || statuses.includes(status) || skewStatuses.includes(status)) {
+      return resend(context, input, init, { response });
+    }
     return response;
   };
 }
