@@ -50,11 +50,14 @@ export function normalizeOptions(
   return {
     signer,
     // Only a `TypeError` fetch itself rejects with may be a network error to retry (resend.ts).
-    send: (input, init) =>
-      callFetch(input, init).catch((error: unknown) => {
+    send: async (input, init) => {
+      try {
+        return await callFetch(input, init);
+      } catch (error) {
         if (error instanceof TypeError) FETCH_FAILURES.set(error, [input, init]);
         throw error;
-      }),
+      }
+    },
     adapter: normalizeAdapterOptions(options),
     retry: retry === false || retry === 0 ? undefined : retry,
   };

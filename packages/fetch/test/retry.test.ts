@@ -108,6 +108,19 @@ describe('createSignedFetch retry (opt-in, ky semantics, each attempt signed afr
     expect(apiRequests(gw)).toHaveLength(1);
   });
 
+  it('retries a network error a fetch double throws instead of rejecting with, as ky does', async () => {
+    const gw = await start();
+    let failures = 1;
+    const throwing = (request: Request) => {
+      if (failures-- > 0) throw new TypeError('fetch failed');
+      return fetch(request);
+    };
+    const res = await createSignedFetch({ signer: tickingSigner(), retry: fast }, { fetch: throwing })(gw.url);
+
+    expect(res.status).toBe(200);
+    expect(apiRequests(gw)).toHaveLength(1);
+  });
+
   it('retries a network error of a presigned request (signQuery), presigning afresh', async () => {
     const gw = await start();
     const urls: string[] = [];
