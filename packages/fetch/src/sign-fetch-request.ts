@@ -3,6 +3,9 @@ import { type Signer, SigV4Error, STALE_SIGNING_HEADERS, signFetchRequest } from
 /** Sends what `signFetchRequest` returned, recording the `TypeError`s fetch rejects with (fetch-failures.ts). @internal */
 export type SendFetch = (input: Request | string | URL, init: RequestInit) => Promise<Response>;
 
+/** The redirect module once asked for: each `import()` costs again in Node. */
+let redirects: Promise<typeof import('./follow-redirects.js')> | undefined;
+
 /**
  * Signs and sends `(input, init)`, following a redirect left to fetch without handing the signing headers on.
  * @throws {@link SigV4Error} from signing or a redirect that cannot be followed; fetch's `TypeError`
@@ -22,7 +25,7 @@ export async function sendSignedFetchRequest(
     return response;
   }
   // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.
-  const { followRedirects } = await import('./follow-redirects.js');
+  const { followRedirects } = await (redirects ??= import('./follow-redirects.js'));
   return followRedirects(
     {
       send,
