@@ -3,8 +3,8 @@ import { type Signer, SigV4Error, STALE_SIGNING_HEADERS, signFetchRequest } from
 /** Sends what `signFetchRequest` returned, recording the `TypeError`s fetch rejects with (fetch-failures.ts). @internal */
 export type SendFetch = (input: Request | string | URL, init: RequestInit) => Promise<Response>;
 
-/** The redirect module once asked for: each `import()` costs again in Node. */
-let redirects: Promise<typeof import('./follow-redirects.js')> | undefined;
+/** The redirect module once loaded (a failed load is tried again): each `import()` costs again in Node. */
+let redirects: typeof import('./follow-redirects.js') | undefined;
 
 /**
  * Signs and sends `(input, init)`, following a redirect left to fetch without handing the signing headers on.
@@ -25,8 +25,8 @@ export async function sendSignedFetchRequest(
     return response;
   }
   // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.
-  const { followRedirects } = await (redirects ??= import('./follow-redirects.js'));
-  return followRedirects(
+  redirects ??= await import('./follow-redirects.js');
+  return redirects.followRedirects(
     {
       send,
       signer,
