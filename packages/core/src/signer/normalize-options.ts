@@ -29,24 +29,20 @@ export interface ResolvedSignerOptions {
 /** The longest delay `setTimeout` keeps (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-/** Where the options are documented: messages name the option and point here. */
-const OPTIONS_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#options';
-
-/** The `typeof` of each option (strings must also be non-empty). */
-const TYPES = {
-  region: 'string',
-  service: 'string',
+/** What each option must be, as its message says: the first word lists the `typeof`s it takes. */
+const EXPECTED: Record<keyof typeof DEFAULTS, string> = {
+  region: 'string (non-empty)',
+  service: 'string (non-empty)',
+  credentials: 'object|function ({ accessKeyId, secretAccessKey, sessionToken? } or a provider of it)',
+  credentialsTimeout: `number (whole ms from 1 to ${MAX_TIMEOUT_MS})`,
   unsignedPayload: 'boolean',
   uriEscapePath: 'boolean',
   applyChecksum: 'boolean',
   now: 'function',
-} as const;
+};
 
-const invalid = (name: string, what: string): SigV4Error =>
-  new SigV4Error(
-    name === 'credentials' ? 'CREDENTIALS_INVALID' : 'INVALID_OPTIONS',
-    `createSigner: \`${name}\` must be ${what}; see ${OPTIONS_DOCS}`,
-  );
+/** Where the options are documented: messages name the option and point here. */
+const OPTIONS_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#options';
 
 /**
  * Validates {@link SignerOptions} and fills defaults. Nothing else reads raw options.
@@ -54,27 +50,28 @@ const invalid = (name: string, what: string): SigV4Error =>
  * @internal
  */
 export function normalizeOptions(options: SignerOptions | undefined): ResolvedSignerOptions {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw invalid('options', 'an object, e.g. { region: "eu-central-1" }');
+  const resolved: Record<string, unknown> = { ...DEFAULTS };
+  let name = 'options';
+  let expected = 'object';
+  let valid = options === undefined || (typeof options === 'object' && options !== null);
+  for (const key in EXPECTED) {
+    if (!valid) break;
+    const value = options?.[key as keyof typeof EXPECTED];
+    if (value === undefined) continue;
+    name = key;
+    expected = EXPECTED[key as keyof typeof EXPECTED];
+    valid =
+      (expected.split(' ', 1)[0] as string).split('|').includes(typeof value) &&
+      value !== '' &&
+      value !== null &&
+      (key !== 'credentialsTimeout' || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMEOUT_MS));
+    resolved[key] = value;
   }
-  const o = options ?? {};
-  for (const [name, type] of Object.entries(TYPES)) {
-    const value = o[name as keyof typeof TYPES];
-    if (value !== undefined && (typeof value !== type || value === '')) {
-      throw invalid(name, `a${type === 'string' ? ' non-empty' : ''} ${type}`);
-    }
+  if (!valid) {
+    throw new SigV4Error(
+      name === 'credentials' ? 'CREDENTIALS_INVALID' : 'INVALID_OPTIONS',
+      `createSigner: \`${name}\` must be ${expected}; see ${OPTIONS_DOCS}`,
+    );
   }
-  const { credentials, credentialsTimeout } = o;
-  if (credentials !== undefined && (credentials === null || !/^[of]/.test(typeof credentials))) {
-    throw invalid('credentials', '{ accessKeyId, secretAccessKey, sessionToken? } or a provider of it');
-  }
-  if (
-    credentialsTimeout !== undefined &&
-    !(Number.isInteger(credentialsTimeout) && credentialsTimeout >= 1 && credentialsTimeout <= MAX_TIMEOUT_MS)
-  ) {
-    throw invalid('credentialsTimeout', `whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000`);
-  }
-  // Options left `undefined` take their default; unknown keys ride along unread.
-  const given = Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined));
-  return { ...DEFAULTS, ...given } as ResolvedSignerOptions;
+  return resolved as unknown as ResolvedSignerOptions;
 }
