@@ -3,6 +3,7 @@
 // modules the signer reaches. The serde barrel has top-level statements a bundler must keep
 // (`class Uint8ArrayBlobAdapter extends bind…(…)`, `v4 = bindV4(…)`): imported whole, they add
 // base64, utf-8, uuid and blob code (~1.2 KB gzip) that signing never runs.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -42,6 +43,12 @@ export function leanSmithy() {
       build.onResolve({ filter: /^@smithy\/core\/(serde|protocols|transport|client)$/ }, (args) => ({
         path: args.path.slice('@smithy/core/'.length),
         namespace: 'sigv4-lean-smithy',
+      }));
+      // smithy's constants derive some names with `.toLowerCase()`, which a bundler must keep unless told it
+      // has no side effects: marked pure, the constants the signer never reads drop out.
+      build.onLoad({ filter: /[\\/]@smithy[\\/]signature-v4[\\/]dist-es[\\/]constants\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replace(/= (\w+)\.toLowerCase\(\)/g, '= /* @__PURE__ */ $1.toLowerCase()'),
+        loader: 'js',
       }));
       build.onLoad({ filter: /.*/, namespace: 'sigv4-lean-smithy' }, (args) => ({
         contents: Object.entries(BARRELS[args.path])

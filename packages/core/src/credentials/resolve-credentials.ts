@@ -1,6 +1,6 @@
 import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
 import { KIT } from '../signer/kit.js';
+import { invalidOption } from '../signer/normalize-options.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
 import type { CredentialsFailure } from './credentials-error.js';
 import { HANDED_SECRETS, type ProviderWithSecrets, secretsOf } from './handed-secrets.js';
@@ -79,12 +79,7 @@ export function createCredentialsResolver(
     try {
       current = readCredentials(input);
     } catch {}
-    if (!current) {
-      throw new SigV4Error(
-        'CREDENTIALS_INVALID',
-        'createSigner: `credentials` must hold `accessKeyId` and `secretAccessKey` strings (and `sessionToken?`).',
-      );
-    }
+    if (!current) throw invalidOption('credentials');
     const resolved = Promise.resolve(current);
     return Object.assign(() => resolved, { secrets });
   }

@@ -17,9 +17,6 @@ import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 const loadPresign = /* @__PURE__ */ lazy(() => import('./presign.js'));
 const loadExplain = /* @__PURE__ */ lazy(() => import('./explain.js'));
 
-/** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
-export const SMITHY_SIGNER_CACHE_SIZE = 64;
-
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
  * `presign` and `explain` load their code on first use, so a page that only signs never downloads it.
@@ -42,8 +39,8 @@ export const SMITHY_SIGNER_CACHE_SIZE = 64;
 export function createSigner(options: SignerOptions = {}): Signer {
   const resolved = normalizeOptions(options);
   const resolveTarget = createTargetResolver(resolved);
-  // Bounded: a signer that infers many services from many hosts starts over when it holds too many.
-  const smithySigners = new Map<string, SmithySigner>();
+  // One per target: the targets of inferred hosts are cached (and bounded) by the target resolver.
+  const smithySigners = new WeakMap<SigningTarget, SmithySigner>();
   let clockOffset = 0;
 
   const localNow = (): number => toTime(resolved.now(), 'createSigner: `now()`');
@@ -55,14 +52,9 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const context: SignerContext = {
     unsignedPayload: resolved.unsignedPayload,
     prepare: (input, unsignedPayload) => prepareRequest(input, resolveTarget, unsignedPayload),
-    smithyFor(target: SigningTarget) {
-      const key = `${target.region}\n${target.service}\n${target.uriEscapePath}\n${target.applyChecksum}`;
-      let signer = smithySigners.get(key);
-      if (!signer) {
-        signer = createSmithySigner(target, Sha256);
-        if (smithySigners.size >= SMITHY_SIGNER_CACHE_SIZE) smithySigners.clear();
-        smithySigners.set(key, signer);
-      }
+    smithyFor(target) {
+      let signer = smithySigners.get(target);
+      if (!signer) smithySigners.set(target, (signer = createSmithySigner(target, Sha256)));
       return signer;
     },
     credentials,

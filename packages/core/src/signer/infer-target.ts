@@ -3,7 +3,8 @@ import type { Kit } from './kit.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
 import type { SigningTarget, targetFor } from './resolve-target.js';
 
-const MAX_CACHED_HOSTS = 64;
+/** How many hosts' targets (and so smithy signers) an inferring signer keeps. @internal */
+export const MAX_CACHED_HOSTS = 64;
 
 /**
  * The target resolver of a signer that leaves `region` or `service` out: what the host name says, the

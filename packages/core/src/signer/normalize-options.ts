@@ -45,33 +45,37 @@ const EXPECTED: Record<keyof typeof DEFAULTS, string> = {
 const OPTIONS_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#options';
 
 /**
+ * The error of an option that is not what it must be: `INVALID_OPTIONS` (`CREDENTIALS_INVALID` for
+ * `credentials`), naming the option, what it must be and where it is documented.
+ * @internal
+ */
+export const invalidOption = (name: keyof typeof EXPECTED | 'options'): SigV4Error =>
+  new SigV4Error(
+    name === 'credentials' ? 'CREDENTIALS_INVALID' : 'INVALID_OPTIONS',
+    `createSigner: \`${name}\` must be ${name === 'options' ? 'object' : EXPECTED[name]}; see ${OPTIONS_DOCS}`,
+  );
+
+/**
  * Validates {@link SignerOptions} and fills defaults. Nothing else reads raw options.
  * Unknown keys are ignored, so adapters can pass their own option objects through.
  * @internal
  */
 export function normalizeOptions(options: SignerOptions | undefined): ResolvedSignerOptions {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw invalidOption('options');
   const resolved: Record<string, unknown> = { ...DEFAULTS };
-  let name = 'options';
-  let expected = 'object';
-  let valid = options === undefined || (typeof options === 'object' && options !== null);
-  for (const key in EXPECTED) {
-    if (!valid) break;
-    const value = options?.[key as keyof typeof EXPECTED];
+  for (const name in EXPECTED) {
+    const key = name as keyof typeof EXPECTED;
+    const value = options?.[key];
     if (value === undefined) continue;
-    name = key;
-    expected = EXPECTED[key as keyof typeof EXPECTED];
-    valid =
-      (expected.split(' ', 1)[0] as string).split('|').includes(typeof value) &&
-      value !== '' &&
-      value !== null &&
-      (key !== 'credentialsTimeout' || (Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMEOUT_MS));
+    if (
+      !(EXPECTED[key].split(' ', 1)[0] as string).split('|').includes(typeof value) ||
+      value === '' ||
+      value === null ||
+      (key === 'credentialsTimeout' && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMEOUT_MS))
+    ) {
+      throw invalidOption(key);
+    }
     resolved[key] = value;
-  }
-  if (!valid) {
-    throw new SigV4Error(
-      name === 'credentials' ? 'CREDENTIALS_INVALID' : 'INVALID_OPTIONS',
-      `createSigner: \`${name}\` must be ${expected}; see ${OPTIONS_DOCS}`,
-    );
   }
   return resolved as unknown as ResolvedSignerOptions;
 }
