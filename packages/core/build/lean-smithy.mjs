@@ -36,10 +36,11 @@ const BARRELS = {
 };
 
 /**
- * The methods of smithy's `SignatureV4Base` the signer never calls (it signs with its own string to sign and
- * credentials check): a bundler keeps every method of a class it keeps, so the build drops these.
+ * The methods of smithy's `SignatureV4Base` the signer never calls (it lays out the canonical request and the
+ * string to sign itself, and checks credentials itself): a bundler keeps every method of a class it keeps, so the
+ * build drops these.
  */
-const UNCALLED_METHODS = ['createStringToSign', 'validateResolvedCredentials', 'getCanonicalHeaderList'];
+const UNCALLED_METHODS = ['createCanonicalRequest', 'createStringToSign', 'validateResolvedCredentials', 'getCanonicalHeaderList'];
 
 /**
  * `source` without the named methods of its class `className`; fails when one is missing, so a smithy

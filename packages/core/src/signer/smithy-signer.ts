@@ -48,15 +48,14 @@ class Canonicalizer extends SignatureV4Base {
   }
 
   /**
-   * The canonical request: method and canonical path from smithy (its path rules), then the query line
-   * computed on bytes (see `canonical-query.ts`) and the header lines, in smithy's layout.
+   * The canonical request in smithy's layout (its `createCanonicalRequest`): the method, smithy's canonical
+   * path (its path rules), then the query line computed on bytes (see `canonical-query.ts`) and the header lines.
    */
   canonicalRequest(request: SmithyRequest, canonical: CanonicalHeaders, payloadHash: string): string {
-    const text = this.createCanonicalRequest({ ...request, query: {} } as never, {}, payloadHash);
-    // Neither the method (a token) nor the escaped path holds a line break: they are the first two lines.
-    const at = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+    // smithy's types call getCanonicalPath private; the browser build keeps it and drops createCanonicalRequest.
+    const path = (this as unknown as { getCanonicalPath(request: { path: string }): string }).getCanonicalPath(request);
     const query = canonicalQueryString(request.wireQuery, request.query);
-    return `${text.slice(0, at)}${query}\n${canonical.lines}\n\n${canonical.names.join(';')}\n${payloadHash}`;
+    return `${request.method}\n${path}\n${query}\n${canonical.lines}\n\n${canonical.names.join(';')}\n${payloadHash}`;
   }
 
   date(date: Date): { longDate: string; shortDate: string } {
