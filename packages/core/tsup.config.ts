@@ -28,7 +28,6 @@ const KIT_MEMBERS = new RegExp(
     'formatDate',
     'createScope',
     'getCanonicalHeaders',
-    'GENERATED_HEADERS',
     'sha256Hex',
     'hmacSha256Hex',
     'escapeUri',
