@@ -1,5 +1,14 @@
-import { toUint8Array as toBytes, toHex } from '@smithy/core/serde';
 import type { Sha256Hash, SourceData } from './types.js';
+
+/** A UTF-8 string's bytes, or a view of the given bytes. */
+const toBytes = (data: SourceData): Uint8Array =>
+  typeof data === 'string'
+    ? new TextEncoder().encode(data)
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+
+const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
  * The pure-JS SHA-256, loaded only where WebCrypto is missing: bundlers put it in a chunk of its own

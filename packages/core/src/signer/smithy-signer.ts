@@ -1,4 +1,5 @@
-import { ALWAYS_UNSIGNABLE_HEADERS, getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
+import { ALWAYS_UNSIGNABLE_HEADERS, SignatureV4Base } from '@smithy/signature-v4';
+import { deriveSigningKey } from '../hash/signing-key.js';
 import type { Sha256Constructor } from '../hash/types.js';
 import { canonicalQueryString, type EncodedParam } from '../request/canonical-query.js';
 import type { AwsCredentialIdentity } from '../types.js';
@@ -81,7 +82,7 @@ export function createSmithySigner(target: SigningTarget, sha256: Sha256Construc
     getSigningKey(identity, shortDate) {
       const hit = keys.get(identity);
       if (hit && hit.shortDate === shortDate) return hit.key;
-      const key = getSigningKey(sha256, identity as never, shortDate, target.region, target.service);
+      const key = deriveSigningKey(sha256, identity.secretAccessKey, shortDate, target.region, target.service);
       keys.set(identity, { shortDate, key });
       key.catch(() => keys.delete(identity));
       return key;
