@@ -33,7 +33,7 @@ const MAX_TIMEOUT_MS = 2_147_483_647;
 const EXPECTED: Record<keyof typeof DEFAULTS, string> = {
   region: 'string (non-empty)',
   service: 'string (non-empty)',
-  credentials: 'object|function ({ accessKeyId, secretAccessKey, sessionToken? } or a provider of it)',
+  credentials: 'object|function ({ accessKeyId, secretAccessKey, sessionToken? } or a provider)',
   credentialsTimeout: `number (whole ms from 1 to ${MAX_TIMEOUT_MS})`,
   unsignedPayload: 'boolean',
   uriEscapePath: 'boolean',
