@@ -26,19 +26,39 @@ async function hashInJs(data: Uint8Array, secret: Uint8Array | undefined): Promi
 /** Imported HMAC keys by key bytes: the signing key is the same Uint8Array on every signing. */
 const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
+/**
+ * SHA-256 of `data`, or its HMAC-SHA-256 under `key`, on WebCrypto (`crypto.subtle`); the pure-JS hash where
+ * WebCrypto is missing (e.g. an insecure http: page) and for an empty key, which WebCrypto rejects.
+ */
+async function digest(data: Uint8Array, key: Uint8Array | undefined): Promise<Uint8Array> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  const bytes = data as Uint8Array<ArrayBuffer>;
+  // A copy: the caller's bytes may change while the pure-JS hash loads.
+  if (typeof subtle?.digest !== 'function' || key?.byteLength === 0) return hashInJs(data.slice(), key);
+  if (key === undefined) return new Uint8Array(await subtle.digest('SHA-256', bytes));
+  let cryptoKey = hmacKeys.get(key);
+  if (!cryptoKey) {
+    cryptoKey = subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    hmacKeys.set(key, cryptoKey);
+    cryptoKey.catch(() => hmacKeys.delete(key));
+  }
+  return new Uint8Array(await subtle.sign('HMAC', await cryptoKey, bytes));
+}
+
 const EMPTY = new Uint8Array(0);
 
 /**
- * SHA-256 / HMAC-SHA-256 on WebCrypto (`crypto.subtle`), falling back to `@aws-crypto/sha256-js`
- * where WebCrypto is missing (e.g. an insecure http: page). No Node built-ins.
+ * SHA-256 / HMAC-SHA-256 in the shape smithy takes (`update`, `digest`), on WebCrypto. No Node built-ins.
  * @internal
  */
 export class WebSha256 implements Sha256Hash {
-  readonly #secret: Uint8Array | undefined;
+  readonly #key: Uint8Array | undefined;
   #data = EMPTY;
 
   constructor(secret?: SourceData) {
-    this.#secret = secret === undefined ? undefined : toBytes(secret);
+    this.#key = secret === undefined ? undefined : toBytes(secret);
   }
 
   update(data: SourceData): void {
@@ -50,42 +70,20 @@ export class WebSha256 implements Sha256Hash {
     this.#data = joined;
   }
 
-  async digest(): Promise<Uint8Array> {
-    const data = this.#data as Uint8Array<ArrayBuffer>;
-    const secret = this.#secret;
-    const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
-    // WebCrypto rejects empty HMAC keys; the pure-JS hash handles them.
-    if (typeof subtle?.digest !== 'function' || secret?.byteLength === 0) return hashInJs(data, secret);
-    if (secret === undefined) return new Uint8Array(await subtle.digest('SHA-256', data));
-    let key = hmacKeys.get(secret);
-    if (!key) {
-      key = subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      hmacKeys.set(secret, key);
-      key.catch(() => hmacKeys.delete(secret));
-    }
-    return new Uint8Array(await subtle.sign('HMAC', await key, data));
+  digest(): Promise<Uint8Array> {
+    return digest(this.#data, this.#key);
   }
-
-  reset(): void {
-    this.#data = EMPTY;
-  }
-}
-
-/** Hex SHA-256 (HMAC-SHA-256 with a key) of bytes or a UTF-8 string. */
-async function hexDigest(data: SourceData, key?: Uint8Array): Promise<string> {
-  const hash = new WebSha256(key);
-  hash.update(data);
-  return toHex(await hash.digest());
 }
 
 /**
  * Hex HMAC-SHA-256 of a UTF-8 string under a byte key (the signing key).
  * @internal
  */
-export const hmacSha256Hex = (key: Uint8Array, data: string): Promise<string> => hexDigest(data, key);
+export const hmacSha256Hex = async (key: Uint8Array, data: string): Promise<string> =>
+  toHex(await digest(toBytes(data), key));
 
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
  * @internal
  */
-export const sha256Hex = (data: SourceData): Promise<string> => hexDigest(data);
+export const sha256Hex = async (data: SourceData): Promise<string> => toHex(await digest(toBytes(data), undefined));
