@@ -43,7 +43,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const smithySigners = new WeakMap<SigningTarget, SmithySigner>();
   let clockOffset = 0;
 
-  const localNow = (): number => toTime(resolved.now(), 'createSigner: `now()`');
+  const localNow = (): number => toTime(resolved.now(), 'createSigner: what `now()` returns');
   const credentials = createCredentialsResolver(resolved.credentials, loadDefaultCredentialProvider, {
     now: () => localNow() + clockOffset,
     timeoutMs: resolved.credentialsTimeout,
