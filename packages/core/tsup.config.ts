@@ -28,7 +28,6 @@ const KIT_MEMBERS = new RegExp(
     'formatDate',
     'createScope',
     'getCanonicalHeaders',
-    'GENERATED_HEADERS',
     'sha256Hex',
     'hmacSha256Hex',
     'escapeUri',
@@ -43,6 +42,29 @@ const KIT_MEMBERS = new RegExp(
     'PRESIGN_DROPPED_HEADERS',
   ].join('|')})$`,
 );
+
+/**
+ * Property names of core's internal objects (service rules and targets, the signer context, prepared bodies
+ * and requests, canonical headers, signature parts, the smithy signer, the credentials resolver's options):
+ * written and read only by code of this one build, never by callers, adapters or a dependency.
+ */
+const INTERNAL_PROPS = [
+  'payloadHashHeader',
+  'unsignedPresign',
+  'smithyFor',
+  'payload',
+  'unsigned',
+  'contentType',
+  'wireQuery',
+  'lines',
+  'names',
+  'added',
+  'shortDate',
+  'longDate',
+  'createCanonicalRequest',
+  'getSigningKey',
+  'timeoutMs',
+];
 
 export default defineConfig([
   {
@@ -72,10 +94,10 @@ export default defineConfig([
     // `import "buffer"` in what we ship.
     noExternal: [/^@smithy\//, /^@aws-crypto\//, 'tslib'],
     splitting: true,
-    // The members of KIT (signer/kit.ts) are read by name by every lazy chunk of this one build only:
-    // short names make the object that pages load up front smaller. None of them is a public member.
+    // The members of KIT (signer/kit.ts) are read by name by every lazy chunk of this one build only, and
+    // INTERNAL_PROPS never leave it: short names make what pages load up front smaller. None is public.
     esbuildOptions(options) {
-      options.mangleProps = KIT_MEMBERS;
+      options.mangleProps = new RegExp(`${KIT_MEMBERS.source}|^(?:${INTERNAL_PROPS.join('|')})$`);
     },
     esbuildPlugins: [browserPlatform, leanSmithy(), ownCopy({ 'adapter-kit.ts': '../signer/read-clock-skew.js' })],
   },

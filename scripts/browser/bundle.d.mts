@@ -28,6 +28,8 @@ export interface BundleOptions {
   from?: SourceMode;
   /** Code splitting: each dynamic `import()` target becomes a chunk of its own. @default true */
   splitting?: boolean;
+  /** Each chunk's source map (version 3, parsed) as `map`. @default false */
+  sourcemap?: boolean;
 }
 
 /** One output file of a bundle. */
@@ -39,6 +41,8 @@ export interface BundleChunk {
   code: string;
   /** Loaded up front by the entry (statically imported); false behind a dynamic `import()`. */
   initial: boolean;
+  /** Its source map, with `sourcemap: true`. */
+  map?: { sources: string[]; mappings: string };
 }
 
 /** A browser bundle and what went into it. */

@@ -160,6 +160,7 @@ export async function bundleBrowser(options) {
     splitting,
     write: false,
     metafile: true,
+    sourcemap: options.sourcemap ? 'external' : false,
     platform: 'browser',
     conditions: ['browser'],
     format: 'esm',
@@ -182,7 +183,13 @@ export async function bundleBrowser(options) {
   }
   const chunks = Object.keys(outputs)
     .filter((p) => p.endsWith('.js'))
-    .map((p) => ({ path: p, name: p.split('/').pop(), code: text.get(p) ?? '', initial: initial.has(p) }));
+    .map((p) => ({
+      path: p,
+      name: p.split('/').pop(),
+      code: text.get(p) ?? '',
+      initial: initial.has(p),
+      ...(options.sourcemap ? { map: JSON.parse(text.get(`${p}.map`) ?? 'null') } : {}),
+    }));
   return {
     code: text.get(entryPath) ?? '',
     chunks,

@@ -3,8 +3,10 @@
 // modules the signer reaches. The serde barrel has top-level statements a bundler must keep
 // (`class Uint8ArrayBlobAdapter extends bind…(…)`, `v4 = bindV4(…)`): imported whole, they add
 // base64, utf-8, uuid and blob code (~1.2 KB gzip) that signing never runs.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
 
@@ -33,6 +35,29 @@ const BARRELS = {
   },
 };
 
+/**
+ * The methods of smithy's `SignatureV4Base` the signer never calls (it lays out the canonical request and the
+ * string to sign itself, and checks credentials itself): a bundler keeps every method of a class it keeps, so the
+ * build drops these.
+ */
+const UNCALLED_METHODS = ['createCanonicalRequest', 'createStringToSign', 'validateResolvedCredentials', 'getCanonicalHeaderList'];
+
+/**
+ * `source` without the named methods of its class `className`; fails when one is missing, so a smithy
+ * release that renames or moves them is noticed at build time.
+ */
+function withoutMethods(source, path, className, names) {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true);
+  const found = file.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === className);
+  const members = (found?.members ?? []).filter((m) => ts.isMethodDeclaration(m) && names.includes(m.name.getText(file)));
+  if (members.length !== names.length) {
+    throw new Error(`lean-smithy: ${path} has no ${className} method among ${names.join(', ')}: update build/lean-smithy.mjs`);
+  }
+  let out = source;
+  for (const member of members.reverse()) out = out.slice(0, member.getFullStart()) + out.slice(member.getEnd());
+  return out;
+}
+
 /** @returns {import('esbuild').Plugin} */
 export function leanSmithy() {
   const submodules = join(dirname(require.resolve('@smithy/core/package.json')), 'dist-es/submodules');
@@ -42,6 +67,17 @@ export function leanSmithy() {
       build.onResolve({ filter: /^@smithy\/core\/(serde|protocols|transport|client)$/ }, (args) => ({
         path: args.path.slice('@smithy/core/'.length),
         namespace: 'sigv4-lean-smithy',
+      }));
+      // smithy's constants derive some names with `.toLowerCase()`, which a bundler must keep unless told it
+      // has no side effects: marked pure, the constants the signer never reads drop out.
+      build.onLoad({ filter: /[\\/]@smithy[\\/]signature-v4[\\/]dist-es[\\/]constants\.js$/ }, (args) => ({
+        contents: readFileSync(args.path, 'utf8').replace(/= (\w+)\.toLowerCase\(\)/g, '= /* @__PURE__ */ $1.toLowerCase()'),
+        loader: 'js',
+      }));
+      build.onLoad({ filter: /[\\/]@smithy[\\/]signature-v4[\\/]dist-es[\\/]SignatureV4Base\.js$/ }, (args) => ({
+        contents: withoutMethods(readFileSync(args.path, 'utf8'), args.path, 'SignatureV4Base', UNCALLED_METHODS),
+        loader: 'js',
+        resolveDir: dirname(args.path),
       }));
       build.onLoad({ filter: /.*/, namespace: 'sigv4-lean-smithy' }, (args) => ({
         contents: Object.entries(BARRELS[args.path])

@@ -1,6 +1,6 @@
 import { createSigner } from '@sigv4/core';
 import { describe, expect, it, vi } from 'vitest';
-import { SMITHY_SIGNER_CACHE_SIZE } from '../src/signer/create-signer.js';
+import { MAX_CACHED_HOSTS } from '../src/signer/infer-target.js';
 import * as smithy from '../src/signer/smithy-signer.js';
 import { CREDENTIALS, FIXED_NOW } from './support/fixtures.js';
 
@@ -14,7 +14,7 @@ describe('smithy signers kept by a signer', () => {
     const created = vi.mocked(smithy.createSmithySigner);
     const signer = createSigner({ region: 'eu-central-1', credentials: CREDENTIALS, now: FIXED_NOW });
     const signFor = (service: string) => signer.sign({ url: `https://${service}.eu-central-1.amazonaws.com/` });
-    const count = SMITHY_SIGNER_CACHE_SIZE * 3;
+    const count = MAX_CACHED_HOSTS * 3;
     for (let i = 0; i < count; i++) await signFor(`svc${i}`);
     expect(created).toHaveBeenCalledTimes(count);
     await signFor(`svc${count - 1}`);

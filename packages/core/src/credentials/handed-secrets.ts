@@ -12,6 +12,4 @@ export type ProviderWithSecrets = AwsCredentialIdentityProvider & { [HANDED_SECR
 
 /** The secret values of credentials. @internal */
 export const secretsOf = (credentials: AwsCredentialIdentity | undefined): string[] =>
-  credentials === undefined
-    ? []
-    : [credentials.secretAccessKey, credentials.sessionToken ?? ''].filter((value) => value !== '');
+  [credentials?.secretAccessKey, credentials?.sessionToken].filter((value): value is string => !!value);

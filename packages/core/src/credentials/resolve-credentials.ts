@@ -1,6 +1,6 @@
 import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
 import { KIT } from '../signer/kit.js';
+import { invalidOption } from '../signer/normalize-options.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
 import type { CredentialsFailure } from './credentials-error.js';
 import { HANDED_SECRETS, type ProviderWithSecrets, secretsOf } from './handed-secrets.js';
@@ -27,35 +27,25 @@ export interface CredentialsResolverOptions {
   readonly timeoutMs: number;
 }
 
+/** A non-empty string. */
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
 /**
- * A plain copy of credentials, each field read once; `undefined` when they are not credentials.
+ * A plain copy of the fields signing reads, each read once; `undefined` when they are not credentials.
  * A getter that throws is the provider's failure, reported as such by the caller.
  */
 const readCredentials = (value: unknown): AwsCredentialIdentity | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { accessKeyId, secretAccessKey, sessionToken, expiration, credentialScope, accountId } = value as Record<
-    keyof AwsCredentialIdentity,
-    unknown
-  >;
-  if (
-    !accessKeyId ||
-    typeof accessKeyId !== 'string' ||
-    !secretAccessKey ||
-    typeof secretAccessKey !== 'string' ||
-    (sessionToken !== undefined && typeof sessionToken !== 'string')
-  )
-    return undefined;
-  const credentials: Record<string, unknown> = { accessKeyId, secretAccessKey, sessionToken, expiration };
-  if (typeof credentialScope === 'string') credentials.credentialScope = credentialScope;
-  if (typeof accountId === 'string') credentials.accountId = accountId;
-  return credentials as unknown as AwsCredentialIdentity;
+  const { accessKeyId, secretAccessKey, sessionToken, expiration } = value as Record<string, unknown>;
+  return isText(accessKeyId) && isText(secretAccessKey) && (sessionToken === undefined || typeof sessionToken === 'string')
+    ? ({ accessKeyId, secretAccessKey, sessionToken, expiration } as AwsCredentialIdentity)
+    : undefined;
 };
 
 /** True when the credentials expire within `margin` ms of `now`. */
-const expiresWithin = (credentials: AwsCredentialIdentity, margin: number, now: number): boolean => {
-  const time = credentials.expiration ? new Date(credentials.expiration).getTime() : Number.NaN;
-  return time - margin <= now;
-};
+const expiresWithin = (credentials: AwsCredentialIdentity, margin: number, now: number): boolean =>
+  // No expiration: NaN, never within.
+  new Date(credentials.expiration || Number.NaN).getTime() - margin <= now;
 
 /**
  * Makes the credentials resolver of a signer.
@@ -76,33 +66,28 @@ export function createCredentialsResolver(
 ): CredentialsResolver {
   let current: AwsCredentialIdentity | undefined;
   let previous: AwsCredentialIdentity | undefined;
-  const handed = typeof input === 'function' ? (input as ProviderWithSecrets)[HANDED_SECRETS] : undefined;
-  const secrets = (): readonly string[] => [...secretsOf(current), ...secretsOf(previous), ...(handed?.() ?? [])];
+  let inFlight: Promise<AwsCredentialIdentity> | undefined;
+  let provider = input as ProviderWithSecrets | undefined;
+  const secrets = (): readonly string[] => [
+    ...secretsOf(current),
+    ...secretsOf(previous),
+    ...(provider?.[HANDED_SECRETS]?.() ?? []),
+  ];
 
   if (input !== undefined && typeof input !== 'function') {
-    let credentials: AwsCredentialIdentity | undefined;
+    provider = undefined;
     try {
-      credentials = readCredentials(input);
+      current = readCredentials(input);
     } catch {}
-    if (credentials === undefined) {
-      throw new SigV4Error(
-        'CREDENTIALS_INVALID',
-        'createSigner: `credentials` must hold `accessKeyId` and `secretAccessKey` strings (and `sessionToken?`).',
-      );
-    }
-    current = credentials;
-    const resolved = Promise.resolve(credentials);
+    if (!current) throw invalidOption('credentials');
+    const resolved = Promise.resolve(current);
     return Object.assign(() => resolved, { secrets });
   }
-
-  const isDefault = input === undefined;
-  let provider: AwsCredentialIdentityProvider | undefined = input;
-  let inFlight: Promise<AwsCredentialIdentity> | undefined;
 
   /** The SigV4Error of a failed fetch. */
   const failure = async (error: unknown, stage: CredentialsFailure): Promise<never> => {
     const { credentialsError } = await import('./credentials-error.js');
-    throw credentialsError(KIT, error, stage, secrets(), isDefault, options.timeoutMs);
+    throw credentialsError(KIT, error, stage, secrets(), input === undefined, options.timeoutMs);
   };
 
   const fetchCredentials = async (): Promise<AwsCredentialIdentity> => {
@@ -113,50 +98,44 @@ export function createCredentialsResolver(
     } catch (error) {
       return failure(error, 'provider');
     }
-    let credentials: AwsCredentialIdentity | undefined;
     try {
-      credentials = readCredentials(value);
+      return readCredentials(value) ?? failure(undefined, 'invalid');
     } catch (error) {
       return failure(error, 'read');
     }
-    return credentials ?? failure(undefined, 'invalid');
   };
 
-  const resolve = (): Promise<AwsCredentialIdentity> => {
-    if (current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, options.now())) {
-      return Promise.resolve(current);
+  const refresh = async (): Promise<AwsCredentialIdentity> => {
+    const stale = current;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const credentials = await Promise.race([
+        fetchCredentials(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => failure(undefined, 'timeout').catch(reject), options.timeoutMs);
+          // The timer never keeps the process alive.
+          (timer as { unref?: () => void }).unref?.();
+        }),
+      ]);
+      if (credentials.secretAccessKey !== stale?.secretAccessKey || credentials.sessionToken !== stale?.sessionToken) {
+        previous = stale;
+      }
+      return (current = credentials);
+    } catch (error) {
+      // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
+      if (stale && !expiresWithin(stale, 0, options.now())) return stale;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      inFlight = undefined;
     }
-    if (!inFlight) {
-      const stale = current;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => failure(undefined, 'timeout').catch(reject), options.timeoutMs);
-        // The timer never keeps the process alive.
-        (timer as { unref?: () => void }).unref?.();
-      });
-      const attempt: Promise<AwsCredentialIdentity> = Promise.race([fetchCredentials(), expired]).then(
-        (credentials) => {
-          clearTimeout(timer);
-          if (inFlight === attempt) inFlight = undefined;
-          if (
-            credentials.secretAccessKey !== current?.secretAccessKey ||
-            credentials.sessionToken !== current?.sessionToken
-          )
-            previous = current;
-          current = credentials;
-          return credentials;
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          if (inFlight === attempt) inFlight = undefined;
-          // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
-          if (stale && !expiresWithin(stale, 0, options.now())) return stale;
-          throw error;
-        },
-      );
-      inFlight = attempt;
-    }
-    return inFlight;
   };
-  return Object.assign(resolve, { secrets });
+
+  return Object.assign(
+    (): Promise<AwsCredentialIdentity> =>
+      current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, options.now())
+        ? Promise.resolve(current)
+        : (inFlight ??= refresh()),
+    { secrets },
+  );
 }

@@ -1,18 +1,14 @@
-import { toUint8Array as toBytes, toHex } from '@smithy/core/serde';
 import type { Sha256Hash, SourceData } from './types.js';
 
-const concat = (chunks: Uint8Array[]): Uint8Array => {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  let length = 0;
-  for (const chunk of chunks) length += chunk.byteLength;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-};
+/** A UTF-8 string's bytes, or a view of the given bytes. */
+const toBytes = (data: SourceData): Uint8Array =>
+  typeof data === 'string'
+    ? new TextEncoder().encode(data)
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+
+const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /**
  * The pure-JS SHA-256, loaded only where WebCrypto is missing: bundlers put it in a chunk of its own
@@ -22,70 +18,60 @@ let jsSha256: Promise<typeof import('@aws-crypto/sha256-js')> | undefined;
 
 async function hashInJs(data: Uint8Array, secret: Uint8Array | undefined): Promise<Uint8Array> {
   jsSha256 ??= import('@aws-crypto/sha256-js');
-  const { Sha256 } = await jsSha256;
-  const hash = new Sha256(secret);
+  const hash = new (await jsSha256).Sha256(secret);
   hash.update(data);
   return hash.digest();
 }
 
-/** `crypto.subtle` when the platform has it (browsers in secure contexts, workers, Deno, Bun). */
-const getSubtle = (): SubtleCrypto | undefined => {
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  return c?.subtle && typeof c.subtle.digest === 'function' ? c.subtle : undefined;
-};
-
 /** Imported HMAC keys by key bytes: the signing key is the same Uint8Array on every signing. */
 const hmacKeys = new WeakMap<Uint8Array, Promise<CryptoKey>>();
 
-function importHmacKey(subtle: SubtleCrypto, secret: Uint8Array): Promise<CryptoKey> {
-  let key = hmacKeys.get(secret);
-  if (!key) {
-    key = subtle.importKey(
-      'raw',
-      secret as Uint8Array<ArrayBuffer>,
-      { name: 'HMAC', hash: { name: 'SHA-256' } },
-      false,
-      ['sign'],
-    );
-    hmacKeys.set(secret, key);
-    key.catch(() => hmacKeys.delete(secret));
+/**
+ * SHA-256 of `data`, or its HMAC-SHA-256 under `key`, on WebCrypto (`crypto.subtle`); the pure-JS hash where
+ * WebCrypto is missing (e.g. an insecure http: page) and for an empty key, which WebCrypto rejects.
+ */
+async function digest(data: Uint8Array, key: Uint8Array | undefined): Promise<Uint8Array> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  const bytes = data as Uint8Array<ArrayBuffer>;
+  // A copy: the caller's bytes may change while the pure-JS hash loads.
+  if (typeof subtle?.digest !== 'function' || key?.byteLength === 0) return hashInJs(data.slice(), key);
+  if (key === undefined) return new Uint8Array(await subtle.digest('SHA-256', bytes));
+  let cryptoKey = hmacKeys.get(key);
+  if (!cryptoKey) {
+    cryptoKey = subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    hmacKeys.set(key, cryptoKey);
+    cryptoKey.catch(() => hmacKeys.delete(key));
   }
-  return key;
+  return new Uint8Array(await subtle.sign('HMAC', await cryptoKey, bytes));
 }
 
+const EMPTY = new Uint8Array(0);
+
 /**
- * SHA-256 / HMAC-SHA-256 on WebCrypto (`crypto.subtle`), falling back to `@aws-crypto/sha256-js`
- * where WebCrypto is missing (e.g. an insecure http: page). No Node built-ins.
+ * SHA-256 / HMAC-SHA-256 in the shape smithy takes (`update`, `digest`), on WebCrypto. No Node built-ins.
  * @internal
  */
 export class WebSha256 implements Sha256Hash {
-  readonly #secret: Uint8Array | undefined;
-  #chunks: Uint8Array[] = [];
+  readonly #key: Uint8Array | undefined;
+  #data = EMPTY;
 
   constructor(secret?: SourceData) {
-    this.#secret = secret === undefined ? undefined : toBytes(secret);
+    this.#key = secret === undefined ? undefined : toBytes(secret);
   }
 
   update(data: SourceData): void {
-    // Copy: the caller may reuse its buffer before digest() runs.
-    this.#chunks.push(toBytes(data).slice());
+    // A copy: the caller may reuse its buffer before digest() runs.
+    const bytes = toBytes(data);
+    const joined = new Uint8Array(this.#data.byteLength + bytes.byteLength);
+    joined.set(this.#data);
+    joined.set(bytes, this.#data.byteLength);
+    this.#data = joined;
   }
 
-  async digest(): Promise<Uint8Array> {
-    const data = concat(this.#chunks);
-    const subtle = getSubtle();
-    if (!subtle) return hashInJs(data, this.#secret);
-    if (this.#secret === undefined) {
-      return new Uint8Array(await subtle.digest('SHA-256', data as Uint8Array<ArrayBuffer>));
-    }
-    // WebCrypto rejects empty HMAC keys; the pure-JS hash handles them.
-    if (this.#secret.byteLength === 0) return hashInJs(data, this.#secret);
-    const key = await importHmacKey(subtle, this.#secret);
-    return new Uint8Array(await subtle.sign('HMAC', key, data as Uint8Array<ArrayBuffer>));
-  }
-
-  reset(): void {
-    this.#chunks = [];
+  digest(): Promise<Uint8Array> {
+    return digest(this.#data, this.#key);
   }
 }
 
@@ -93,18 +79,11 @@ export class WebSha256 implements Sha256Hash {
  * Hex HMAC-SHA-256 of a UTF-8 string under a byte key (the signing key).
  * @internal
  */
-export async function hmacSha256Hex(key: Uint8Array, data: string): Promise<string> {
-  const hash = new WebSha256(key);
-  hash.update(data);
-  return toHex(await hash.digest());
-}
+export const hmacSha256Hex = async (key: Uint8Array, data: string): Promise<string> =>
+  toHex(await digest(toBytes(data), key));
 
 /**
  * Hex SHA-256 of bytes or a UTF-8 string.
  * @internal
  */
-export async function sha256Hex(data: SourceData): Promise<string> {
-  const hash = new WebSha256();
-  hash.update(data);
-  return toHex(await hash.digest());
-}
+export const sha256Hex = async (data: SourceData): Promise<string> => toHex(await digest(toBytes(data), undefined));

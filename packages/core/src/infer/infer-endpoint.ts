@@ -1,6 +1,6 @@
 /**
  * Region and signing name of an endpoint, read from its host name (and, for IoT, its path).
- * Loaded only when `region` or `service` is left out (see resolve-target.ts).
+ * Loaded only when `region` or `service` is left out (see infer-target.ts).
  * @internal
  */
 import { GLOBAL_HOSTS, REGION_FIRST, SIGNING_NAMES } from './signing-names.js';

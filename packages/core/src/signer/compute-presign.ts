@@ -3,6 +3,12 @@ import type { Kit } from './kit.js';
 import type { SigningTarget } from './resolve-target.js';
 import type { SmithyRequest, SmithySigner } from './smithy-signer.js';
 
+/**
+ * smithy's `GENERATED_HEADERS`, written out: imported from smithy, its constants would be shared with the code
+ * loaded up front, and bundlers would load them in one more chunk. @internal
+ */
+export const GENERATED_HEADERS: readonly string[] = ['authorization', 'x-amz-date', 'date'];
+
 /** @internal */
 export interface PresignOptions {
   readonly expiresIn: number;
@@ -20,7 +26,7 @@ function hoistHeaders(kit: Kit, request: SmithyRequest, keepOut: ReadonlySet<str
   const query = { ...request.query };
   for (const [name, value] of Object.entries(request.headers)) {
     const lname = name.toLowerCase();
-    if (kit.GENERATED_HEADERS.includes(lname)) continue;
+    if (GENERATED_HEADERS.includes(lname)) continue;
     if (lname.startsWith('x-amz-') && !keepOut.has(lname)) query[name] = value;
     else headers[name] = value;
   }

@@ -1,9 +1,9 @@
 import { createCredentialsResolver } from '../credentials/resolve-credentials.js';
 import { SigV4Error } from '../errors/sigv4-error.js';
 import { loadDefaultCredentialProvider, Sha256 } from '../platform/node.js';
-import type { PresignRequest, SignableRequest, SignedRequest, Signer, SignerOptions } from '../types.js';
+import type { Signer, SignerOptions } from '../types.js';
 import { lazy } from '../utils/lazy.js';
-import { toServerTime } from './clock-skew.js';
+import { toServerTime, toTime } from './clock-skew.js';
 import { computeSignature } from './compute-signature.js';
 import { KIT } from './kit.js';
 import { normalizeOptions } from './normalize-options.js';
@@ -16,9 +16,6 @@ import { createSmithySigner, type SmithySigner } from './smithy-signer.js';
 /** `presign` and `explain`, loaded on first use. */
 const loadPresign = /* @__PURE__ */ lazy(() => import('./presign.js'));
 const loadExplain = /* @__PURE__ */ lazy(() => import('./explain.js'));
-
-/** How many smithy signers (one per region, service and signing rules) a signer keeps. @internal */
-export const SMITHY_SIGNER_CACHE_SIZE = 64;
 
 /**
  * Creates a SigV4 signer. Reuse it: credentials, signing keys and smithy signers are cached inside.
@@ -42,18 +39,11 @@ export const SMITHY_SIGNER_CACHE_SIZE = 64;
 export function createSigner(options: SignerOptions = {}): Signer {
   const resolved = normalizeOptions(options);
   const resolveTarget = createTargetResolver(resolved);
-  // Bounded: a signer that infers many services from many hosts starts over when it holds too many.
-  const smithySigners = new Map<string, SmithySigner>();
+  // One per target: the targets of inferred hosts are cached (and bounded) by the target resolver.
+  const smithySigners = new WeakMap<SigningTarget, SmithySigner>();
   let clockOffset = 0;
 
-  const localNow = (): number => {
-    const value = resolved.now();
-    const time = value instanceof Date ? value.getTime() : value;
-    if (typeof time !== 'number' || !Number.isFinite(time)) {
-      throw new SigV4Error('INVALID_OPTIONS', 'createSigner: `now()` must return a Date or epoch milliseconds.');
-    }
-    return time;
-  };
+  const localNow = (): number => toTime(resolved.now(), 'createSigner: what `now()` returns');
   const credentials = createCredentialsResolver(resolved.credentials, loadDefaultCredentialProvider, {
     now: () => localNow() + clockOffset,
     timeoutMs: resolved.credentialsTimeout,
@@ -62,14 +52,9 @@ export function createSigner(options: SignerOptions = {}): Signer {
   const context: SignerContext = {
     unsignedPayload: resolved.unsignedPayload,
     prepare: (input, unsignedPayload) => prepareRequest(input, resolveTarget, unsignedPayload),
-    smithyFor(target: SigningTarget) {
-      const key = `${target.region}\n${target.service}\n${target.uriEscapePath}\n${target.applyChecksum}`;
-      let signer = smithySigners.get(key);
-      if (!signer) {
-        signer = createSmithySigner(target, Sha256);
-        if (smithySigners.size >= SMITHY_SIGNER_CACHE_SIZE) smithySigners.clear();
-        smithySigners.set(key, signer);
-      }
+    smithyFor(target) {
+      let signer = smithySigners.get(target);
+      if (!signer) smithySigners.set(target, (signer = createSmithySigner(target, Sha256)));
       return signer;
     },
     credentials,
@@ -90,27 +75,23 @@ export function createSigner(options: SignerOptions = {}): Signer {
     }
   };
 
-  const sign = (request: SignableRequest): Promise<SignedRequest> =>
-    guard('sign', async () => {
-      const { prepared, target } = await context.prepare(readRequest(request, 'sign'), resolved.unsignedPayload);
-      const identity = await credentials();
-      const parts = await computeSignature(
-        context.smithyFor(target),
-        prepared.smithy,
-        target,
-        identity,
-        context.signingDate(),
-      );
-      const headers = signedHeaders(prepared, parts.added, parts.authorization);
-      return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
-    });
-
-  const signer: Signer = {
-    sign,
-    presign: (request: PresignRequest) =>
-      guard('presign', async () => (await loadPresign()).presign(KIT, context, request)),
-    explain: (request: SignableRequest) =>
-      guard('explain', async () => (await loadExplain()).explain(KIT, context, request)),
+  return {
+    sign: (request) =>
+      guard('sign', async () => {
+        const { prepared, target } = await context.prepare(readRequest(request, 'sign'), resolved.unsignedPayload);
+        const identity = await credentials();
+        const parts = await computeSignature(
+          context.smithyFor(target),
+          prepared.smithy,
+          target,
+          identity,
+          context.signingDate(),
+        );
+        const headers = signedHeaders(prepared, parts.added, parts.authorization);
+        return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
+      }),
+    presign: (request) => guard('presign', async () => (await loadPresign()).presign(KIT, context, request)),
+    explain: (request) => guard('explain', async () => (await loadExplain()).explain(KIT, context, request)),
     correctClockSkew(serverDate) {
       clockOffset = toServerTime(serverDate) - localNow();
       return clockOffset;
@@ -119,11 +100,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
       return clockOffset;
     },
     set clockOffset(value: number) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        throw new SigV4Error('INVALID_OPTIONS', '`clockOffset` must be a finite number of milliseconds.');
-      }
-      clockOffset = value;
+      clockOffset = toTime(value, '`clockOffset`', true);
     },
   };
-  return signer;
 }

@@ -1,5 +1,5 @@
 import { escapeUri } from '@smithy/core/protocols';
-import { createScope, GENERATED_HEADERS } from '@smithy/signature-v4';
+import { createScope } from '@smithy/signature-v4';
 import {
   AMZ_DATE_HEADER,
   AUTHORIZATION_HEADER,
@@ -36,7 +36,6 @@ export const KIT = {
   formatDate,
   createScope,
   getCanonicalHeaders,
-  GENERATED_HEADERS,
   sha256Hex,
   hmacSha256Hex,
   escapeUri,

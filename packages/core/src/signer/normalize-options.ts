@@ -29,23 +29,30 @@ export interface ResolvedSignerOptions {
 /** The longest delay `setTimeout` keeps (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
-/** Where the options are documented: messages name the option and point here. */
-const OPTIONS_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#options';
-
-/** The `typeof` of each option (strings must also be non-empty). */
-const TYPES = {
-  region: 'string',
-  service: 'string',
+/** What each option must be, as its message says: the first word lists the `typeof`s it takes. */
+const EXPECTED: Record<keyof typeof DEFAULTS, string> = {
+  region: 'string (non-empty)',
+  service: 'string (non-empty)',
+  credentials: 'object|function ({ accessKeyId, secretAccessKey, sessionToken? } or a provider)',
+  credentialsTimeout: `number (whole ms from 1 to ${MAX_TIMEOUT_MS})`,
   unsignedPayload: 'boolean',
   uriEscapePath: 'boolean',
   applyChecksum: 'boolean',
   now: 'function',
-} as const;
+};
 
-const invalid = (name: string, what: string): SigV4Error =>
+/** Where the options are documented: messages name the option and point here. */
+const OPTIONS_DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#options';
+
+/**
+ * The error of an option that is not what it must be: `INVALID_OPTIONS` (`CREDENTIALS_INVALID` for
+ * `credentials`), naming the option, what it must be and where it is documented.
+ * @internal
+ */
+export const invalidOption = (name: keyof typeof EXPECTED | 'options'): SigV4Error =>
   new SigV4Error(
     name === 'credentials' ? 'CREDENTIALS_INVALID' : 'INVALID_OPTIONS',
-    `createSigner: \`${name}\` must be ${what}; see ${OPTIONS_DOCS}`,
+    `createSigner: \`${name}\` must be ${name === 'options' ? 'object' : EXPECTED[name]}; see ${OPTIONS_DOCS}`,
   );
 
 /**
@@ -54,27 +61,21 @@ const invalid = (name: string, what: string): SigV4Error =>
  * @internal
  */
 export function normalizeOptions(options: SignerOptions | undefined): ResolvedSignerOptions {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw invalid('options', 'an object, e.g. { region: "eu-central-1" }');
-  }
-  const o = options ?? {};
-  for (const [name, type] of Object.entries(TYPES)) {
-    const value = o[name as keyof typeof TYPES];
-    if (value !== undefined && (typeof value !== type || value === '')) {
-      throw invalid(name, `a${type === 'string' ? ' non-empty' : ''} ${type}`);
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw invalidOption('options');
+  const resolved: Record<string, unknown> = { ...DEFAULTS };
+  for (const name in EXPECTED) {
+    const key = name as keyof typeof EXPECTED;
+    const value = options?.[key];
+    if (value === undefined) continue;
+    if (
+      !(EXPECTED[key].split(' ', 1)[0] as string).split('|').includes(typeof value) ||
+      value === '' ||
+      value === null ||
+      (key === 'credentialsTimeout' && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMEOUT_MS))
+    ) {
+      throw invalidOption(key);
     }
+    resolved[key] = value;
   }
-  const { credentials, credentialsTimeout } = o;
-  if (credentials !== undefined && (credentials === null || !/^[of]/.test(typeof credentials))) {
-    throw invalid('credentials', '{ accessKeyId, secretAccessKey, sessionToken? } or a provider of it');
-  }
-  if (
-    credentialsTimeout !== undefined &&
-    !(Number.isInteger(credentialsTimeout) && credentialsTimeout >= 1 && credentialsTimeout <= MAX_TIMEOUT_MS)
-  ) {
-    throw invalid('credentialsTimeout', `whole milliseconds from 1 to ${MAX_TIMEOUT_MS}, e.g. 10000`);
-  }
-  // Options left `undefined` take their default; unknown keys ride along unread.
-  const given = Object.fromEntries(Object.entries(o).filter(([, value]) => value !== undefined));
-  return { ...DEFAULTS, ...given } as ResolvedSignerOptions;
+  return resolved as unknown as ResolvedSignerOptions;
 }

@@ -1,6 +1,5 @@
-import { fail } from '../errors/fail.js';
-import type { InferredEndpoint } from '../infer/infer-endpoint.js';
 import { lazy } from '../utils/lazy.js';
+import { KIT } from './kit.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
 import { rulesFor } from './service-rules.js';
 
@@ -14,50 +13,38 @@ export interface SigningTarget {
   readonly unsignedPresign: boolean;
 }
 
-const MAX_CACHED_HOSTS = 64;
-
-const NOTHING_INFERRED: InferredEndpoint = { region: undefined, service: undefined };
-
-/** The inference module and its tables, fetched only by signers that leave region or service out. */
-const loadInference = /* @__PURE__ */ lazy(() => import('../infer/infer-endpoint.js'));
+/** Resolves the signing target of a request by its host name and path. @internal */
+export type TargetResolver = (hostname: string, path?: string) => Promise<SigningTarget>;
 
 /**
- * Resolves (and caches per host) the signing target of a request: explicit options first, then what the
- * host name says; then the service's rules (see service-rules.ts), which explicit options override.
+ * The target of a region and service: the service's rules (see service-rules.ts), which explicit options override.
  * @internal
  */
-export function createTargetResolver(
-  options: ResolvedSignerOptions,
-): (hostname: string, path?: string) => Promise<SigningTarget> {
-  const cache = new Map<string, SigningTarget>();
-  const explicit = options.region !== undefined && options.service !== undefined;
-  return async (hostname, path = '/') => {
-    // IoT's MQTT-over-WebSocket path signs for another service than the rest of its host.
-    const key = !explicit && path === '/mqtt' ? `${hostname}/mqtt` : hostname;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    let inferred = NOTHING_INFERRED;
-    if (!explicit) {
-      inferred = (await loadInference()).inferEndpoint(hostname, path);
-    }
-    const region = options.region ?? inferred.region;
-    const service = options.service ?? inferred.service;
-    if (region === undefined) {
-      throw fail('REGION_UNRESOLVED', 'noRegion', [hostname, service]);
-    }
-    if (service === undefined) {
-      throw fail('SERVICE_UNRESOLVED', 'noService', [hostname]);
-    }
-    const rules = rulesFor(service);
-    const target: SigningTarget = {
-      region,
-      service,
-      uriEscapePath: options.uriEscapePath ?? rules.uriEscapePath,
-      applyChecksum: options.applyChecksum ?? rules.payloadHashHeader,
-      unsignedPresign: rules.unsignedPresign,
-    };
-    if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
-    cache.set(key, target);
-    return target;
+export const targetFor = (options: ResolvedSignerOptions, region: string, service: string): SigningTarget => {
+  const rules = rulesFor(service);
+  return {
+    region,
+    service,
+    uriEscapePath: options.uriEscapePath ?? rules.uriEscapePath,
+    applyChecksum: options.applyChecksum ?? rules.payloadHashHeader,
+    unsignedPresign: rules.unsignedPresign,
   };
+};
+
+/** Inference (host names to region and service, and its tables), fetched only by signers that leave one out. */
+const loadInference = /* @__PURE__ */ lazy(() => import('./infer-target.js'));
+
+/**
+ * Resolves the signing target of a request: with `region` and `service` given, the same for every host;
+ * else what each host name says, filled in by the options given (see infer-target.ts).
+ * @internal
+ */
+export function createTargetResolver(options: ResolvedSignerOptions): TargetResolver {
+  const { region, service } = options;
+  if (region !== undefined && service !== undefined) {
+    const target = targetFor(options, region, service);
+    return async () => target;
+  }
+  const inferring = lazy(async () => (await loadInference()).createInferringResolver(KIT, options, targetFor));
+  return async (hostname, path) => (await inferring())(hostname, path);
 }

@@ -13,22 +13,14 @@ export interface ServiceRules {
   readonly unsignedPresign: boolean;
 }
 
-const SIGV4: ServiceRules = { uriEscapePath: true, payloadHashHeader: false, unsignedPresign: false };
+/** botocore's S3 signers (`S3SigV4Auth`, `S3SigV4QueryAuth`) for its `S3_SIGNING_NAMES`: S3's rules throughout. */
+const S3_FAMILY = ['s3', 's3-object-lambda', 's3-outposts', 's3express'];
 
-/** botocore's S3 signers (`S3SigV4Auth`, `S3SigV4QueryAuth`) for its `S3_SIGNING_NAMES`. */
-const S3: ServiceRules = { uriEscapePath: false, payloadHashHeader: true, unsignedPresign: true };
+/** OpenSearch Serverless and Glacier refuse requests without the payload hash header. */
+const PAYLOAD_HASH_HEADER = ['aoss', 'glacier'];
 
-/** Services whose rules differ from SigV4's defaults, by signing name. @internal */
-export const SERVICE_RULES: Readonly<Record<string, ServiceRules>> = {
-  s3: S3,
-  's3-object-lambda': S3,
-  's3-outposts': S3,
-  s3express: S3,
-  // OpenSearch Serverless and Glacier refuse requests without the payload hash header.
-  aoss: { ...SIGV4, payloadHashHeader: true },
-  glacier: { ...SIGV4, payloadHashHeader: true },
+/** The rules of a signing name: S3's for the S3 family, the payload hash header for some, else SigV4's defaults. @internal */
+export const rulesFor = (service: string): ServiceRules => {
+  const s3 = S3_FAMILY.includes(service);
+  return { uriEscapePath: !s3, payloadHashHeader: s3 || PAYLOAD_HASH_HEADER.includes(service), unsignedPresign: s3 };
 };
-
-/** The rules of a signing name: its entry in {@link SERVICE_RULES}, else SigV4's defaults. @internal */
-export const rulesFor = (service: string): ServiceRules =>
-  Object.hasOwn(SERVICE_RULES, service) ? (SERVICE_RULES[service] as ServiceRules) : SIGV4;

@@ -1,4 +1,5 @@
-import { ALWAYS_UNSIGNABLE_HEADERS, getSigningKey, SignatureV4Base } from '@smithy/signature-v4';
+import { ALWAYS_UNSIGNABLE_HEADERS, SignatureV4Base } from '@smithy/signature-v4';
+import { deriveSigningKey } from '../hash/signing-key.js';
 import type { Sha256Constructor } from '../hash/types.js';
 import { canonicalQueryString, type EncodedParam } from '../request/canonical-query.js';
 import type { AwsCredentialIdentity } from '../types.js';
@@ -48,15 +49,14 @@ class Canonicalizer extends SignatureV4Base {
   }
 
   /**
-   * The canonical request: method and canonical path from smithy (its path rules), then the query line
-   * computed on bytes (see `canonical-query.ts`) and the header lines, in smithy's layout.
+   * The canonical request in smithy's layout (its `createCanonicalRequest`): the method, smithy's canonical
+   * path (its path rules), then the query line computed on bytes (see `canonical-query.ts`) and the header lines.
    */
   canonicalRequest(request: SmithyRequest, canonical: CanonicalHeaders, payloadHash: string): string {
-    const text = this.createCanonicalRequest({ ...request, query: {} } as never, {}, payloadHash);
-    // Neither the method (a token) nor the escaped path holds a line break: they are the first two lines.
-    const at = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+    // smithy's types call getCanonicalPath private; the browser build keeps it and drops createCanonicalRequest.
+    const path = (this as unknown as { getCanonicalPath(request: { path: string }): string }).getCanonicalPath(request);
     const query = canonicalQueryString(request.wireQuery, request.query);
-    return `${text.slice(0, at)}${query}\n${canonical.lines}\n\n${canonical.names.join(';')}\n${payloadHash}`;
+    return `${request.method}\n${path}\n${query}\n${canonical.lines}\n\n${canonical.names.join(';')}\n${payloadHash}`;
   }
 
   date(date: Date): { longDate: string; shortDate: string } {
@@ -82,7 +82,7 @@ export function createSmithySigner(target: SigningTarget, sha256: Sha256Construc
     getSigningKey(identity, shortDate) {
       const hit = keys.get(identity);
       if (hit && hit.shortDate === shortDate) return hit.key;
-      const key = getSigningKey(sha256, identity as never, shortDate, target.region, target.service);
+      const key = deriveSigningKey(sha256, identity.secretAccessKey, shortDate, target.region, target.service);
       keys.set(identity, { shortDate, key });
       key.catch(() => keys.delete(identity));
       return key;

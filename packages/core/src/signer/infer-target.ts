@@ -1,0 +1,37 @@
+import { inferEndpoint } from '../infer/infer-endpoint.js';
+import type { Kit } from './kit.js';
+import type { ResolvedSignerOptions } from './normalize-options.js';
+import type { SigningTarget, targetFor } from './resolve-target.js';
+
+/** How many hosts' targets (and so smithy signers) an inferring signer keeps. @internal */
+export const MAX_CACHED_HOSTS = 64;
+
+/**
+ * The target resolver of a signer that leaves `region` or `service` out: what the host name says, the
+ * options given first; cached per host. Loaded on first use; takes what it needs from core as `kit`
+ * and `target` (see kit.ts).
+ * @internal
+ */
+export function createInferringResolver(
+  kit: Kit,
+  options: ResolvedSignerOptions,
+  target: typeof targetFor,
+): (hostname: string, path?: string) => SigningTarget {
+  const cache = new Map<string, SigningTarget>();
+  return (hostname, path = '/') => {
+    // IoT's MQTT-over-WebSocket path signs for another service than the rest of its host.
+    const key = path === '/mqtt' ? `${hostname}/mqtt` : hostname;
+    let resolved = cache.get(key);
+    if (!resolved) {
+      const inferred = inferEndpoint(hostname, path);
+      const region = options.region ?? inferred.region;
+      const service = options.service ?? inferred.service;
+      if (region === undefined) throw kit.fail('REGION_UNRESOLVED', 'noRegion', [hostname, service]);
+      if (service === undefined) throw kit.fail('SERVICE_UNRESOLVED', 'noService', [hostname]);
+      resolved = target(options, region, service);
+      if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
+      cache.set(key, resolved);
+    }
+    return resolved;
+  };
+}
