@@ -1,5 +1,5 @@
 import { loadAdapterKit, type ResolvedAdapterOptions, type Signer } from '@sigv4/core';
-import { createSignedKyFetch, type KyFetch, kyBodyOf } from './sign-ky-request.js';
+import { createSignedKyFetch, type KyFetch, replayBodyOf } from './sign-ky-request.js';
 
 /** Statuses AWS refuses a request signed at the wrong time with. */
 const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
@@ -42,7 +42,7 @@ export function createAdapterKyFetch(
           send,
           request,
           init,
-          kyBodyOf(request),
+          replayBodyOf(request),
           response,
         );
       }
