@@ -196,7 +196,7 @@ export async function measureAdapterCpu(adapters = ['axios', 'ky', 'fetch'], { c
     const random = seeded(15);
     for (let round = 0; round < ROUNDS; round++) {
       const cpu = await measureRound(runs, PER_ROUND, random);
-      runs.forEach(([name], i) => samples[name].push(cpu[i]));
+      for (const [i, [name]] of runs.entries()) samples[name].push(cpu[i]);
     }
     const sign = samples['sign()'];
     return adapters.map((name) => {
@@ -231,7 +231,7 @@ export function adapterCpuReport(rows) {
       .join(' ')}`,
     `Client CPU per request (process.cpuUsage), no network, median (min–max) of ${ROUNDS} rounds of ${PER_ROUND} per contender, sign() as one block, the clients in ${SLICES} slices that take turns in a shuffled order; GET with a 4-parameter query and a ~1 KiB JSON POST alternate.`,
     "axios: a custom adapter answers at once; ky and fetch: the global fetch with undici's dispatcher stubbed (reads the body, answers 200).",
-    'Ratio = (signed client − unsigned client) / sign() alone, per round, median. sign() and the clients each start after an untimed full GC; within the clients\' slices, collections fall where allocation triggers them.',
+    "Ratio = (signed client − unsigned client) / sign() alone, per round, median. sign() and the clients each start after an untimed full GC; within the clients' slices, collections fall where allocation triggers them.",
     '',
     '| adapter | sign() µs | unsigned µs | signed µs | added µs | added / sign() | target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -256,7 +256,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.warn('run with node --expose-gc: no contender then pays for the garbage of the one before it');
   const write = process.argv.includes('--write');
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-  const rows = await measureAdapterCpu(only.length > 0 ? only : undefined, { control: process.argv.includes('--control') });
+  const rows = await measureAdapterCpu(only.length > 0 ? only : undefined, {
+    control: process.argv.includes('--control'),
+  });
   const report = adapterCpuReport(rows);
   console.log(`\nAdapter CPU (issue #15 target 2)\n${report}\n`);
   if (write) {

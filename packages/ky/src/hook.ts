@@ -125,7 +125,9 @@ function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer, adapter: Reso
         .extend({ fetch, hooks: { beforeRequest: [noteKyBody, ...(parent.hooks?.beforeRequest ?? [])] } } as never);
   // A `fetch` given to one call, or to `.extend()`, is wrapped too: nothing leaves unsigned.
   const callOptions = (options: unknown) => {
-    let call = options as { fetch?: unknown; body?: unknown; json?: unknown; hooks?: ParentOptions['hooks'] } | undefined;
+    let call = options as
+      | { fetch?: unknown; body?: unknown; json?: unknown; hooks?: ParentOptions['hooks'] }
+      | undefined;
     if (typeof call?.fetch === 'function') {
       call = { ...call, fetch: createAdapterKyFetch(signer, call.fetch as KyFetch, adapter) };
     }
