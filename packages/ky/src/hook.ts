@@ -20,8 +20,7 @@ const isObject = (value: unknown): value is Record<PropertyKey, unknown> => type
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, `unsignedPayload`, ...) or `{ signer }`
  * @returns the hook, for `hooks.init` of ky 2
- * @throws {@link SigV4Error} `INVALID_OPTIONS` at once when the options are invalid, and from the ky
- * call when the hook runs in `beforeRequest` or `beforeRetry` without being in `hooks.init` (always in ky 1)
+ * @throws {@link SigV4Error} `INVALID_OPTIONS` for invalid options, or from a call where it runs outside `hooks.init`
  *
  * @example
  * ```ts
@@ -41,7 +40,6 @@ export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
     const [first, second] = args;
     // Only `init` gets ky's options themselves: no `request` in them, and no `url` as a Request has.
     if (isObject(first) && !('request' in first) && !('url' in first)) {
-      // ky 2 runs `init` with the options it is about to use, so the `fetch` set here is the one it calls.
       first.fetch = createAdapterKyFetch(signer, first.fetch as KyFetch | undefined, adapter);
       first[SIGNED_AT_SEND] = true;
       // A new `hooks` object: the one given may be the instance's own, shared by every call.
@@ -49,7 +47,6 @@ export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
       first.hooks = { ...hooks, beforeRequest: [noteKyBody, ...(hooks.beforeRequest ?? [])] };
       return;
     }
-    // ky 1's beforeRequest passes `(request, options)`, the other hooks `{ request, options }`.
     const kyOptions = (first as { options?: unknown } | undefined)?.options ?? second;
     // A hook cannot reach what ky sends, and one that returns a Request ends ky's list: refuse rather than send unsigned.
     if (!isObject(kyOptions) || !kyOptions[SIGNED_AT_SEND]) {
@@ -120,7 +117,7 @@ function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer, adapter: Reso
   const signed = perCall
     ? ky.extend({ fetch } as never)
     : ky
-        // `undefined` empties the parent's list, so that the hook noting ky's body runs before them.
+        // `undefined` empties the parent's list, to put the hook first.
         .extend({ hooks: { beforeRequest: undefined } } as never)
         .extend({ fetch, hooks: { beforeRequest: [noteKyBody, ...(parent.hooks?.beforeRequest ?? [])] } } as never);
   // A `fetch` given to one call, or to `.extend()`, is wrapped too: nothing leaves unsigned.

@@ -18,11 +18,7 @@ interface HookState {
   retryCount?: number;
 }
 
-/**
- * A ky `beforeRequest` hook, first in its list, that notes the body ky made the request from: a
- * stream, or on the first attempt bytes to sign instead of reading a clone.
- * @internal
- */
+/** A `beforeRequest` hook, first in its list, noting ky's body: a stream, or first-attempt bytes to sign. @internal */
 export function noteKyBody(...args: unknown[]): void {
   const [first, second, third] = args as [HookState | Request, HookState['options'], HookState | undefined];
   // ky 1's beforeRequest passes `(request, options, state)`, ky 2's one `{ request, options, retryCount }`.
@@ -36,15 +32,13 @@ export function noteKyBody(...args: unknown[]): void {
 }
 
 /**
- * The `fetch` option of a signed ky instance, which signs each attempt after all hooks ran;
- * ky keeps its own unsigned `Request`, so its errors carry no signing header.
- * @throws {@link SigV4Error} from the signer; other failures unchanged.
+ * ky's `fetch` option, signing each attempt after all hooks ran; ky's errors hold its unsigned `Request`.
  * @internal
  */
 export function createSignedKyFetch(signer: Signer, fetch: KyFetch | undefined): KyFetch {
   return async (request, init) => {
     const signed = await signFetchRequest(signer, request, undefined, { body: kyBodies.get(request) });
-    // A fetch of ky's `fetch` option is handed a Request as ky hands it; the global fetch takes the signed arguments as they are.
+    // A caller's fetch is handed a Request, as ky hands it one.
     return fetch
       ? fetch(new Request(signed.input, signed.init), init)
       : globalThis.fetch(signed.input, { ...init, ...signed.init });

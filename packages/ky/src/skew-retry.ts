@@ -4,8 +4,7 @@ import type { KyFetch } from './sign-ky-request.js';
 // Loaded on the first refused answer; it imports nothing at run time, or browsers would load the shared chunk up front.
 
 /**
- * The request to send again: ky's own while its body is unused, else one made anew from the body ky
- * made it from (browsers use up a Request sent with a body given beside it); `undefined` without one.
+ * ky's request while its body is unused, else one made anew around `body` (browsers use up the first).
  * @internal
  */
 export function replayableRequest(request: Request, body: unknown): Request | undefined {
@@ -41,9 +40,7 @@ export function replayableRequest(request: Request, body: unknown): Request | un
 }
 
 /**
- * What the signed ky fetch does with a 400/401/403: when AWS refused the request for its signing time
- * and it can be sent again, corrects the signer's clock from the server's and sends it once more,
- * re-signed; else returns `response`.
+ * Sends a request AWS refused for its signing time once more, re-signed on the server's clock, when its body allows.
  * @param body - the body ky made the request from, when it can be sent again
  * @internal
  */
