@@ -4,8 +4,9 @@
 //   - ky and fetch: the global fetch itself, with undici's global dispatcher replaced by a stub that reads
 //     the request body (as a socket write would) and answers 200 at once, so what fetch does with the
 //     arguments it is handed (a URL and init, or a Request) is measured as it happens in real use.
-// Measure: process.cpuUsage per request, rounds interleaving every contender, median and spread (min-max).
-//   node --expose-gc scripts/bench/adapter-cpu.mjs [axios|ky|fetch] [--write]   (after `npm run build`; --write: into each RESULTS.md)
+// Measure: process.cpuUsage per request, rounds interleaving every contender in short slices, median and spread (min-max).
+//   node --expose-gc scripts/bench/adapter-cpu.mjs [axios|ky|fetch] [--write] [--control]
+//   (after `npm run build`; --write: into each RESULTS.md; --control: each unsigned client twice, to show the noise floor)
 import { cpus, loadavg, platform, release } from 'node:os';
 import { sigv4Interceptor } from '@sigv4/axios';
 import { createSigner } from '@sigv4/core';
@@ -15,8 +16,14 @@ import axios from 'axios';
 import ky from 'ky';
 import { writeResultsSection } from './results-section.mjs';
 
-const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 15);
+const ROUNDS = Number(process.env.BENCH_CPU_ROUNDS ?? 31);
 const PER_ROUND = Number(process.env.BENCH_CPU_PER_ROUND ?? 2000);
+/**
+ * Each round runs the clients in this many slices, taking turns in a shuffled order, so that signed and
+ * unsigned clients meet the same load from the rest of the machine, and each one's garbage collections and
+ * finalizers fall as often in the slices of every other client as in its own.
+ */
+const SLICES = Number(process.env.BENCH_CPU_SLICES ?? 20);
 /** Target: an adapter adds at most this multiple of sign()'s own cost over its unsigned client. */
 export const TARGET_ADAPTER_RATIO = 1.5;
 
@@ -116,10 +123,49 @@ export const contenders = {
 
 async function cpuPerRequest([get, post], n) {
   await settleGarbage(); // the previous contender's garbage is not this one's
+  return cpuOfRequests([get, post], n) / n;
+}
+
+/** CPU (µs) of `n` requests, GET and POST alternating. */
+async function cpuOfRequests([get, post], n) {
   const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) await (i % 2 === 0 ? get() : post());
   const c = process.cpuUsage(c0);
-  return (c.user + c.system) / n;
+  return c.user + c.system;
+}
+
+/**
+ * One round: sign() alone as one block after a full GC (it is pure CPU, and pays for no client's garbage),
+ * then every client `perRound` requests in {@link SLICES} slices, in an order shuffled each slice;
+ * µs per request of each.
+ */
+async function measureRound(runs, perRound, random) {
+  const total = runs.map(() => 0);
+  const slice = Math.max(2, Math.round(perRound / SLICES / 2) * 2);
+  const slices = Math.ceil(perRound / slice);
+  await settleGarbage();
+  total[0] = await cpuOfRequests(runs[0][1], slices * slice);
+  await settleGarbage();
+  const order = runs.map((_, i) => i).slice(1);
+  for (let s = 0; s < slices; s++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    for (const i of order) total[i] += await cpuOfRequests(runs[i][1], slice);
+  }
+  return total.map((t) => t / (slices * slice));
+}
+
+/** A seeded pseudo-random generator (mulberry32), so that runs shuffle alike. */
+function seeded(seed) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /**
@@ -138,16 +184,19 @@ const spread = (xs) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixe
  * Measures `adapters` (each signed and unsigned) and sign() in interleaved rounds.
  * @returns rows per adapter: unsigned, signed, added CPU and the ratio added / sign(), each with its rounds
  */
-export async function measureAdapterCpu(adapters = ['axios', 'ky', 'fetch']) {
+export async function measureAdapterCpu(adapters = ['axios', 'ky', 'fetch'], { control = false } = {}) {
   return withStubDispatcher(async () => {
     const runs = [['sign()', contenders.sign()]];
     for (const name of adapters) {
       runs.push([`${name} unsigned`, contenders[name](false)], [`${name} signed`, contenders[name](true)]);
+      if (control) runs.push([`${name} unsigned again`, contenders[name](false)]);
     }
     for (const [, fns] of runs) await cpuPerRequest(fns, 500); // warm-up
     const samples = Object.fromEntries(runs.map(([name]) => [name, []]));
+    const random = seeded(15);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, fns] of runs) samples[name].push(await cpuPerRequest(fns, PER_ROUND));
+      const cpu = await measureRound(runs, PER_ROUND, random);
+      for (const [i, [name]] of runs.entries()) samples[name].push(cpu[i]);
     }
     const sign = samples['sign()'];
     return adapters.map((name) => {
@@ -156,7 +205,10 @@ export async function measureAdapterCpu(adapters = ['axios', 'ky', 'fetch']) {
       // per round: what signing adds over the unsigned client, divided by sign() of the same round
       const added = signed.map((s, i) => s - unsigned[i]);
       const ratios = added.map((a, i) => a / sign[i]);
-      return { name, sign, unsigned, signed, added, ratios };
+      // the same for a second unsigned client: what the method reads where nothing was added
+      const again = samples[`${name} unsigned again`];
+      const noise = again?.map((a, i) => (a - unsigned[i]) / sign[i]);
+      return { name, sign, unsigned, signed, added, ratios, noise };
     });
   });
 }
@@ -165,7 +217,7 @@ export async function measureAdapterCpu(adapters = ['axios', 'ky', 'fetch']) {
 const PROFILE_NOTES = {
   axios:
     "Left in the profile: axios' `getUri` for requests with `params` (a config merge with a deep copy of the params, then axios' URL builder; the canned adapter builds no URL, so the URL a real adapter would build is counted here as signing overhead), AxiosHeaders work (`toJSON`, `normalize`, setting the signing headers), and the redacting adapter and `beforeRedirect` wrappers made per request.",
-  ky: "Left in the profile: the signed client does more work inside undici and on the heap than the unsigned one (more GC and stream work per request, though it hands fetch a URL and bytes instead of a `Request`); `signFetchRequest` itself (a `Headers` copy, header re-encoding) and the `withSigV4` proxy and body-noting hook are small next to it. The `sigv4Hook` path still returns a new `Request`: ky's own cannot take `redirect: 'manual'` in place.",
+  ky: "Left in the profile: sign() itself costs two to three times more inside the ky flow than alone (thread CPU around the call): ky and undici keep much of each request alive past a scavenge (each `Request`'s signal and finalizer), so every scavenge is slow and the signer's allocations cost more there than in a loop of sign() alone. Then `signFetchRequest`'s `Request` path (core): it copies ky's headers into a `Headers`, which undici iterates and validates once more as `init.headers`. Calls with a body still run ky's hook machinery for the hook that notes ky's body (hooks merged per call, a frozen copy of the options); calls without one no longer do. A `fetch` option of the caller's is still handed a new `Request`, as ky hands it one.",
   fetch:
     "Left in the profile: with the `Request` gone (URL and init straight to fetch), the rest is spread thin: the init's `Headers` and URL parsed once more by us (fetch parses them again), the sign() promise chain (more microtasks), and more GC and undici work per request than the unsigned call; no single function stands out.",
 };
@@ -177,28 +229,36 @@ export function adapterCpuReport(rows) {
     `${new Date().toISOString()} — Node ${process.version}, ${cpu[0]?.model ?? 'cpu'} x${cpu.length}, ${platform()} ${release()}, load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
-    `Client CPU per request (process.cpuUsage), no network, median (min–max) of ${ROUNDS} interleaved rounds of ${PER_ROUND}; GET with a 4-parameter query and a ~1 KiB JSON POST alternate.`,
+    `Client CPU per request (process.cpuUsage), no network, median (min–max) of ${ROUNDS} rounds of ${PER_ROUND} per contender, sign() as one block, the clients in ${SLICES} slices that take turns in a shuffled order; GET with a 4-parameter query and a ~1 KiB JSON POST alternate.`,
     "axios: a custom adapter answers at once; ky and fetch: the global fetch with undici's dispatcher stubbed (reads the body, answers 200).",
-    'Ratio = (signed client − unsigned client) / sign() alone, per round, median. Each round starts after an untimed full GC, so no contender pays for the garbage of the one before it.',
+    "Ratio = (signed client − unsigned client) / sign() alone, per round, median. sign() and the clients each start after an untimed full GC; within the clients' slices, collections fall where allocation triggers them.",
     '',
     '| adapter | sign() µs | unsigned µs | signed µs | added µs | added / sign() | target |',
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
+  const noiseLines = [];
   for (const r of rows) {
     const ratio = median(r.ratios);
+    if (r.noise) {
+      noiseLines.push(
+        `Noise floor (--control): ${r.name} unsigned measured twice, (second − first) / sign() = ${median(r.noise).toFixed(2)}x (${spread(r.noise)}).`,
+      );
+    }
     lines.push(
       `| ${r.name} | ${median(r.sign).toFixed(1)} (${spread(r.sign)}) | ${median(r.unsigned).toFixed(1)} (${spread(r.unsigned)}) | ${median(r.signed).toFixed(1)} (${spread(r.signed)}) | ${median(r.added).toFixed(1)} | **${ratio.toFixed(2)}x** (${spread(r.ratios)}) | <= ${TARGET_ADAPTER_RATIO}x ${ratio <= TARGET_ADAPTER_RATIO ? 'met' : 'NOT met'} |`,
     );
   }
-  return lines.join('\n');
+  return [...lines, ...(noiseLines.length > 0 ? ['', ...noiseLines] : [])].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   if (typeof globalThis.gc !== 'function')
     console.warn('run with node --expose-gc: no contender then pays for the garbage of the one before it');
   const write = process.argv.includes('--write');
-  const only = process.argv.slice(2).filter((arg) => arg !== '--write');
-  const rows = await measureAdapterCpu(only.length > 0 ? only : undefined);
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const rows = await measureAdapterCpu(only.length > 0 ? only : undefined, {
+    control: process.argv.includes('--control'),
+  });
   const report = adapterCpuReport(rows);
   console.log(`\nAdapter CPU (issue #15 target 2)\n${report}\n`);
   if (write) {

@@ -1,5 +1,5 @@
 import { loadAdapterKit, type ResolvedAdapterOptions, type Signer } from '@sigv4/core';
-import { createSignedKyFetch, type KyFetch, kyBodyOf } from './sign-ky-request.js';
+import { createSignedKyFetch, type KyFetch, replayBodyOf } from './sign-ky-request.js';
 
 /** Statuses AWS refuses a request signed at the wrong time with. */
 const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
@@ -7,11 +7,7 @@ const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
 /** The fetches made here, never wrapped twice (`.extend()` hands one back as the parent's `fetch`). */
 const adapterFetches = new WeakSet<KyFetch>();
 
-/**
- * The `fetch` option of a signed ky instance with the adapter options applied: header-signed or
- * presigned, and sent once more, re-signed, after AWS refused it for its signing time.
- * @internal
- */
+/** ky's `fetch` option with the adapter options applied (`signQuery`, `correctClockSkew`). @internal */
 export function createAdapterKyFetch(
   signer: Signer,
   fetch: KyFetch | undefined,
@@ -42,7 +38,7 @@ export function createAdapterKyFetch(
           send,
           request,
           init,
-          kyBodyOf(request),
+          replayBodyOf(request),
           response,
         );
       }

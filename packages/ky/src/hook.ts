@@ -20,8 +20,7 @@ const isObject = (value: unknown): value is Record<PropertyKey, unknown> => type
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, `unsignedPayload`, ...) or `{ signer }`
  * @returns the hook, for `hooks.init` of ky 2
- * @throws {@link SigV4Error} `INVALID_OPTIONS` at once when the options are invalid, and from the ky
- * call when the hook runs in `beforeRequest` or `beforeRetry` without being in `hooks.init` (always in ky 1)
+ * @throws {@link SigV4Error} `INVALID_OPTIONS` for invalid options, or from a call where it runs outside `hooks.init`
  *
  * @example
  * ```ts
@@ -41,15 +40,13 @@ export function sigv4Hook(options: SigV4HookOptions): SigV4Hook {
     const [first, second] = args;
     // Only `init` gets ky's options themselves: no `request` in them, and no `url` as a Request has.
     if (isObject(first) && !('request' in first) && !('url' in first)) {
-      // ky 2 runs `init` with the options it is about to use, so the `fetch` set here is the one it calls.
       first.fetch = createAdapterKyFetch(signer, first.fetch as KyFetch | undefined, adapter);
       first[SIGNED_AT_SEND] = true;
       // A new `hooks` object: the one given may be the instance's own, shared by every call.
       const hooks = (first.hooks ?? {}) as { beforeRequest?: unknown[] };
-      first.hooks = { ...hooks, beforeRequest: [noteKyBody(true), ...(hooks.beforeRequest ?? [])] };
+      first.hooks = { ...hooks, beforeRequest: [noteKyBody, ...(hooks.beforeRequest ?? [])] };
       return;
     }
-    // ky 1's beforeRequest passes `(request, options)`, the other hooks `{ request, options }`.
     const kyOptions = (first as { options?: unknown } | undefined)?.options ?? second;
     // A hook cannot reach what ky sends, and one that returns a Request ends ky's list: refuse rather than send unsigned.
     if (!isObject(kyOptions) || !kyOptions[SIGNED_AT_SEND]) {
@@ -87,7 +84,7 @@ export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOp
   if (typeof (ky as { extend?: unknown } | null)?.extend !== 'function') {
     throw new SigV4Error(
       'INVALID_OPTIONS',
-      `@sigv4/ky: withSigV4(ky, options) needs a ky instance as \`ky\` (ky itself, or one made by ky.create or .extend); got ${ky === null ? 'null' : typeof ky}${typeof ky === 'object' && ky !== null ? ' without extend()' : ''}.`,
+      '@sigv4/ky: withSigV4(ky, options) needs a ky instance as `ky`: ky itself, or one made by ky.create or .extend.',
     );
   }
   return signAll(ky, resolveSigner(options), normalizeAdapterOptions(options));
@@ -96,25 +93,46 @@ export function withSigV4<T extends ExtendableKy<T>>(ky: T, options: SigV4HookOp
 /** ky's call methods, which take the options of a single call as their second argument. */
 const METHODS: readonly unknown[] = ['get', 'post', 'put', 'patch', 'head', 'delete'];
 
+/** What `signAll` reads of the parent instance's options. */
+interface ParentOptions {
+  fetch?: KyFetch;
+  body?: unknown;
+  json?: unknown;
+  hooks?: { beforeRequest?: readonly unknown[]; init?: readonly unknown[] };
+}
+
+const hasBody = (options: { body?: unknown; json?: unknown } | undefined): boolean =>
+  options?.body != null || options?.json !== undefined;
+
 /** `withSigV4` for a ready signer, so that `.extend()` can reuse it. */
 function signAll<T extends ExtendableKy<T>>(ky: T, signer: Signer, adapter: ResolvedAdapterOptions): T {
-  let beforeRequest: readonly unknown[] = [];
-  // Read the parent's beforeRequest hooks and clear them (`undefined` empties a list)...
-  const cleared = ky.extend(((parent: { hooks?: { beforeRequest?: readonly unknown[] } }) => {
-    beforeRequest = [...(parent.hooks?.beforeRequest ?? [])];
-    return { hooks: { beforeRequest: undefined } };
+  let parent: ParentOptions = {};
+  ky.extend(((options: ParentOptions) => {
+    parent = options;
+    return {};
   }) as never);
-  // ...so that the hook noting ky's body sees ky's own request, before any hook can replace it.
-  const signed = cleared.extend(((parent: { fetch?: KyFetch }) => ({
-    fetch: createAdapterKyFetch(signer, parent.fetch, adapter),
-    hooks: { beforeRequest: [noteKyBody(true), ...beforeRequest] },
-  })) as never);
+  const fetch = createAdapterKyFetch(signer, parent.fetch, adapter);
+  // ky's hooks cost every call, so only calls that pass a body get the hook noting it, unless the instance may set one.
+  const perCall = !hasBody(parent) && !parent.hooks?.beforeRequest?.length && !parent.hooks?.init?.length;
+  const signed = perCall
+    ? ky.extend({ fetch } as never)
+    : ky
+        // `undefined` empties the parent's list, to put the hook first.
+        .extend({ hooks: { beforeRequest: undefined } } as never)
+        .extend({ fetch, hooks: { beforeRequest: [noteKyBody, ...(parent.hooks?.beforeRequest ?? [])] } } as never);
   // A `fetch` given to one call, or to `.extend()`, is wrapped too: nothing leaves unsigned.
   const callOptions = (options: unknown) => {
-    const fetch = (options as { fetch?: unknown } | undefined)?.fetch;
-    return typeof fetch === 'function'
-      ? { ...(options as object), fetch: createAdapterKyFetch(signer, fetch as KyFetch, adapter) }
-      : options;
+    let call = options as
+      | { fetch?: unknown; body?: unknown; json?: unknown; hooks?: ParentOptions['hooks'] }
+      | undefined;
+    if (typeof call?.fetch === 'function') {
+      call = { ...call, fetch: createAdapterKyFetch(signer, call.fetch as KyFetch, adapter) };
+    }
+    if (perCall && call !== undefined && hasBody(call)) {
+      const hooks = call.hooks ?? {};
+      call = { ...call, hooks: { ...hooks, beforeRequest: [noteKyBody, ...(hooks.beforeRequest ?? [])] } };
+    }
+    return call;
   };
   const extend = (more: never) => signAll(ky.extend(more), signer, adapter);
   return new Proxy(signed, {

@@ -1,5 +1,4 @@
 import { type Signer, signFetchRequest } from '@sigv4/core';
-import { readHookCall } from './read-hook-call.js';
 
 /** What ky calls to send: `options.fetch(request, nonRequestOptions)`. @internal */
 export type KyFetch = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -7,56 +6,47 @@ export type KyFetch = (input: Request, init?: RequestInit) => Promise<Response>;
 /** The body ky made each request from: ky's options know it, the `Request` does not. */
 const kyBodies = new WeakMap<Request, unknown>();
 
-/** The fetches made here, never wrapped twice. */
-const signedFetches = new WeakSet<KyFetch>();
-
 const isStream = (body: unknown): boolean =>
   typeof body === 'object' &&
   body !== null &&
   (typeof (body as ReadableStream).getReader === 'function' ||
     typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
 
-/**
- * A ky hook that notes the body of the request from ky's options: a stream, or (`trusted`: no
- * hook ran before it, first attempt) bytes to take instead of reading a clone.
- * @internal
- */
-export function noteKyBody(trusted: boolean) {
-  return (...args: unknown[]): void => {
-    const { request, kyOptions, retryCount } = readHookCall(args);
-    const body = kyOptions?.body;
-    // ky 1 wraps the body for upload progress, so the bytes are read from what ky sends.
-    const own = trusted && retryCount === 0 && kyOptions?.onUploadProgress === undefined;
-    if (body != null && (isStream(body) || own)) kyBodies.set(request, body);
-  };
+interface HookState {
+  request: Request;
+  options?: { body?: unknown; onUploadProgress?: unknown };
+  retryCount?: number;
+}
+
+/** A `beforeRequest` hook, first in its list, noting ky's body: a stream, or first-attempt bytes to sign. @internal */
+export function noteKyBody(...args: unknown[]): void {
+  const [first, second, third] = args as [HookState | Request, HookState['options'], HookState | undefined];
+  // ky 1's beforeRequest passes `(request, options, state)`, ky 2's one `{ request, options, retryCount }`.
+  const { request, options, retryCount } =
+    'request' in first ? first : { request: first, options: second, retryCount: third?.retryCount };
+  const body = options?.body;
+  // ky 1 wraps the body for upload progress, so those bytes are read from what ky sends.
+  if (body != null && (isStream(body) || (retryCount === 0 && options?.onUploadProgress === undefined))) {
+    kyBodies.set(request, body);
+  }
 }
 
 /**
- * Signs `request` as fetch will send it.
- * @throws {@link SigV4Error} from the signer; other failures unchanged.
- * @internal
- */
-export async function signKyRequest(signer: Signer, request: Request): Promise<Request> {
-  const signed = await signFetchRequest(signer, request, undefined, { body: kyBodies.get(request) });
-  return new Request(signed.input, signed.init);
-}
-
-/**
- * The `fetch` option of a signed ky instance, which signs each attempt after all hooks ran;
- * ky keeps its own unsigned `Request`, so its errors carry no signing header.
+ * ky's `fetch` option, signing each attempt after all hooks ran; ky's errors hold its unsigned `Request`.
  * @internal
  */
 export function createSignedKyFetch(signer: Signer, fetch: KyFetch | undefined): KyFetch {
-  if (fetch !== undefined && signedFetches.has(fetch)) return fetch;
-  const signedFetch: KyFetch = async (request, init) => {
-    if (fetch) return fetch(await signKyRequest(signer, request), init);
-    // The global fetch takes the signed arguments as they are, without one more `Request`.
+  return async (request, init) => {
     const signed = await signFetchRequest(signer, request, undefined, { body: kyBodies.get(request) });
-    return globalThis.fetch(signed.input, { ...init, ...signed.init });
+    // A caller's fetch is handed a Request, as ky hands it one.
+    return fetch
+      ? fetch(new Request(signed.input, signed.init), init)
+      : globalThis.fetch(signed.input, { ...init, ...signed.init });
   };
-  signedFetches.add(signedFetch);
-  return signedFetch;
 }
 
-/** The body ky made `request` from, when a hook noted it. @internal */
-export const kyBodyOf = (request: Request): unknown => kyBodies.get(request);
+/** The body ky made `request` from, when a hook noted it and it can be sent again (not a stream). @internal */
+export function replayBodyOf(request: Request): unknown {
+  const body = kyBodies.get(request);
+  return isStream(body) ? undefined : body;
+}

@@ -415,6 +415,31 @@ describe.each(KY_VERSIONS)('sigv4Hook and withSigV4 with $name', (v) => {
     }
   });
 
+  it('takes the body an instance carries from ky too, and a call body only on the calls that pass one', async () => {
+    const clone = vi.spyOn(Request.prototype, 'clone');
+    try {
+      const { calls, fetch } = captureFetch();
+      const run = async (sign: (api: typeof v.ky) => typeof v.ky) => {
+        clone.mockClear();
+        await sign(v.ky.create({ ...v.base(BASE), fetch, retry: 0, json: { from: 'instance' } })).post('items');
+        const plain = sign(v.ky.create({ ...v.base(BASE), fetch, retry: 0 }));
+        await plain.post('items', { body: 'call body' });
+        await plain.get('items');
+        return clone.mock.calls.length;
+      };
+      const unsignedClones = await run((api) => api);
+      calls.length = 0;
+      const signedClones = await run((api) => withSigV4(api, signerOptions));
+
+      expect(calls.map((c) => text(c.body))).toEqual(['{"from":"instance"}', 'call body', '']);
+      for (const sent of calls) expect(verifyCaptured(sent, { credentials, now: NOW }).ok).toBe(true);
+      // No body was read from a clone of ky's request: the clones are ky's own.
+      expect(signedClones).toBe(unsignedClones);
+    } finally {
+      clone.mockRestore();
+    }
+  });
+
   it('sends the request unsigned in ky 1 when a hook before sigv4Hook returns a Request, which is why it refuses ky 1', async () => {
     const { calls, fetch } = captureFetch();
     const sign = sigv4Hook(signerOptions);
