@@ -27,6 +27,20 @@ export interface RedirectContext {
 }
 
 /**
+ * What fetch does with a redirect answer to a `redirect: 'error'` request: rejects with a `TypeError`, made here so
+ * that no retry takes it for a network error; another 3xx (a 304) is returned.
+ * @internal
+ */
+export async function refuseRedirect(response: Response): Promise<Response> {
+  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.includes(response.status)) return response;
+  // Releases the connection of a body nobody reads.
+  await response.body?.cancel();
+  throw new TypeError(
+    '@sigv4/fetch: the answer was a redirect, which redirect: "error" refuses; pass redirect: "manual" to get it.',
+  );
+}
+
+/**
  * Follows redirects as fetch would, signing a same-origin target again and sending another
  * origin the request without signing headers (README, "Redirects").
  * @throws `TypeError` after 20 redirects, as fetch does (not a network error: it is not retried);
