@@ -42,7 +42,7 @@ export async function refuseRedirect(response: Response): Promise<Response> {
 
 /**
  * Follows redirects as fetch would, signing a same-origin target again and sending another
- * origin the request without signing headers (README, "Redirects").
+ * origin the request without signing headers (README, "Redirects"); refuses them for `redirect: 'error'`.
  * @throws `TypeError` after 20 redirects, as fetch does (not a network error: it is not retried);
  *   `SigV4Error` `BODY_NOT_REPLAYABLE` when a redirect needs a body that went out unread, `INVALID_OPTIONS`
  *   for a redirect a browser hides, or the signer's error
@@ -53,6 +53,7 @@ export async function followRedirects(
   signed: SignedFetchRequest,
   response: Response,
 ): Promise<Response> {
+  if (signed.redirect === 'error') return refuseRedirect(response);
   if (response.type === 'opaqueredirect') {
     throw new context.SigV4Error(
       'INVALID_OPTIONS',

@@ -29,7 +29,6 @@ export async function sendSignedFetchRequest(
   }
   // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.
   redirects ??= await import('./follow-redirects.js');
-  if (redirect === 'error') return redirects.refuseRedirect(response);
   return redirects.followRedirects(
     {
       send,
