@@ -35,7 +35,8 @@ export function createInferringResolver(
       resolved = targets.get(named);
       if (!resolved) {
         if (targets.size >= MAX_CACHED_HOSTS) targets.clear();
-        targets.set(named, (resolved = target(options, region, service)));
+        resolved = target(options, region, service);
+        targets.set(named, resolved);
       }
       if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
       cache.set(key, resolved);
