@@ -5,7 +5,7 @@
 // base64, utf-8, uuid and blob code (~1.2 KB gzip) that signing never runs.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
@@ -43,10 +43,23 @@ const BARRELS = {
 const UNCALLED_METHODS = ['createCanonicalRequest', 'createStringToSign', 'validateResolvedCredentials', 'getCanonicalHeaderList'];
 
 /**
- * `source` without the named methods of its class `className`; fails when one is missing, so a smithy
- * release that renames or moves them is noticed at build time.
+ * Fails when `source` still calls one of the dropped methods (`this.getCanonicalHeaderList(…)`), so a smithy
+ * release that starts calling one is noticed at build time, not as a TypeError in browsers.
  */
-function withoutMethods(source, path, className, names) {
+export function assertNotCalled(source, path, names) {
+  const called = names.filter((name) => new RegExp(`\\.${name}\\b`).test(source));
+  if (called.length > 0) {
+    throw new Error(
+      `lean-smithy: ${path} still calls ${called.join(', ')}, which the browser build drops: update build/lean-smithy.mjs`,
+    );
+  }
+}
+
+/**
+ * `source` without the named methods of its class `className`; fails when one is missing, or when what is
+ * left still calls one, so a smithy release that renames, moves or starts calling them is noticed at build time.
+ */
+export function withoutMethods(source, path, className, names) {
   const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true);
   const found = file.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === className);
   const members = (found?.members ?? []).filter((m) => ts.isMethodDeclaration(m) && names.includes(m.name.getText(file)));
@@ -55,6 +68,7 @@ function withoutMethods(source, path, className, names) {
   }
   let out = source;
   for (const member of members.reverse()) out = out.slice(0, member.getFullStart()) + out.slice(member.getEnd());
+  assertNotCalled(out, path, names);
   return out;
 }
 
@@ -64,6 +78,19 @@ export function leanSmithy() {
   return {
     name: 'sigv4-lean-smithy',
     setup(build) {
+      // The rest of smithy's signer that is bundled must not call a dropped method either.
+      build.initialOptions.metafile = true;
+      build.onEnd((result) => {
+        const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+        const kept = Object.values(result.metafile?.outputs ?? {}).flatMap((output) =>
+          Object.entries(output.inputs).filter(([, used]) => used.bytesInOutput > 0).map(([input]) => input),
+        );
+        for (const input of new Set(kept)) {
+          if (/@smithy[\\/]signature-v4[\\/]dist-es[\\/](?!SignatureV4Base\.js$)/.test(input)) {
+            assertNotCalled(readFileSync(resolve(cwd, input), 'utf8'), input, UNCALLED_METHODS);
+          }
+        }
+      });
       build.onResolve({ filter: /^@smithy\/core\/(serde|protocols|transport|client)$/ }, (args) => ({
         path: args.path.slice('@smithy/core/'.length),
         namespace: 'sigv4-lean-smithy',

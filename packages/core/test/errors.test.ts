@@ -80,6 +80,32 @@ describe('errors', () => {
     );
   });
 
+  it('says in words what static credentials must hold, without their values', () => {
+    for (const credentials of [{ accessKeyId: 'AKIDVALUE', secretAccessKey: '' }, { accessKeyId: 'AKIDVALUE' }, 5]) {
+      let error: unknown;
+      try {
+        createSigner({ ...base, credentials: credentials as never });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(isSigV4Error(error) && error.code).toBe('CREDENTIALS_INVALID');
+      expect((error as Error).message).toContain(
+        '`credentials` must be an object with non-empty `accessKeyId` and `secretAccessKey` strings, or a provider function',
+      );
+      expect((error as Error).message).not.toContain('AKIDVALUE');
+    }
+  });
+
+  it.each([
+    ['region', 5, 'a non-empty string'],
+    ['service', '', 'a non-empty string'],
+    ['credentialsTimeout', 1.5, 'a whole number of ms from 1 to 2147483647'],
+    ['unsignedPayload', 'yes', 'a boolean'],
+    ['now', 0, 'a function'],
+  ])('says in words what option %s must be', (name, value, expected) => {
+    expect(() => createSigner({ ...base, [name]: value })).toThrowError(`\`${name}\` must be ${expected}; see `);
+  });
+
   it('is an Error with a fixed name, a code and a JSON form', () => {
     const error = new SigV4Error('INVALID_URL', 'bad url', { cause: new Error('inner') });
     expect(error).toBeInstanceOf(Error);

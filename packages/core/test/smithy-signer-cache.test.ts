@@ -10,8 +10,21 @@ vi.mock('../src/signer/smithy-signer.js', async (importOriginal) => {
 });
 
 describe('smithy signers kept by a signer', () => {
+  it('are shared by the hosts of one region and service, such as two S3 bucket hosts', async () => {
+    const created = vi.mocked(smithy.createSmithySigner);
+    created.mockClear();
+    const signer = createSigner({ credentials: CREDENTIALS, now: FIXED_NOW });
+    const first = await signer.sign({ url: 'https://bucket-a.s3.eu-central-1.amazonaws.com/key' });
+    const second = await signer.sign({ url: 'https://bucket-b.s3.eu-central-1.amazonaws.com/key' });
+    expect(first.headers.authorization).toContain('/eu-central-1/s3/aws4_request');
+    expect(second.headers.authorization).toContain('/eu-central-1/s3/aws4_request');
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
+
   it('stay bounded however many services it signs for, keeping the latest ones', async () => {
     const created = vi.mocked(smithy.createSmithySigner);
+    created.mockClear();
     const signer = createSigner({ region: 'eu-central-1', credentials: CREDENTIALS, now: FIXED_NOW });
     const signFor = (service: string) => signer.sign({ url: `https://${service}.eu-central-1.amazonaws.com/` });
     const count = MAX_CACHED_HOSTS * 3;

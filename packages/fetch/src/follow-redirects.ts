@@ -27,8 +27,22 @@ export interface RedirectContext {
 }
 
 /**
+ * What fetch does with a redirect answer to a `redirect: 'error'` request: rejects with a `TypeError`, made here so
+ * that no retry takes it for a network error; another 3xx (a 304) is returned.
+ * @internal
+ */
+export async function refuseRedirect(response: Response): Promise<Response> {
+  if (response.type !== 'opaqueredirect' && !REDIRECT_STATUSES.includes(response.status)) return response;
+  // Releases the connection of a body nobody reads.
+  await response.body?.cancel();
+  throw new TypeError(
+    '@sigv4/fetch: the answer was a redirect, which redirect: "error" refuses; pass redirect: "manual" to get it.',
+  );
+}
+
+/**
  * Follows redirects as fetch would, signing a same-origin target again and sending another
- * origin the request without signing headers (README, "Redirects").
+ * origin the request without signing headers (README, "Redirects"); refuses them for `redirect: 'error'`.
  * @throws `TypeError` after 20 redirects, as fetch does (not a network error: it is not retried);
  *   `SigV4Error` `BODY_NOT_REPLAYABLE` when a redirect needs a body that went out unread, `INVALID_OPTIONS`
  *   for a redirect a browser hides, or the signer's error
@@ -39,6 +53,7 @@ export async function followRedirects(
   signed: SignedFetchRequest,
   response: Response,
 ): Promise<Response> {
+  if (signed.redirect === 'error') return refuseRedirect(response);
   if (response.type === 'opaqueredirect') {
     throw new context.SigV4Error(
       'INVALID_OPTIONS',

@@ -8,7 +8,8 @@ let redirects: typeof import('./follow-redirects.js') | undefined;
 
 /**
  * Signs and sends `(input, init)`, following a redirect left to fetch without handing the signing headers on.
- * @throws {@link SigV4Error} from signing or a redirect that cannot be followed; fetch's `TypeError`
+ * @throws {@link SigV4Error} from signing or a redirect that cannot be followed; fetch's `TypeError`, or one
+ *   like it for a redirect answer to a `redirect: 'error'` request
  * @internal
  */
 export async function sendSignedFetchRequest(
@@ -18,10 +19,12 @@ export async function sendSignedFetchRequest(
   init?: RequestInit,
 ): Promise<Response> {
   const signed = await signFetchRequest(signer, input, init);
-  const response = await send(signed.input, signed.init);
+  const { redirect } = signed;
+  // With 'error', fetch's refusal would look like a network error, which `retry` sends again: follow-redirects.js refuses.
+  const response = await send(signed.input, redirect === 'error' ? { ...signed.init, redirect: 'manual' } : signed.init);
   const { status } = response;
   // A browser hides the redirect (opaqueredirect), and follow-redirects.js says what to do.
-  if (signed.redirect !== 'follow' || (response.type !== 'opaqueredirect' && (status < 301 || status > 308))) {
+  if (redirect === 'manual' || (response.type !== 'opaqueredirect' && (status < 301 || status > 308))) {
     return response;
   }
   // Loaded on the first redirect only: most APIs never redirect, and browsers load less up front.

@@ -31,11 +31,8 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
   const { signer, send, adapter, retry } = normalizeOptions(options, dependencies);
   const query = adapter.signQuery;
   const once: SignedFetch = query
-    ? async (input, init) => {
-        const kit = await loadAdapterKit();
-        const presigned = await kit.presignFetchRequest(signer, input, init, query);
-        return kit.sendMasked(presigned.input, () => send(presigned.input, presigned.init));
-      }
+    ? async (input, init) =>
+        (await import('./send-presigned.js')).sendPresigned(await loadAdapterKit(), signer, send, query, input, init)
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
   const skewStatuses = adapter.correctClockSkew ? CLOCK_SKEW_STATUSES : [];
   const load = () =>

@@ -196,7 +196,7 @@ describe('createSignedFetch signs what fetch sends', () => {
       headers: { 'x-api-key': 'key-123' },
       signal: controller.signal,
       credentials: 'omit',
-      redirect: 'error',
+      redirect: 'manual',
     });
     await signedFetch(input);
 
@@ -204,7 +204,7 @@ describe('createSignedFetch signs what fetch sends', () => {
     expect(request.method).toBe('DELETE');
     expect(request.headers.get('x-api-key')).toBe('key-123');
     expect(request.credentials).toBe('omit');
-    expect(request.redirect).toBe('error');
+    expect(request.redirect).toBe('manual');
     expect(request.headers.get('authorization')).toBe(
       expectedAuthorization({ method: 'DELETE', query: 'client=fetch', headers: { 'x-api-key': 'key-123' } }),
     );

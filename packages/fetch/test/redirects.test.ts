@@ -140,6 +140,46 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
     await expect(signedFetch(redirectTo(302, `${gw.url}/moved`), { redirect: 'error' })).rejects.toThrow(TypeError);
   });
 
+  it.each([
+    ['signed', {}],
+    ['presigned', { signQuery: true }],
+  ])('rejects a %s redirect: "error" request answered with a redirect at once, and retry does not send it again', async (_, query) => {
+    const retrying = createSignedFetch({
+      region: 'eu-central-1',
+      service: 'execute-api',
+      credentials: CREDENTIALS,
+      retry: { delay: () => 1, jitter: false },
+      ...query,
+    });
+    const before = gw.requests.length;
+
+    const error: unknown = await retrying(redirectTo(302, `${gw.url}/moved`), { redirect: 'error' }).catch(
+      (e: unknown) => e,
+    );
+
+    expect(gw.requests.slice(before).map((r) => [r.status, r.path])).toEqual([[302, '/dev/to/302']]);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain('redirect: "error"');
+  });
+
+  it('retries a network error of a redirect: "error" request, which is no redirect', async () => {
+    let calls = 0;
+    const flaky = async (request: Request) => {
+      if (calls++ === 0) throw new TypeError('fetch failed');
+      return fetch(request);
+    };
+    const retrying = createSignedFetch(
+      { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, retry: { delay: () => 1, jitter: false } },
+      { fetch: flaky },
+    );
+
+    const { res, seen } = await observe(() => retrying(`${gw.url}/a`, { redirect: 'error' }));
+
+    expect(res.status).toBe(200);
+    expect(calls).toBe(2);
+    expect(seen.map((r) => r.status)).toEqual([200]);
+  });
+
   it('rejects with a TypeError after 20 redirects, as fetch does, and retry does not send it again', async () => {
     const looping = await startGateway({
       users: [CREDENTIALS],

@@ -4,10 +4,10 @@ import { redactForeignText, sanitizeCause } from '../utils/redact.js';
 
 /**
  * Where fetching credentials failed: the provider (or default chain) threw, reading its answer threw,
- * its answer lacks keys, or it did not answer within `credentialsTimeout`.
+ * or its answer lacks keys (a provider that does not answer in time fails with `fail`'s `credentialsTimeout`).
  * @internal
  */
-export type CredentialsFailure = 'provider' | 'read' | 'invalid' | 'timeout';
+export type CredentialsFailure = 'provider' | 'read' | 'invalid';
 
 /**
  * The error of a failed credentials fetch, without secrets. Loaded on the first failure only; takes
@@ -20,15 +20,8 @@ export function credentialsError(
   stage: CredentialsFailure,
   secrets: readonly string[],
   isDefault: boolean,
-  timeoutMs: number,
 ): SigV4Error {
   const { SigV4Error } = kit;
-  if (stage === 'timeout') {
-    return new SigV4Error(
-      'CREDENTIALS_PROVIDER_FAILED',
-      `The credentials provider timed out: no credentials after ${timeoutMs} ms (\`credentialsTimeout\`); the next signing asks it again.`,
-    );
-  }
   if (stage === 'invalid') {
     return new SigV4Error(
       'CREDENTIALS_INVALID',

@@ -1,4 +1,5 @@
 import { CREDENTIALS_REFRESH_MARGIN_MS } from '../constants.js';
+import { fail } from '../errors/fail.js';
 import { KIT } from '../signer/kit.js';
 import { invalidOption } from '../signer/normalize-options.js';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, CredentialsInput } from '../types.js';
@@ -56,7 +57,8 @@ const expiresWithin = (credentials: AwsCredentialIdentity, margin: number, now: 
  *   call tries again), and while the old credentials have not actually expired they are still used.
  * - A fetch that has not settled after `timeoutMs` fails and is abandoned: the next call starts a new one.
  * - Without credentials, the default chain is loaded lazily on the first call.
- * - Failures are worded (and their secrets redacted) by a module loaded on the first failure.
+ * - Failures are worded (and their secrets redacted) by a module loaded on the first failure; a timeout
+ *   rejects on time without it, worded by the signer's guard.
  * @internal
  */
 export function createCredentialsResolver(
@@ -87,7 +89,7 @@ export function createCredentialsResolver(
   /** The SigV4Error of a failed fetch. */
   const failure = async (error: unknown, stage: CredentialsFailure): Promise<never> => {
     const { credentialsError } = await import('./credentials-error.js');
-    throw credentialsError(KIT, error, stage, secrets(), input === undefined, options.timeoutMs);
+    throw credentialsError(KIT, error, stage, secrets(), input === undefined);
   };
 
   const fetchCredentials = async (): Promise<AwsCredentialIdentity> => {
@@ -112,7 +114,11 @@ export function createCredentialsResolver(
       const credentials = await Promise.race([
         fetchCredentials(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => failure(undefined, 'timeout').catch(reject), options.timeoutMs);
+          // Worded by the signer's guard: a module to load here could keep the timeout from ending the wait.
+          timer = setTimeout(
+            () => reject(fail('CREDENTIALS_PROVIDER_FAILED', 'credentialsTimeout', [options.timeoutMs])),
+            options.timeoutMs,
+          );
           // The timer never keeps the process alive.
           (timer as { unref?: () => void }).unref?.();
         }),

@@ -55,6 +55,8 @@ export const MESSAGES = {
     `Cannot sign a body of type ${kind}: pass a string, bytes, URLSearchParams or a Blob (${ERRORS_DOCS}).`,
   noRegion: (hostname: string, service: string | undefined) =>
     `Cannot infer the AWS region from "${hostname}": pass \`region\` to createSigner${service === undefined ? ' (and pass `service`)' : ''}.`,
+  credentialsTimeout: (ms: number) =>
+    `The credentials provider timed out: no credentials after ${ms} ms (\`credentialsTimeout\`); the next signing asks it again.`,
   noService: (hostname: string) =>
     `Cannot infer the AWS service from "${hostname}": pass \`service\` to createSigner (e.g. "execute-api").`,
 } as const;

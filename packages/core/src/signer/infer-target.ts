@@ -3,7 +3,7 @@ import type { Kit } from './kit.js';
 import type { ResolvedSignerOptions } from './normalize-options.js';
 import type { SigningTarget, targetFor } from './resolve-target.js';
 
-/** How many hosts' targets (and so smithy signers) an inferring signer keeps. @internal */
+/** How many hosts' targets, and how many distinct targets (and so smithy signers), an inferring signer keeps. @internal */
 export const MAX_CACHED_HOSTS = 64;
 
 /**
@@ -18,6 +18,8 @@ export function createInferringResolver(
   target: typeof targetFor,
 ): (hostname: string, path?: string) => SigningTarget {
   const cache = new Map<string, SigningTarget>();
+  // Hosts of one region and service (S3's bucket hosts) share a target, so they share its smithy signer and keys.
+  const targets = new Map<string, SigningTarget>();
   return (hostname, path = '/') => {
     // IoT's MQTT-over-WebSocket path signs for another service than the rest of its host.
     const key = path === '/mqtt' ? `${hostname}/mqtt` : hostname;
@@ -28,7 +30,14 @@ export function createInferringResolver(
       const service = options.service ?? inferred.service;
       if (region === undefined) throw kit.fail('REGION_UNRESOLVED', 'noRegion', [hostname, service]);
       if (service === undefined) throw kit.fail('SERVICE_UNRESOLVED', 'noService', [hostname]);
-      resolved = target(options, region, service);
+      // The rules of a target follow from its service and the signer's options: region and service name it.
+      const named = `${region} ${service}`;
+      resolved = targets.get(named);
+      if (!resolved) {
+        if (targets.size >= MAX_CACHED_HOSTS) targets.clear();
+        resolved = target(options, region, service);
+        targets.set(named, resolved);
+      }
       if (cache.size >= MAX_CACHED_HOSTS) cache.clear();
       cache.set(key, resolved);
     }
