@@ -51,7 +51,12 @@ function ownerOfEachCharacter(code, map) {
 const name = process.argv[2] ?? 'signedFetch';
 const target = SIZE_TARGETS[name];
 if (!target) throw new Error(`unknown target ${name}: one of ${Object.keys(SIZE_TARGETS).join(', ')}`);
-const bundle = await bundleBrowser({ contents: target.contents, external: target.external, from: 'src', sourcemap: true });
+const bundle = await bundleBrowser({
+  contents: target.contents,
+  external: target.external,
+  from: 'src',
+  sourcemap: true,
+});
 const rows = new Map();
 let total = 0;
 for (const chunk of bundle.chunks.filter((c) => c.initial)) {
@@ -68,7 +73,9 @@ for (const chunk of bundle.chunks.filter((c) => c.initial)) {
     rows.set(file, row);
   }
 }
-console.log(`${target.label}, from src: ${total} B gzip up front; per file, gzip bytes saved without it (minified bytes)`);
+console.log(
+  `${target.label}, from src: ${total} B gzip up front; per file, gzip bytes saved without it (minified bytes)`,
+);
 for (const [file, row] of [...rows].sort((a, b) => b[1].gzip - a[1].gzip)) {
   console.log(`${String(row.gzip).padStart(6)} (${String(row.minified).padStart(5)})  ${file}`);
 }

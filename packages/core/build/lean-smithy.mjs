@@ -40,7 +40,12 @@ const BARRELS = {
  * string to sign itself, and checks credentials itself): a bundler keeps every method of a class it keeps, so the
  * build drops these.
  */
-const UNCALLED_METHODS = ['createCanonicalRequest', 'createStringToSign', 'validateResolvedCredentials', 'getCanonicalHeaderList'];
+const UNCALLED_METHODS = [
+  'createCanonicalRequest',
+  'createStringToSign',
+  'validateResolvedCredentials',
+  'getCanonicalHeaderList',
+];
 
 /**
  * Fails when `source` still calls one of the dropped methods (`this.getCanonicalHeaderList(…)`), so a smithy
@@ -62,9 +67,13 @@ export function assertNotCalled(source, path, names) {
 export function withoutMethods(source, path, className, names) {
   const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true);
   const found = file.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === className);
-  const members = (found?.members ?? []).filter((m) => ts.isMethodDeclaration(m) && names.includes(m.name.getText(file)));
+  const members = (found?.members ?? []).filter(
+    (m) => ts.isMethodDeclaration(m) && names.includes(m.name.getText(file)),
+  );
   if (members.length !== names.length) {
-    throw new Error(`lean-smithy: ${path} has no ${className} method among ${names.join(', ')}: update build/lean-smithy.mjs`);
+    throw new Error(
+      `lean-smithy: ${path} has no ${className} method among ${names.join(', ')}: update build/lean-smithy.mjs`,
+    );
   }
   let out = source;
   for (const member of members.reverse()) out = out.slice(0, member.getFullStart()) + out.slice(member.getEnd());
@@ -83,7 +92,9 @@ export function leanSmithy() {
       build.onEnd((result) => {
         const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
         const kept = Object.values(result.metafile?.outputs ?? {}).flatMap((output) =>
-          Object.entries(output.inputs).filter(([, used]) => used.bytesInOutput > 0).map(([input]) => input),
+          Object.entries(output.inputs)
+            .filter(([, used]) => used.bytesInOutput > 0)
+            .map(([input]) => input),
         );
         for (const input of new Set(kept)) {
           if (/@smithy[\\/]signature-v4[\\/]dist-es[\\/](?!SignatureV4Base\.js$)/.test(input)) {
@@ -98,7 +109,10 @@ export function leanSmithy() {
       // smithy's constants derive some names with `.toLowerCase()`, which a bundler must keep unless told it
       // has no side effects: marked pure, the constants the signer never reads drop out.
       build.onLoad({ filter: /[\\/]@smithy[\\/]signature-v4[\\/]dist-es[\\/]constants\.js$/ }, (args) => ({
-        contents: readFileSync(args.path, 'utf8').replace(/= (\w+)\.toLowerCase\(\)/g, '= /* @__PURE__ */ $1.toLowerCase()'),
+        contents: readFileSync(args.path, 'utf8').replace(
+          /= (\w+)\.toLowerCase\(\)/g,
+          '= /* @__PURE__ */ $1.toLowerCase()',
+        ),
         loader: 'js',
       }));
       build.onLoad({ filter: /[\\/]@smithy[\\/]signature-v4[\\/]dist-es[\\/]SignatureV4Base\.js$/ }, (args) => ({

@@ -6,7 +6,9 @@ import { API_URL } from './support/fixtures.js';
 vi.mock('../src/credentials/credentials-error.js', () => new Promise(() => {}));
 
 describe('the credentials timeout when the credentials error module never loads', () => {
-  it('still fails the sign with CREDENTIALS_PROVIDER_FAILED naming credentialsTimeout', { timeout: 5_000 }, async () => {
+  it('still fails the sign with CREDENTIALS_PROVIDER_FAILED naming credentialsTimeout', {
+    timeout: 5_000,
+  }, async () => {
     const signer = createSigner({
       region: 'eu-central-1',
       service: 'execute-api',

@@ -21,7 +21,6 @@ describe('smithy signers kept by a signer', () => {
     expect(created).toHaveBeenCalledTimes(1);
   });
 
-
   it('stay bounded however many services it signs for, keeping the latest ones', async () => {
     const created = vi.mocked(smithy.createSmithySigner);
     created.mockClear();

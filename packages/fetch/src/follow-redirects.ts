@@ -1,4 +1,4 @@
-import type { Signer, SignedFetchRequest, SigV4Error, signFetchRequest } from '@sigv4/core';
+import type { SignedFetchRequest, Signer, SigV4Error, signFetchRequest } from '@sigv4/core';
 import type { SendFetch } from './sign-fetch-request.js';
 
 // Loaded on the first redirect; it imports nothing at run time, or browsers would load the shared chunk up front.

@@ -21,7 +21,10 @@ export async function sendSignedFetchRequest(
   const signed = await signFetchRequest(signer, input, init);
   const { redirect } = signed;
   // With 'error', fetch's refusal would look like a network error, which `retry` sends again: follow-redirects.js refuses.
-  const response = await send(signed.input, redirect === 'error' ? { ...signed.init, redirect: 'manual' } : signed.init);
+  const response = await send(
+    signed.input,
+    redirect === 'error' ? { ...signed.init, redirect: 'manual' } : signed.init,
+  );
   const { status } = response;
   // A browser hides the redirect (opaqueredirect), and follow-redirects.js says what to do.
   if (redirect === 'manual' || (response.type !== 'opaqueredirect' && (status < 301 || status > 308))) {

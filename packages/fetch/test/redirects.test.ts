@@ -143,24 +143,27 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
   it.each([
     ['signed', {}],
     ['presigned', { signQuery: true }],
-  ])('rejects a %s redirect: "error" request answered with a redirect at once, and retry does not send it again', async (_, query) => {
-    const retrying = createSignedFetch({
-      region: 'eu-central-1',
-      service: 'execute-api',
-      credentials: CREDENTIALS,
-      retry: { delay: () => 1, jitter: false },
-      ...query,
-    });
-    const before = gw.requests.length;
+  ])(
+    'rejects a %s redirect: "error" request answered with a redirect at once, and retry does not send it again',
+    async (_, query) => {
+      const retrying = createSignedFetch({
+        region: 'eu-central-1',
+        service: 'execute-api',
+        credentials: CREDENTIALS,
+        retry: { delay: () => 1, jitter: false },
+        ...query,
+      });
+      const before = gw.requests.length;
 
-    const error: unknown = await retrying(redirectTo(302, `${gw.url}/moved`), { redirect: 'error' }).catch(
-      (e: unknown) => e,
-    );
+      const error: unknown = await retrying(redirectTo(302, `${gw.url}/moved`), { redirect: 'error' }).catch(
+        (e: unknown) => e,
+      );
 
-    expect(gw.requests.slice(before).map((r) => [r.status, r.path])).toEqual([[302, '/dev/to/302']]);
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toContain('redirect: "error"');
-  });
+      expect(gw.requests.slice(before).map((r) => [r.status, r.path])).toEqual([[302, '/dev/to/302']]);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toContain('redirect: "error"');
+    },
+  );
 
   it('retries a network error of a redirect: "error" request, which is no redirect', async () => {
     let calls = 0;
@@ -169,7 +172,12 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
       return fetch(request);
     };
     const retrying = createSignedFetch(
-      { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, retry: { delay: () => 1, jitter: false } },
+      {
+        region: 'eu-central-1',
+        service: 'execute-api',
+        credentials: CREDENTIALS,
+        retry: { delay: () => 1, jitter: false },
+      },
       { fetch: flaky },
     );
 
@@ -238,7 +246,12 @@ describe('@sigv4/fetch follows redirects without leaking the signing headers', (
       return fetch(request);
     };
     const retrying = createSignedFetch(
-      { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, retry: { delay: () => 1, jitter: false } },
+      {
+        region: 'eu-central-1',
+        service: 'execute-api',
+        credentials: CREDENTIALS,
+        retry: { delay: () => 1, jitter: false },
+      },
       { fetch: flakyOnRedirect },
     );
 

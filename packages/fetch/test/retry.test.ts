@@ -143,26 +143,29 @@ describe('createSignedFetch retry (opt-in, ky semantics, each attempt signed afr
     ['a GET with a body', 'http://127.0.0.1:9/items', { body: 'x' }],
     ['a URL that does not parse', 'http://[bad/items', {}],
     ['a header name with a space', 'http://127.0.0.1:9/items', { headers: { 'bad name': 'x' } }],
-  ] as const)('hands the TypeError of %s to the caller at once: not sent, not retried, no wait', async (_, url, init) => {
-    let sends = 0;
-    let waits = 0;
-    const counting = async (request: Request) => {
-      sends++;
-      return fetch(request);
-    };
-    const delay = () => {
-      waits++;
-      return 1;
-    };
-    const retry = { ...fast, delay };
-    const error = await createSignedFetch({ signer: tickingSigner(), retry }, { fetch: counting })(
-      url,
-      init as RequestInit,
-    ).catch((e: unknown) => e);
+  ] as const)(
+    'hands the TypeError of %s to the caller at once: not sent, not retried, no wait',
+    async (_, url, init) => {
+      let sends = 0;
+      let waits = 0;
+      const counting = async (request: Request) => {
+        sends++;
+        return fetch(request);
+      };
+      const delay = () => {
+        waits++;
+        return 1;
+      };
+      const retry = { ...fast, delay };
+      const error = await createSignedFetch({ signer: tickingSigner(), retry }, { fetch: counting })(
+        url,
+        init as RequestInit,
+      ).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(TypeError);
-    expect([sends, waits]).toEqual([0, 0]);
-  });
+      expect(error).toBeInstanceOf(TypeError);
+      expect([sends, waits]).toEqual([0, 0]);
+    },
+  );
 
   it('does not retry the TypeError fetch rejects with for an init it cannot build (only-if-cached in cors mode)', async () => {
     const gw = await start();

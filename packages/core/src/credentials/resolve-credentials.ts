@@ -38,7 +38,9 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const readCredentials = (value: unknown): AwsCredentialIdentity | undefined => {
   if (typeof value !== 'object' || value === null) return undefined;
   const { accessKeyId, secretAccessKey, sessionToken, expiration } = value as Record<string, unknown>;
-  return isText(accessKeyId) && isText(secretAccessKey) && (sessionToken === undefined || typeof sessionToken === 'string')
+  return isText(accessKeyId) &&
+    isText(secretAccessKey) &&
+    (sessionToken === undefined || typeof sessionToken === 'string')
     ? ({ accessKeyId, secretAccessKey, sessionToken, expiration } as AwsCredentialIdentity)
     : undefined;
 };
@@ -126,7 +128,8 @@ export function createCredentialsResolver(
       if (credentials.secretAccessKey !== stale?.secretAccessKey || credentials.sessionToken !== stale?.sessionToken) {
         previous = stale;
       }
-      return (current = credentials);
+      current = credentials;
+      return credentials;
     } catch (error) {
       // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
       if (stale && !expiresWithin(stale, 0, options.now())) return stale;
@@ -138,10 +141,13 @@ export function createCredentialsResolver(
   };
 
   return Object.assign(
-    (): Promise<AwsCredentialIdentity> =>
-      current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, options.now())
-        ? Promise.resolve(current)
-        : (inFlight ??= refresh()),
+    (): Promise<AwsCredentialIdentity> => {
+      if (current && !expiresWithin(current, CREDENTIALS_REFRESH_MARGIN_MS, options.now())) {
+        return Promise.resolve(current);
+      }
+      inFlight ??= refresh();
+      return inFlight;
+    },
     { secrets },
   );
 }

@@ -12,7 +12,10 @@ const DOCS = 'https://github.com/sigv4/sigv4/tree/main/packages/core#clock-skew'
 export function toTime(value: unknown, what: string, numberOnly?: boolean): number {
   const time = value instanceof Date && !numberOnly ? value.getTime() : value;
   if (!Number.isFinite(time)) {
-    throw new SigV4Error('INVALID_OPTIONS', `${what} must be ${numberOnly ? 'finite ms' : 'a Date or epoch ms'}; see ${DOCS}`);
+    throw new SigV4Error(
+      'INVALID_OPTIONS',
+      `${what} must be ${numberOnly ? 'finite ms' : 'a Date or epoch ms'}; see ${DOCS}`,
+    );
   }
   return time as number;
 }

@@ -21,7 +21,7 @@ export interface PresignOptions {
  * `x-amz-*` header not kept out to the query), on a plain copy: their `HttpRequest.clone` would put
  * smithy's whole request class (~0.9 KB minified) into browser bundles for one copy.
  */
-function hoistHeaders(kit: Kit, request: SmithyRequest, keepOut: ReadonlySet<string>): SmithyRequest {
+function hoistHeaders(request: SmithyRequest, keepOut: ReadonlySet<string>): SmithyRequest {
   const headers: Record<string, string> = {};
   const query = { ...request.query };
   for (const [name, value] of Object.entries(request.headers)) {
@@ -52,7 +52,7 @@ export async function computePresignedQuery(
   const { longDate, shortDate } = kit.formatDate(smithy, date);
   const scope = kit.createScope(shortDate, target.region, target.service);
   const keepOut = new Set(options.keepOut);
-  const request = hoistHeaders(kit, original, keepOut);
+  const request = hoistHeaders(original, keepOut);
   const query = request.query;
   if (identity.sessionToken) query['X-Amz-Security-Token'] = identity.sessionToken;
   query['X-Amz-Algorithm'] = ALGORITHM;

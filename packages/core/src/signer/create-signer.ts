@@ -54,7 +54,10 @@ export function createSigner(options: SignerOptions = {}): Signer {
     prepare: (input, unsignedPayload) => prepareRequest(input, resolveTarget, unsignedPayload),
     smithyFor(target) {
       let signer = smithySigners.get(target);
-      if (!signer) smithySigners.set(target, (signer = createSmithySigner(target, Sha256)));
+      if (!signer) {
+        signer = createSmithySigner(target, Sha256);
+        smithySigners.set(target, signer);
+      }
       return signer;
     },
     credentials,

@@ -74,7 +74,8 @@ export function normalizeOptions(options: SignerOptions | undefined): ResolvedSi
       !EXPECTED[key].includes(typeof value) ||
       value === '' ||
       value === null ||
-      (key === 'credentialsTimeout' && !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMEOUT_MS))
+      (key === 'credentialsTimeout' &&
+        !(Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_TIMEOUT_MS))
     ) {
       throw invalidOption(key);
     }
