@@ -14,9 +14,6 @@ export const UNSIGNABLE_HEADERS: readonly string[] = ['user-agent', 'accept-enco
 /** @internal */
 export const CONTENT_TYPE_HEADER = 'content-type';
 
-/** The payload hash header a caller may set to have the body signed as declared and left unread. @internal */
-export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
-
 /**
  * The content type axios' `dispatchRequest` gives POST, PUT and PATCH requests without one.
  * @internal
@@ -27,8 +24,8 @@ export const AXIOS_DEFAULT_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 export const METHODS_WITH_DEFAULT_CONTENT_TYPE: readonly string[] = ['post', 'put', 'patch'];
 
 /**
- * Config key that marks a config this interceptor already signed. It survives axios'
- * `mergeConfig`, so a retry of the same config (axios-retry) is recognised.
+ * Config key that marks a config this interceptor already signed, holding the adapter it sends with (or `true`).
+ * It survives axios' `mergeConfig`, so a retry of the same config (axios-retry) is recognised.
  * @internal
  */
 export const SIGNED_MARK = 'sigv4Signed';

@@ -11,14 +11,22 @@ let hostDroppers: { seeds: unknown[]; adapters: unknown[] } | undefined;
  * xhr drops it (forbidden header). Node's http adapter sends the caller's (private API Gateway via a VPC endpoint) and
  * a custom adapter function is trusted to. The xhr and fetch adapters depend only on the `env` fetch classes: looked
  * up again only when those change.
- * @param adapter - resolves an adapter setting as axios' dispatchRequest does; undefined for one this platform lacks
+ * @param getAdapter - axios' own, which picks an adapter as dispatchRequest does
  * @internal
  */
 export function dropsHost(
-  adapter: (setting: InternalAxiosRequestConfig['adapter']) => unknown,
+  getAdapter: (setting: InternalAxiosRequestConfig['adapter'], config: InternalAxiosRequestConfig) => unknown,
   config: InternalAxiosRequestConfig,
   send: unknown,
 ): boolean {
+  const adapter = (name: string) => {
+    try {
+      return getAdapter(name, config);
+    } catch {
+      // An adapter this platform lacks (xhr in Node) matches nothing.
+      return undefined;
+    }
+  };
   const env = (config.env ?? {}) as Record<string, unknown>;
   const seeds = [env['fetch'], env['Request'], env['Response'], env['Blob']];
   if (!hostDroppers?.seeds.every((seed, i) => seed === seeds[i])) {

@@ -7,11 +7,11 @@ import {
   SigV4Error,
 } from '@sigv4/core';
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { type OnRefused, signAxiosRequest } from './sign-axios-request.js';
+import { signAxiosRequest, wrapAdapter } from './sign-axios-request.js';
 
-/** One message for wrong arguments to either entry point: it names what each takes and where that is documented. */
+/** One message for wrong arguments to either entry point: it names what each takes. */
 const WRONG_ARGUMENTS =
-  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance (axios.create()), and sigv4Interceptor(options) an options object; see https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
+  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance, sigv4Interceptor(options) an options object.';
 
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
@@ -58,19 +58,22 @@ export function sigv4Interceptor(
   }
   const signer = resolveSigner(options);
   const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
+  // A config signed again after a clock-skew refusal goes out through `plain`: it is resent once, never more.
+  const plain = wrapAdapter();
   // The first attempt's answer, when refused for its signing time, is signed and sent once more; the rest loads then.
-  const onRefused: OnRefused | undefined = correctClockSkew
-    ? async (sent, answer) =>
-        (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer)
-    : undefined;
-  const sign = async (config: InternalAxiosRequestConfig, refused?: OnRefused) => {
-    if (!signQuery) return signAxiosRequest(config, signer, refused);
-    // Loaded on first use: only clients with `signQuery` need it.
-    return (await import('./query-signer.js')).presignAxiosRequest(config, signer, signQuery.expiresIn, (c, s) =>
-      signAxiosRequest(c, s, refused),
-    );
-  };
-  return (config) => sign(config, onRefused);
+  const watching = correctClockSkew
+    ? wrapAdapter(async (sent, answer) =>
+        (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer),
+      )
+    : plain;
+  const sign = (config: InternalAxiosRequestConfig, wrapper = plain) =>
+    signQuery
+      ? // Loaded on first use: only clients with `signQuery` need it.
+        import('./query-signer.js').then((m) =>
+          m.presignAxiosRequest(config, signer, signQuery.expiresIn, signAxiosRequest, wrapper),
+        )
+      : signAxiosRequest(config, signer, wrapper);
+  return (config) => sign(config, watching);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AxiosHeaders, InternalAxiosRequestConfig } from 'axios';
-import { CONTENT_SHA256_HEADER, CONTENT_TYPE_HEADER } from './constants.js';
+import { useSpecFormData } from './platform/node.js';
 import type { FormBody } from './read-form-body.js';
 
 type Body = FormBody | null;
@@ -25,25 +25,16 @@ type Transformer = (this: unknown, data: unknown, headers: AxiosHeaders) => unkn
  */
 export async function prepareBody(config: InternalAxiosRequestConfig, headers: AxiosHeaders): Promise<unknown> {
   let data = config.data as Body;
-  const env = config.env;
-  if ((env?.FormData?.prototype as { getHeaders?: unknown } | undefined)?.getHeaders) {
-    config.env = { ...env, FormData };
-  }
+  useSpecFormData(config);
   // as in axios' transformData: every entry is called (a non-function throws there too)
   for (const fn of ([] as Transformer[]).concat((config.transformRequest as Transformer | Transformer[]) ?? [])) {
     data = fn.call(config, data, headers.normalize(false)) as Body;
   }
   headers.normalize(false);
 
-  const tag = data?.[Symbol.toStringTag];
   // Loaded on first use: most requests send text or JSON.
-  if (data && (tag === 'Blob' || tag === 'File' || tag === 'FormData' || data.getHeaders)) {
-    return (await import('./read-form-body.js')).readFormBody(
-      data,
-      headers,
-      CONTENT_TYPE_HEADER,
-      CONTENT_SHA256_HEADER,
-    );
+  if (data && (/^(Blob|File|FormData)$/.test(data[Symbol.toStringTag] as string) || data.getHeaders)) {
+    return (await import('./read-form-body.js')).readFormBody(data, headers);
   }
   return data;
 }
