@@ -9,15 +9,12 @@ import {
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
 import { signAxiosRequest, wrapAdapter } from './sign-axios-request.js';
 
-/** One message for wrong arguments to either entry point: it names what each takes. */
 const WRONG_ARGUMENTS =
   '@sigv4/axios: attachSigV4(instance, options) takes an axios instance, sigv4Interceptor(options) an options object.';
 
 /**
- * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
- * (`region`, `service`, `credentials`, `credentialsTimeout`, …), or `{ signer }` to share one
- * signer (its credentials cache and clock) between clients; plus `correctClockSkew` (default `true`)
- * and `signQuery` (default `false`).
+ * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options or `{ signer }`, plus
+ * `correctClockSkew` (default `true`) and `signQuery` (default `false`).
  *
  * @example
  * ```ts
@@ -28,13 +25,8 @@ const WRONG_ARGUMENTS =
 export type SigV4InterceptorOptions = SignerOrOptions & SigV4AdapterOptions;
 
 /**
- * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
- * over exactly the URL, headers and body axios then sends. A signing failure rejects the
- * request with a `SigV4Error`; nothing is sent unsigned. An `AxiosError` of a signed request
- * reaches the caller with the session token masked in its config and request.
- *
- * Request interceptors run in reverse order of registration: register this one first so it
- * runs last, after interceptors that still change the request.
+ * Makes an axios request interceptor that signs every request with AWS SigV4 over exactly the URL, headers and
+ * body axios then sends; register it first, so it runs last. A signing failure rejects with a `SigV4Error`.
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, …) or `{ signer }`
  * @returns the function to pass to `instance.interceptors.request.use`
@@ -58,9 +50,8 @@ export function sigv4Interceptor(
   }
   const signer = resolveSigner(options);
   const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
-  // A config signed again after a clock-skew refusal goes out through `plain`: it is resent once, never more.
+  // A config resent after a clock-skew refusal goes out through `plain`, so it is resent once, never more.
   const plain = wrapAdapter();
-  // The first attempt's answer, when refused for its signing time, is signed and sent once more; the rest loads then.
   const watching = correctClockSkew
     ? wrapAdapter(async (sent, answer) =>
         (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer),
@@ -68,8 +59,7 @@ export function sigv4Interceptor(
     : plain;
   const sign = (config: InternalAxiosRequestConfig, wrapper = plain) =>
     signQuery
-      ? // Loaded on first use: only clients with `signQuery` need it.
-        import('./query-signer.js').then((m) =>
+      ? import('./query-signer.js').then((m) =>
           m.presignAxiosRequest(config, signer, signQuery.expiresIn, signAxiosRequest, wrapper),
         )
       : signAxiosRequest(config, signer, wrapper);

@@ -7,11 +7,7 @@ const MASK = '[redacted]';
 /** Objects visited at most: an error's graph (request, socket, agent) is finite but can be wide. */
 const MAX_VISITED = 20_000;
 
-/**
- * Whether an object still holds bytes to send: a live Node request whose header is not built or still queued
- * (`outputData`), a live stream with buffered writes, an undici dispatcher and its queue. Masking those would
- * change what goes on the wire.
- */
+/** Whether an object still holds bytes to send (a live request, stream or dispatcher): masking would change them. */
 function isStillSending(value: object): boolean {
   const state = value as {
     _headerSent?: unknown;
@@ -34,10 +30,8 @@ function isStillSending(value: object): boolean {
 }
 
 /**
- * Masks `secret` in every string reachable from `error` through own data properties (string and
- * symbol keys, enumerable or not), array items, `Headers` and a `Request`'s headers: what `util.inspect` at any depth,
- * `JSON.stringify` and `toJSON` can show. Getters are not called and read-only values are left alone.
- * The error is changed in place and returned.
+ * Masks `secret`, in place, in every string reachable from `error` through own data properties, array items and
+ * `Headers` (what `util.inspect`, `JSON.stringify` and `toJSON` can show); getters are not called.
  * @internal
  */
 export function redactError<T>(error: T, secret: string): T {

@@ -28,9 +28,8 @@ export type OnRefused = (sent: InternalAxiosRequestConfig, answer: Refused) => P
 const wrappers = new WeakSet<AxiosAdapter>();
 
 /**
- * An adapter that sends a signed config with the adapter axios would have picked (kept under {@link SIGNED_MARK}),
- * so that an `AxiosError` reaches the caller (and axios-retry) with the session token masked, and a clock-skew
- * refusal goes to `onRefused`. Made once per interceptor, never per request.
+ * An adapter that sends a signed config with the adapter axios picked (under {@link SIGNED_MARK}), so that errors
+ * show the session token masked and a clock-skew refusal goes to `onRefused`; made once per interceptor.
  * @internal
  */
 export function wrapAdapter(onRefused?: OnRefused): AxiosAdapter {
@@ -47,14 +46,10 @@ export function wrapAdapter(onRefused?: OnRefused): AxiosAdapter {
 }
 
 /**
- * Signs one axios request config in place and returns it. Computes the URL and body axios would send, signs
- * them, then hands axios exactly those: the absolute URL with `params` folded in (`params: null`,
- * `allowAbsoluteUrls: true`), the serialized body with an empty `transformRequest`. Signing its own output
- * again (a retry) signs afresh: the previous attempt's signing headers go first (a caller's own
- * `x-amz-content-sha256` is kept on the first attempt; a caller's `Authorization` goes to the signer, which
- * refuses it unless an earlier signing made it). The adapter axios would pick goes under {@link SIGNED_MARK} and
- * `wrapper` (from {@link wrapAdapter}) in its place; on a
- * redirect (Node's http adapter) a `beforeRedirect` run before the caller's own removes every signing header.
+ * Signs one axios request config in place: computes the URL and body axios would send, signs them, then hands
+ * axios exactly those (`params` folded into the URL, the body already serialized). A config signed before (a
+ * retry) is signed afresh, without the previous attempt's signing headers.
+ * @param wrapper - from {@link wrapAdapter}: it sends in place of the adapter axios would pick
  * @internal
  */
 export async function signAxiosRequest(
@@ -67,17 +62,14 @@ export async function signAxiosRequest(
   const url: string | Refusal = config.auth ? { auth: true } : resolveRequestUrl(config);
   // The error for a config that cannot be signed is worded by refuse.ts, loaded on the first one.
   if (typeof url !== 'string') throw (await import('./refuse.js')).refuse(SigV4Error, url);
-  // axios merged headers.common and the method's defaults into one AxiosHeaders before interceptors
   const headers = AxiosHeaders.from(config.headers);
   const mark = config as unknown as Record<string, unknown>;
-  // an earlier signing left the adapter it wrapped (or `true`) under the mark
   const earlier = mark[SIGNED_MARK] as AxiosAdapter | true | undefined;
   for (const name of STALE_SIGNING_HEADERS) {
     if (earlier || name === 'x-amz-security-token') headers.delete(name);
   }
   let send = wrappers.has(config.adapter as AxiosAdapter) && earlier !== true ? earlier : undefined;
   try {
-    // as dispatchRequest picks it (getAdapter, axios 1.6+)
     send ??= getAdapter(config.adapter, config);
   } catch {
     // No adapter this platform has: dispatchRequest throws the same error, nothing is sent.
