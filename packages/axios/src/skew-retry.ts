@@ -43,7 +43,7 @@ export async function resendOnClockSkew(
     return response;
   }
   signer.correctClockSkew(serverTime);
-  // The config still names the adapter that sent it, the one signing knows: the new signing wraps the real adapter again.
+  // The new signing finds the adapter behind the wrapper under the mark, and hands back a wrapper that resends no more.
   const signed = await sign(config);
   return (signed.adapter as AxiosAdapter)(signed);
 }
