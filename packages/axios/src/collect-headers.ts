@@ -1,25 +1,37 @@
-import { toSignableHeaderValue } from '@sigv4/core';
+import { type SignableHeaderValue, STALE_SIGNING_HEADERS, toSignableHeaderValue } from '@sigv4/core';
 import type { AxiosHeaders } from 'axios';
 import { CONTENT_TYPE_HEADER, UNSIGNABLE_HEADERS } from './constants.js';
 
 /**
  * The headers to sign, by lower-case name: all that will be sent but {@link UNSIGNABLE_HEADERS} and the
  * `Content-Type` of a request without body (XHR drops it). Each value is set to the bytes that will be signed
- * (core's `toSignableHeaderValue`: clients send one byte per character, the signer hashes UTF-8).
+ * (core's `toSignableHeaderValue`: clients send one byte per character, the signer hashes UTF-8). A caller's
+ * session token, and on a config signed before every signing header, is removed: the signer adds its own.
  * @internal
  */
-export function collectSignableHeaders(headers: AxiosHeaders, hasBody: boolean): Record<string, string | string[]> {
+export function collectSignableHeaders(
+  headers: AxiosHeaders,
+  hasBody: boolean,
+  resigning: boolean,
+): Record<string, string | string[]> {
   const signable: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers.toJSON() as Record<string, unknown>)) {
+  // One pass over the names as they are, every case of them: each AxiosHeaders lookup would walk them again.
+  for (const name in headers) {
+    const value: unknown = headers[name];
     const lower = name.toLowerCase();
-    if (UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER)) continue;
-    const values = ([] as unknown[]).concat(value).map((v) => toSignableHeaderValue(String(v)));
-    const wire = values.map((v) => v.wire);
-    const texts = values.map((v) => v.text);
+    if (lower === 'x-amz-security-token' || (resigning && STALE_SIGNING_HEADERS.includes(lower))) {
+      delete headers[name];
+      continue;
+    }
+    // `null` and `false` values are not sent
+    if (value == null || value === false || UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER))
+      continue;
     const list = Array.isArray(value);
+    const values = (list ? value : [value]).map((v) => toSignableHeaderValue(String(v)));
+    const wire = values.map((v) => v.wire);
     // Set only when it changes: setting re-normalizes the whole header.
     if (list || wire[0] !== value) headers.set(name, list ? wire : wire[0], true);
-    signable[lower] = list ? texts : (texts[0] as string);
+    signable[lower] = list ? values.map((v) => v.text) : (values[0] as SignableHeaderValue).text;
   }
   return signable;
 }

@@ -1,4 +1,4 @@
-import type { InternalAxiosRequestConfig } from 'axios';
+import type { AxiosHeaders, InternalAxiosRequestConfig } from 'axios';
 
 // Loaded with the first caller's Host header; it imports nothing at run time, so browsers load no shared chunk first.
 
@@ -30,4 +30,21 @@ export function dropsHost(
     hostDroppers = { seeds, adapters: [adapter('xhr'), adapter('fetch')] };
   }
   return hostDroppers.adapters.includes(send);
+}
+
+/**
+ * Removes a caller's Host from the headers and from those to sign when the adapter `send` drops it ({@link dropsHost}).
+ * @internal
+ */
+export function dropHost(
+  getAdapter: Parameters<typeof dropsHost>[0],
+  config: InternalAxiosRequestConfig,
+  send: unknown,
+  headers: AxiosHeaders,
+  signable: Record<string, unknown>,
+): void {
+  if (dropsHost(getAdapter, config, send)) {
+    headers.delete('host');
+    delete signable['host'];
+  }
 }

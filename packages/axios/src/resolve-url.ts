@@ -3,7 +3,7 @@ import { Axios } from 'axios';
 import type { Refusal } from './refuse.js';
 
 /** A config-free axios, used only for `getUri`: its empty defaults add nothing. */
-let uriBuilder: Axios | undefined;
+const uriBuilder = /* @__PURE__ */ new Axios({});
 
 /** axios' `buildURL` encoding of a query key or value: `:`, `$` and `,` stay, a space becomes `+`. */
 const encode = (value: unknown): string =>
@@ -16,7 +16,8 @@ const encode = (value: unknown): string =>
  * `[` and `]` go to axios too, as their encoding changed after 1.6.
  */
 function serializeFlatParams(params: object): string | undefined {
-  if (Object.getPrototypeOf(params) !== Object.prototype) return undefined;
+  // a plain object's own keys are what axios serializes; anything else (URLSearchParams, a class) is left to axios
+  if (params.constructor !== Object) return undefined;
   let query = '';
   for (const [key, value] of Object.entries(params)) {
     if (value == null) continue;
@@ -36,7 +37,6 @@ export function resolveRequestUrl(config: InternalAxiosRequestConfig): string | 
   let cause: unknown;
   try {
     const query = paramsSerializer ? undefined : params ? serializeFlatParams(params) : '';
-    uriBuilder ??= new Axios({});
     let href = uriBuilder.getUri({
       baseURL,
       url,

@@ -63,32 +63,25 @@ export async function signAxiosRequest(
   // The error for a config that cannot be signed is worded by refuse.ts, loaded on the first one.
   if (typeof url !== 'string') throw (await import('./refuse.js')).refuse(SigV4Error, url);
   const headers = AxiosHeaders.from(config.headers);
-  const mark = config as unknown as Record<string, unknown>;
-  const earlier = mark[SIGNED_MARK] as AxiosAdapter | true | undefined;
-  for (const name of STALE_SIGNING_HEADERS) {
-    if (earlier || name === 'x-amz-security-token') headers.delete(name);
-  }
+  const earlier = config[SIGNED_MARK as never] as AxiosAdapter | true | undefined;
   let send = wrappers.has(config.adapter as AxiosAdapter) && earlier !== true ? earlier : undefined;
   try {
     send ??= getAdapter(config.adapter, config);
   } catch {
     // No adapter this platform has: dispatchRequest throws the same error, nothing is sent.
   }
-  // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
-  if (headers.has('host') && (await import('./drops-host.js')).dropsHost(getAdapter, config, send)) {
-    headers.delete('host');
-  }
-
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
   // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
   const type = headers.get(CONTENT_TYPE_HEADER);
   const labelled = typeof data === 'string' && type ? `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8') : type;
   if (labelled !== type) headers.set(CONTENT_TYPE_HEADER, labelled);
-  if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
-    headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
+  if (type === undefined && hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
+    headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE);
   }
-  const signable = collectSignableHeaders(headers, hasBody);
+  const signable = collectSignableHeaders(headers, hasBody, !!earlier);
+  // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
+  if ('host' in signable) (await import('./drops-host.js')).dropHost(getAdapter, config, send, headers, signable);
 
   const signed = await signer.sign({
     method: method.toUpperCase(),
@@ -98,9 +91,9 @@ export async function signAxiosRequest(
   });
   for (const name in signed.headers) {
     const value = signed.headers[name] as string;
-    if (!(name in signable) || (STALE_SIGNING_HEADERS.includes(name) && signable[name] !== value)) {
-      headers.set(name, value, true);
-    }
+    // a header the request lacks in any case is added as it is; one it has is set through axios' case rules
+    if (!(name in signable)) headers[name] = value;
+    else if (STALE_SIGNING_HEADERS.includes(name) && signable[name] !== value) headers.set(name, value, true);
   }
   if (send) config.adapter = wrapper;
   stripSigningOnRedirect(config);
@@ -110,6 +103,6 @@ export async function signAxiosRequest(
   config.allowAbsoluteUrls = true;
   config.data = data;
   config.transformRequest = []; // the body is already serialized: axios sends it as it is
-  mark[SIGNED_MARK] = send ?? true;
+  (config as unknown as Record<string, unknown>)[SIGNED_MARK] = send ?? true;
   return config;
 }
