@@ -1,4 +1,4 @@
-import { type SignableHeaderValue, STALE_SIGNING_HEADERS, toSignableHeaderValue } from '@sigv4/core';
+import { STALE_SIGNING_HEADERS, toSignableHeaderValue } from '@sigv4/core';
 import type { AxiosHeaders } from 'axios';
 import { CONTENT_TYPE_HEADER, UNSIGNABLE_HEADERS } from './constants.js';
 
@@ -26,12 +26,16 @@ export function collectSignableHeaders(
     // `null` and `false` values are not sent
     if (value == null || value === false || UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER))
       continue;
-    const list = Array.isArray(value);
-    const values = (list ? value : [value]).map((v) => toSignableHeaderValue(String(v)));
-    const wire = values.map((v) => v.wire);
-    // Set only when it changes: setting re-normalizes the whole header.
-    if (list || wire[0] !== value) headers.set(name, list ? wire : wire[0], true);
-    signable[lower] = list ? values.map((v) => v.text) : (values[0] as SignableHeaderValue).text;
+    if (Array.isArray(value)) {
+      const values = value.map((v) => toSignableHeaderValue(String(v)));
+      headers.set(name, values.map((v) => v.wire), true);
+      signable[lower] = values.map((v) => v.text);
+    } else {
+      const { text, wire } = toSignableHeaderValue(String(value));
+      // Set only when it changes: setting re-normalizes the whole header.
+      if (wire !== value) headers.set(name, wire, true);
+      signable[lower] = text;
+    }
   }
   return signable;
 }
