@@ -1,32 +1,41 @@
-import { toSignableHeaderValue } from '@sigv4/core';
+import { STALE_SIGNING_HEADERS, toSignableHeaderValue } from '@sigv4/core';
 import type { AxiosHeaders } from 'axios';
 import { CONTENT_TYPE_HEADER, UNSIGNABLE_HEADERS } from './constants.js';
 
 /**
- * The headers to sign, lower-case names: every header that will be sent except
- * {@link UNSIGNABLE_HEADERS}, and `Content-Type` of a request without body (the browser XHR
- * adapter drops it). axios already removed control characters and trimmed the values when
- * they were set; the signer trims and collapses spaces for the canonical form, as servers do.
- *
- * Non-ASCII values: Node, undici and browsers send each character of a header string as one
- * byte, while the signer hashes UTF-8; core's `toSignableHeaderValue` gives the text to sign
- * and the byte string to send, so the server receives exactly the bytes that were signed
- * (`é` goes out as `C3 A9`), also when a retry signs an already-sent config again.
+ * The headers to sign, by lower-case name: all that will be sent but {@link UNSIGNABLE_HEADERS} and the
+ * `Content-Type` of a request without body (XHR drops it). Each value is set to the bytes that will be signed
+ * (core's `toSignableHeaderValue`: clients send one byte per character, the signer hashes UTF-8). A caller's
+ * session token, and on a config signed before every signing header, is removed: the signer adds its own.
  * @internal
  */
-export function collectSignableHeaders(headers: AxiosHeaders, hasBody: boolean): Record<string, string | string[]> {
+export function collectSignableHeaders(
+  headers: AxiosHeaders,
+  hasBody: boolean,
+  resigning: boolean,
+): Record<string, string | string[]> {
   const signable: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers.toJSON() as Record<string, unknown>)) {
+  // One pass over the names as they are, every case of them: each AxiosHeaders lookup would walk them again.
+  for (const name in headers) {
+    const value: unknown = headers[name];
     const lower = name.toLowerCase();
-    if (UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER)) continue;
-    // One loop for a single value and a list of them (axios keeps `Set-Cookie`-like headers as arrays).
-    const values = ([] as unknown[]).concat(value).map((v) => toSignableHeaderValue(String(v)));
-    const wire = values.map((v) => v.wire);
-    const texts = values.map((v) => v.text);
-    const list = Array.isArray(value);
-    // Set only when it changes: setting re-normalizes the whole header.
-    if (list || wire[0] !== value) headers.set(name, list ? wire : wire[0], true);
-    signable[lower] = list ? texts : (texts[0] as string);
+    if (lower === 'x-amz-security-token' || (resigning && STALE_SIGNING_HEADERS.includes(lower))) {
+      delete headers[name];
+      continue;
+    }
+    // `null` and `false` values are not sent
+    if (value == null || value === false || UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER))
+      continue;
+    if (Array.isArray(value)) {
+      const values = value.map((v) => toSignableHeaderValue(String(v)));
+      headers.set(name, values.map((v) => v.wire), true);
+      signable[lower] = values.map((v) => v.text);
+    } else {
+      const { text, wire } = toSignableHeaderValue(String(value));
+      // Set only when it changes: setting re-normalizes the whole header.
+      if (wire !== value) headers.set(name, wire, true);
+      signable[lower] = text;
+    }
   }
   return signable;
 }

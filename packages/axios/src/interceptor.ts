@@ -7,17 +7,14 @@ import {
   SigV4Error,
 } from '@sigv4/core';
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
-import { type OnRefused, signAxiosRequest } from './sign-axios-request.js';
+import { signAxiosRequest, wrapAdapter } from './sign-axios-request.js';
 
-/** One message for wrong arguments to either entry point: it names what each takes and where that is documented. */
 const WRONG_ARGUMENTS =
-  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance (axios.create()), and sigv4Interceptor(options) an options object; see https://github.com/sigv4/sigv4/tree/main/packages/axios#usage';
+  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance, sigv4Interceptor(options) an options object.';
 
 /**
- * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options
- * (`region`, `service`, `credentials`, `credentialsTimeout`, …), or `{ signer }` to share one
- * signer (its credentials cache and clock) between clients; plus `correctClockSkew` (default `true`)
- * and `signQuery` (default `false`).
+ * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options or `{ signer }`, plus
+ * `correctClockSkew` (default `true`) and `signQuery` (default `false`).
  *
  * @example
  * ```ts
@@ -28,13 +25,8 @@ const WRONG_ARGUMENTS =
 export type SigV4InterceptorOptions = SignerOrOptions & SigV4AdapterOptions;
 
 /**
- * Makes an axios request interceptor that signs every request with AWS SigV4 at send time,
- * over exactly the URL, headers and body axios then sends. A signing failure rejects the
- * request with a `SigV4Error`; nothing is sent unsigned. An `AxiosError` of a signed request
- * reaches the caller with the session token masked in its config and request.
- *
- * Request interceptors run in reverse order of registration: register this one first so it
- * runs last, after interceptors that still change the request.
+ * Makes an axios request interceptor that signs every request with AWS SigV4 over exactly the URL, headers and
+ * body axios then sends; register it first, so it runs last. A signing failure rejects with a `SigV4Error`.
  *
  * @param options - `createSigner` options (`region`, `service`, `credentials`, …) or `{ signer }`
  * @returns the function to pass to `instance.interceptors.request.use`
@@ -58,19 +50,20 @@ export function sigv4Interceptor(
   }
   const signer = resolveSigner(options);
   const { correctClockSkew, signQuery } = normalizeAdapterOptions(options);
-  // The first attempt's answer, when refused for its signing time, is signed and sent once more; the rest loads then.
-  const onRefused: OnRefused | undefined = correctClockSkew
-    ? async (sent, answer) =>
-        (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer)
-    : undefined;
-  const sign = async (config: InternalAxiosRequestConfig, refused?: OnRefused) => {
-    if (!signQuery) return signAxiosRequest(config, signer, refused);
-    // Loaded on first use: only clients with `signQuery` need it.
-    return (await import('./query-signer.js')).presignAxiosRequest(config, signer, signQuery.expiresIn, (c, s) =>
-      signAxiosRequest(c, s, refused),
-    );
-  };
-  return (config) => sign(config, onRefused);
+  // A config resent after a clock-skew refusal goes out through `plain`, so it is resent once, never more.
+  const plain = wrapAdapter();
+  const watching = correctClockSkew
+    ? wrapAdapter(async (sent, answer) =>
+        (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer),
+      )
+    : plain;
+  const sign = (config: InternalAxiosRequestConfig, wrapper = plain) =>
+    signQuery
+      ? import('./query-signer.js').then((m) =>
+          m.presignAxiosRequest(config, signer, signQuery.expiresIn, signAxiosRequest, wrapper),
+        )
+      : signAxiosRequest(config, signer, wrapper);
+  return (config) => sign(config, watching);
 }
 
 /**

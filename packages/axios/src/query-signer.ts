@@ -27,55 +27,19 @@ export function createQuerySigner(signer: Signer, expiresIn: number): Signer & {
   };
 }
 
-/** What the masked token reads as in a URL. */
-const MASK = '%5Bredacted%5D';
-
-/** A fetch `Request` keeps its URL in internal state: one whose URL holds the token is replaced by a masked copy. */
-function maskRequest(holder: { request?: unknown } | undefined, token: string): void {
-  const request = holder?.request;
-  if (!holder || typeof Request === 'undefined' || !(request instanceof Request) || !request.url.includes(token))
-    return;
-  holder.request = new Request(request.url.split(token).join(MASK), {
-    method: request.method,
-    headers: request.headers,
-  });
-}
-
 /**
- * The session token of a presigned request rides in its URL, which an `AxiosError` carries: the
- * config's adapter is wrapped so that such an error shows it masked, as header-signed requests do.
- * @internal
- */
-export function maskTokenInErrors(config: InternalAxiosRequestConfig): void {
-  const token = /[?&]X-Amz-Security-Token=([^&]*)/.exec(config.url ?? '')?.[1];
-  const send = config.adapter;
-  if (!token || typeof send !== 'function') return;
-  config.adapter = (sent) =>
-    (send as AxiosAdapter)(sent).catch(async (error: unknown) => {
-      const { redactError } = await import('./redact-error.js');
-      const masked = redactError(redactError(error, token), decodeURIComponent(token)) as {
-        request?: unknown;
-        response?: { request?: unknown };
-      };
-      maskRequest(masked, token);
-      maskRequest(masked.response, token);
-      throw masked;
-    });
-}
-
-/**
- * Signs a config as `signAxiosRequest` does, but into the URL's query string (`signQuery`).
+ * Signs a config as `signAxiosRequest` (passed in as `sign`) does, but into the URL's query string (`signQuery`).
  * @internal
  */
 export async function presignAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
   expiresIn: number,
-  sign: (config: InternalAxiosRequestConfig, signer: Signer) => Promise<InternalAxiosRequestConfig>,
+  sign: (config: InternalAxiosRequestConfig, signer: Signer, wrapper: AxiosAdapter) => Promise<InternalAxiosRequestConfig>,
+  wrapper: AxiosAdapter,
 ): Promise<InternalAxiosRequestConfig> {
   const presigning = createQuerySigner(signer, expiresIn);
-  const presigned = await sign(config, presigning);
+  const presigned = await sign(config, presigning, wrapper);
   presigned.url = presigning.take();
-  maskTokenInErrors(presigned);
   return presigned;
 }

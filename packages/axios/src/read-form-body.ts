@@ -16,21 +16,15 @@ export type FormBody = {
  * The bytes an adapter would send for a `Blob`/`File` or a form, with the content type it would set
  * (see prepare-body.ts); a Blob whose payload hash the caller declared, or a `form-data` (npm) object
  * with a stream part, is returned as it is.
- * @param contentType - `content-type`
- * @param contentSha256 - `x-amz-content-sha256`
  * @internal
  */
-export async function readFormBody(
-  data: FormBody,
-  headers: AxiosHeaders,
-  contentType: string,
-  contentSha256: string,
-): Promise<unknown> {
+export async function readFormBody(data: FormBody, headers: AxiosHeaders): Promise<unknown> {
+  const contentType = 'content-type';
   const tag = data[Symbol.toStringTag];
   if (tag === 'Blob' || tag === 'File') {
     if (data.size) headers.set(contentType, data.type || 'application/octet-stream', false);
     // A caller who declared the payload hash is trusted with it: the Blob is sent unread, never buffered.
-    return headers.has(contentSha256) ? data : data.arrayBuffer();
+    return headers.has('x-amz-content-sha256') ? data : data.arrayBuffer();
   }
   // a form-data (npm) object also calls itself FormData: its bytes, or (a stream part) it keeps streaming
   if (data.getHeaders) {

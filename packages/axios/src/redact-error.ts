@@ -1,14 +1,13 @@
+import type { AxiosResponse, InternalAxiosRequestConfig } from 'axios';
+import type { OnRefused } from './sign-axios-request.js';
+
 /** What a masked session token reads as. */
 const MASK = '[redacted]';
 
 /** Objects visited at most: an error's graph (request, socket, agent) is finite but can be wide. */
 const MAX_VISITED = 20_000;
 
-/**
- * Whether an object still holds bytes to send: a live Node request whose header is not built or still queued
- * (`outputData`), a live stream with buffered writes, an undici dispatcher and its queue. Masking those would
- * change what goes on the wire.
- */
+/** Whether an object still holds bytes to send (a live request, stream or dispatcher): masking would change them. */
 function isStillSending(value: object): boolean {
   const state = value as {
     _headerSent?: unknown;
@@ -31,10 +30,8 @@ function isStillSending(value: object): boolean {
 }
 
 /**
- * Masks `secret` in every string reachable from `error` through own data properties (string and
- * symbol keys, enumerable or not), array items, `Headers` and a `Request`'s headers: what `util.inspect` at any depth,
- * `JSON.stringify` and `toJSON` can show. Getters are not called and read-only values are left alone.
- * The error is changed in place and returned.
+ * Masks `secret`, in place, in every string reachable from `error` through own data properties, array items and
+ * `Headers` (what `util.inspect`, `JSON.stringify` and `toJSON` can show); getters are not called.
  * @internal
  */
 export function redactError<T>(error: T, secret: string): T {
@@ -83,4 +80,51 @@ export function redactError<T>(error: T, secret: string): T {
     else if (value instanceof Set) for (const entry of value) pending.push(entry);
   }
   return error;
+}
+
+/** A fetch `Request` keeps its URL in internal state: one whose URL holds the token is replaced by a masked copy. */
+function maskRequest(holder: { request?: unknown } | null | undefined, token: string): void {
+  const request = holder?.request;
+  if (typeof Request === 'undefined' || !(request instanceof Request) || !request.url.includes(token)) return;
+  (holder as { request: Request }).request = new Request(request.url.split(token).join('%5Bredacted%5D'), {
+    method: request.method,
+    headers: request.headers,
+  });
+}
+
+/**
+ * Masks the session token a signed config carried, in its `X-Amz-Security-Token` header or (`signQuery`) its
+ * URL, raw and percent-decoded, wherever `error` holds it; see {@link redactError}.
+ * @internal
+ */
+export function redactSentToken<T>(error: T, sent: { headers?: unknown; url?: string | undefined }): T {
+  const header = (sent.headers as { get?(name: string): unknown } | undefined)?.get?.('x-amz-security-token');
+  const inUrl = /[?&]X-Amz-Security-Token=([^&]*)/.exec(sent.url ?? '')?.[1];
+  if (typeof header === 'string') redactError(error, header);
+  if (inUrl) {
+    redactError(redactError(error, inUrl), decodeURIComponent(inUrl));
+    const masked = error as { request?: unknown; response?: { request?: unknown } } | null;
+    maskRequest(masked, inUrl);
+    maskRequest(masked?.response, inUrl);
+  }
+  return error;
+}
+
+/**
+ * How the adapter wrapper settles a failed attempt: the session token masked in the error, then a clock-skew
+ * refusal handed to `onRefused`, any other error rethrown.
+ * @param statuses - the statuses a clock-skew refusal comes with
+ * @internal
+ */
+export async function settleFailure(
+  error: { response?: AxiosResponse } | undefined,
+  sent: InternalAxiosRequestConfig,
+  onRefused: OnRefused | undefined,
+  statuses: readonly unknown[],
+): Promise<AxiosResponse> {
+  redactSentToken(error, sent);
+  if (onRefused && statuses.includes(error?.response?.status)) {
+    return onRefused(sent, { response: error?.response, error });
+  }
+  throw error;
 }

@@ -1,5 +1,5 @@
 import type { SignableBody, Signer } from '@sigv4/core';
-import { SigV4Error, STALE_SIGNING_HEADERS, stripSigningHeaders } from '@sigv4/core';
+import { SigV4Error, STALE_SIGNING_HEADERS } from '@sigv4/core';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { AxiosHeaders, getAdapter } from 'axios';
 import { collectSignableHeaders } from './collect-headers.js';
@@ -9,6 +9,7 @@ import {
   METHODS_WITH_DEFAULT_CONTENT_TYPE,
   SIGNED_MARK,
 } from './constants.js';
+import { stripSigningOnRedirect } from './platform/node.js';
 import { prepareBody } from './prepare-body.js';
 import type { Refusal } from './refuse.js';
 import { resolveRequestUrl } from './resolve-url.js';
@@ -23,81 +24,64 @@ const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
  */
 export type OnRefused = (sent: InternalAxiosRequestConfig, answer: Refused) => Promise<AxiosResponse>;
 
-/** The error for a config that cannot be signed, worded by refuse.ts: loaded on the first one. */
-const refuse = async (refusal: Refusal) => (await import('./refuse.js')).refuse(SigV4Error, refusal);
-
-/** The caller's `adapter` setting behind each adapter this package wrapped, so a re-signed config finds it. */
-const wrappedAdapters = new WeakMap<AxiosAdapter, InternalAxiosRequestConfig['adapter']>();
-
-const SECURITY_TOKEN_HEADER = 'x-amz-security-token';
-
-/** drops-host.ts's function, once a caller's Host header loaded it. */
-let dropsHost: typeof import('./drops-host.js').dropsHost | undefined;
+/** The adapter wrappers made by {@link wrapAdapter}. */
+const wrappers = new WeakSet<AxiosAdapter>();
 
 /**
- * Signs one axios request config in place and returns it. Computes the URL and body axios
- * would send, signs them, then hands axios exactly those: the absolute URL with `params`
- * folded in (`params: null`, `allowAbsoluteUrls: true`), the serialized body with an empty
- * `transformRequest`. Running it again on its own output (a retry) signs afresh: the signing
- * headers of the previous attempt are removed first (a caller's own `x-amz-content-sha256`
- * is kept on the first attempt; a caller's own `Authorization` goes to the signer, which refuses
- * it unless it is a signature an earlier signing made).
- *
- * Errors: the adapter axios would pick is wrapped so that an `AxiosError` of this request reaches
- * the caller (and axios-retry) with the session token masked wherever it holds it (config headers,
- * the Node request's header text, a fetch `Request`); what goes on the wire is unchanged. The same
- * wrapper hands an answer refused with a clock-skew status to `onRefused`, when given.
- *
- * Redirects (Node's http adapter, follow-redirects): the signature covers only the first URL, and
- * follow-redirects strips just `Authorization` on a cross-origin redirect, so the session token
- * would go to the other host. A `beforeRedirect` (run before the caller's own) removes all signing
- * headers on every redirect, same origin too: there they are invalid for the new path anyway.
+ * An adapter that sends a signed config with the adapter axios picked (under {@link SIGNED_MARK}), so that errors
+ * show the session token masked and a clock-skew refusal goes to `onRefused`; made once per interceptor.
+ * @internal
+ */
+export function wrapAdapter(onRefused?: OnRefused): AxiosAdapter {
+  const wrapper: AxiosAdapter = (sent) =>
+    (sent[SIGNED_MARK as never] as AxiosAdapter)(sent).then(
+      // A refused answer rejects, or resolves where `validateStatus` accepts it; what runs on failure loads then.
+      (response) =>
+        onRefused && CLOCK_SKEW_STATUSES.includes(response.status) ? onRefused(sent, { response }) : response,
+      async (error) =>
+        (await import('./redact-error.js')).settleFailure(error, sent, onRefused, CLOCK_SKEW_STATUSES),
+    );
+  wrappers.add(wrapper);
+  return wrapper;
+}
+
+/**
+ * Signs one axios request config in place: computes the URL and body axios would send, signs them, then hands
+ * axios exactly those (`params` folded into the URL, the body already serialized). A config signed before (a
+ * retry) is signed afresh, without the previous attempt's signing headers.
+ * @param wrapper - from {@link wrapAdapter}: it sends in place of the adapter axios would pick
  * @internal
  */
 export async function signAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
-  onRefused?: OnRefused,
+  wrapper: AxiosAdapter,
 ): Promise<InternalAxiosRequestConfig> {
-  if (config.auth) throw await refuse({ auth: true });
   // axios' request() has set it, lower-case, before the interceptors run; dispatchRequest compares it as is
   const method = config.method as string;
-  const url = resolveRequestUrl(config);
-  if (typeof url !== 'string') throw await refuse(url);
-  // axios merged headers.common and the method's defaults into one AxiosHeaders before interceptors
+  const url: string | Refusal = config.auth ? { auth: true } : resolveRequestUrl(config);
+  // The error for a config that cannot be signed is worded by refuse.ts, loaded on the first one.
+  if (typeof url !== 'string') throw (await import('./refuse.js')).refuse(SigV4Error, url);
   const headers = AxiosHeaders.from(config.headers);
-  const mark = config as unknown as Record<string, unknown>;
-  const resigning = mark[SIGNED_MARK] === true;
-  for (const name of STALE_SIGNING_HEADERS) {
-    if (resigning || name === SECURITY_TOKEN_HEADER) headers.delete(name);
+  const earlier = config[SIGNED_MARK as never] as AxiosAdapter | true | undefined;
+  let send = wrappers.has(config.adapter as AxiosAdapter) && earlier !== true ? earlier : undefined;
+  try {
+    send ??= getAdapter(config.adapter, config);
+  } catch {
+    // No adapter this platform has: dispatchRequest throws the same error, nothing is sent.
   }
-  // axios' getAdapter (1.6+) picks as dispatchRequest does; one it cannot resolve here is undefined.
-  const setting = (config.adapter && wrappedAdapters.get(config.adapter as AxiosAdapter)) ?? config.adapter;
-  const adapter = (a: InternalAxiosRequestConfig['adapter']) => {
-    try {
-      return getAdapter(a, config);
-    } catch {
-      // An adapter this platform lacks (xhr in Node, or none at all) matches nothing here.
-      return undefined;
-    }
-  };
-  const send = adapter(setting);
-  // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
-  if (headers.has('host')) {
-    dropsHost ??= (await import('./drops-host.js')).dropsHost;
-    if (dropsHost(adapter, config, send)) headers.delete('host');
-  }
-
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
   // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
   const type = headers.get(CONTENT_TYPE_HEADER);
   const labelled = typeof data === 'string' && type ? `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8') : type;
   if (labelled !== type) headers.set(CONTENT_TYPE_HEADER, labelled);
-  if (hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
-    headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE, false);
+  if (type === undefined && hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
+    headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE);
   }
-  const signable = collectSignableHeaders(headers, hasBody);
+  const signable = collectSignableHeaders(headers, hasBody, !!earlier);
+  // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
+  if ('host' in signable) (await import('./drops-host.js')).dropHost(getAdapter, config, send, headers, signable);
 
   const signed = await signer.sign({
     method: method.toUpperCase(),
@@ -107,42 +91,18 @@ export async function signAxiosRequest(
   });
   for (const name in signed.headers) {
     const value = signed.headers[name] as string;
-    if (!(name in signable) || (STALE_SIGNING_HEADERS.includes(name) && signable[name] !== value)) {
-      headers.set(name, value, true);
-    }
+    // a header the request lacks in any case is added as it is; one it has is set through axios' case rules
+    if (!(name in signable)) headers[name] = value;
+    else if (STALE_SIGNING_HEADERS.includes(name) && signable[name] !== value) headers.set(name, value, true);
   }
-  const token = signed.headers[SECURITY_TOKEN_HEADER];
-  if (send) {
-    // A refused answer rejects, or resolves where `validateStatus` accepts it.
-    const wrapper: AxiosAdapter = (sent) =>
-      send(sent).then(
-        (response) =>
-          onRefused && CLOCK_SKEW_STATUSES.includes(response.status) ? onRefused(sent, { response }) : response,
-        async (error: { response?: AxiosResponse }) => {
-          // Loaded when an error occurs: a page that never fails never downloads it.
-          if (token !== undefined) error = (await import('./redact-error.js')).redactError(error, token);
-          if (onRefused && CLOCK_SKEW_STATUSES.includes(error?.response?.status)) {
-            return onRefused(sent, { response: error.response, error });
-          }
-          throw error;
-        },
-      );
-    wrappedAdapters.set(wrapper, setting);
-    config.adapter = wrapper;
-  }
-
-  // a re-signed config wraps its previous wrapper: stripping twice is harmless
-  const beforeRedirect = config.beforeRedirect;
-  config.beforeRedirect = (options, ...details) => {
-    options['headers'] = stripSigningHeaders(options['headers']);
-    beforeRedirect?.(options, ...details);
-  };
+  if (send) config.adapter = wrapper;
+  stripSigningOnRedirect(config);
   config.headers = headers;
   config.url = url;
   config.params = null;
   config.allowAbsoluteUrls = true;
   config.data = data;
   config.transformRequest = []; // the body is already serialized: axios sends it as it is
-  mark[SIGNED_MARK] = true;
+  (config as unknown as Record<string, unknown>)[SIGNED_MARK] = send ?? true;
   return config;
 }

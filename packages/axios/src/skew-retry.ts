@@ -21,10 +21,8 @@ const isReplayable = (data: unknown): boolean =>
 const textOf = (data: unknown): unknown => (data instanceof ArrayBuffer ? new TextDecoder().decode(data) : data);
 
 /**
- * When AWS refused the request because of its signing time, corrects the signer's clock from the
- * server's time, signs the config again and sends it once more; otherwise settles as the refused
- * attempt did (rejects with its `error`, or resolves its `response` that `validateStatus` accepted).
- * Takes what it needs from the entry module as arguments: it imports nothing at run time.
+ * When AWS refused the request for its signing time, corrects the signer's clock, signs the config again and sends
+ * it once more; otherwise settles as the refused attempt did.
  * @param sign - signs the config again (in place)
  * @internal
  */
@@ -45,7 +43,7 @@ export async function resendOnClockSkew(
     return response;
   }
   signer.correctClockSkew(serverTime);
-  // The config still names the adapter that sent it, the one signing knows: the new signing wraps the real adapter again.
+  // The new signing finds the adapter behind the wrapper under the mark, and hands back a wrapper that resends no more.
   const signed = await sign(config);
   return (signed.adapter as AxiosAdapter)(signed);
 }

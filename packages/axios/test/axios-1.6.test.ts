@@ -1,14 +1,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Gateway, startGateway, TEST_API_KEY, TEST_CREDENTIALS } from '@sigv4/gateway';
+import type { InternalAxiosRequestConfig } from 'axios';
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The oldest axios the peer range allows (>= 1.6): `axios` resolves to axios@1.6.0 for this file,
 // in the interceptor's own imports too (vi.mock replaces the module everywhere).
 vi.mock('axios', async () => import('axios16'));
 
-const { default: axios } = await import('axios');
+const { default: axios, Axios } = await import('axios');
 const { attachSigV4 } = await import('../src/index.js');
+const { resolveRequestUrl } = await import('../src/resolve-url.js');
 
 let gw: Gateway;
 beforeAll(async () => {
@@ -39,6 +42,23 @@ describe('with axios 1.6.0, the lowest supported version', () => {
     const post = await api.post('items', { client: 'axios' }, { headers: { 'X-Custom': 'v' } });
     expect(post.data.body).toEqual({ client: 'axios' });
     expect(gw.requests.map((r) => r.status)).toEqual([200, 200]);
+  });
+
+  it("signs the URL axios 1.6's own getUri builds for flat params, `[` and `]` included", () => {
+    const text = fc.string({ unit: fc.constantFrom(...' !"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~é😀a'), maxLength: 8 });
+    fc.assert(
+      fc.property(
+        fc.dictionary(text, fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 4 }),
+        fc.constantFrom('items', '/items?x=1', 'items#f'),
+        (params, url) => {
+          const config = { baseURL: 'https://api.example.com/v1/', url, params };
+          const expected = new URL(new Axios({}).getUri(config));
+          expected.hash = '';
+          expect(resolveRequestUrl(config as InternalAxiosRequestConfig)).toBe(expected.href);
+        },
+      ),
+      { numRuns: 300, seed: 0x16 },
+    );
   });
 
   it('signs form, binary and empty bodies, and a re-sent config afresh', async () => {

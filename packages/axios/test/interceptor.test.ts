@@ -338,6 +338,15 @@ describe('headers', () => {
     expect(only(received).headers['x-amz-date']).not.toBe('19990101T000000Z');
   });
 
+  it("sends the signer's session token once in place of a caller's, whatever its letter case", async () => {
+    const api = axios.create({ baseURL: ORIGIN });
+    const credentials = { ...CREDENTIALS, sessionToken: 'signer-token' };
+    attachSigV4(api, { region: 'eu-central-1', service: 'execute-api', credentials });
+    intercept();
+    await api.get('x', { headers: { 'X-AMZ-Security-Token': 'caller-token' } });
+    expect(only(received).headers['x-amz-security-token']).toBe('signer-token');
+  });
+
   it('refuses a caller-supplied Authorization with INVALID_OPTIONS and sends nothing', async () => {
     const api = axios.create({ baseURL: ORIGIN });
     attachSigV4(api, { region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS });
