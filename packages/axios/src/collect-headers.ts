@@ -24,11 +24,20 @@ export function collectSignableHeaders(
       continue;
     }
     // `null` and `false` values are not sent
-    if (value == null || value === false || UNSIGNABLE_HEADERS.includes(lower) || (!hasBody && lower === CONTENT_TYPE_HEADER))
+    if (
+      value == null ||
+      value === false ||
+      UNSIGNABLE_HEADERS.includes(lower) ||
+      (!hasBody && lower === CONTENT_TYPE_HEADER)
+    )
       continue;
     if (Array.isArray(value)) {
       const values = value.map((v) => toSignableHeaderValue(String(v)));
-      headers.set(name, values.map((v) => v.wire), true);
+      headers.set(
+        name,
+        values.map((v) => v.wire),
+        true,
+      );
       signable[lower] = values.map((v) => v.text);
     } else {
       const { text, wire } = toSignableHeaderValue(String(value));

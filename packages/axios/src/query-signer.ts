@@ -35,7 +35,11 @@ export async function presignAxiosRequest(
   config: InternalAxiosRequestConfig,
   signer: Signer,
   expiresIn: number,
-  sign: (config: InternalAxiosRequestConfig, signer: Signer, wrapper: AxiosAdapter) => Promise<InternalAxiosRequestConfig>,
+  sign: (
+    config: InternalAxiosRequestConfig,
+    signer: Signer,
+    wrapper: AxiosAdapter,
+  ) => Promise<InternalAxiosRequestConfig>,
   wrapper: AxiosAdapter,
 ): Promise<InternalAxiosRequestConfig> {
   const presigning = createQuerySigner(signer, expiresIn);

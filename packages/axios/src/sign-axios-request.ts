@@ -38,8 +38,7 @@ export function wrapAdapter(onRefused?: OnRefused): AxiosAdapter {
       // A refused answer rejects, or resolves where `validateStatus` accepts it; what runs on failure loads then.
       (response) =>
         onRefused && CLOCK_SKEW_STATUSES.includes(response.status) ? onRefused(sent, { response }) : response,
-      async (error) =>
-        (await import('./redact-error.js')).settleFailure(error, sent, onRefused, CLOCK_SKEW_STATUSES),
+      async (error) => (await import('./redact-error.js')).settleFailure(error, sent, onRefused, CLOCK_SKEW_STATUSES),
     );
   wrappers.add(wrapper);
   return wrapper;

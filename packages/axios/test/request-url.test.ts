@@ -19,7 +19,15 @@ const flatParams = fc.dictionary(
   fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined)),
   { maxKeys: 5 },
 );
-const urls = fc.constantFrom('items', '/items', 'items?x=1', 'items#frag', 'items?x=1#f?g', '', 'https://other.example/p');
+const urls = fc.constantFrom(
+  'items',
+  '/items',
+  'items?x=1',
+  'items#frag',
+  'items?x=1#f?g',
+  '',
+  'https://other.example/p',
+);
 
 /** What axios' own builder makes of a config, parsed as the adapters parse it, fragment dropped. */
 function axiosUrl(config: Partial<InternalAxiosRequestConfig>): string {
