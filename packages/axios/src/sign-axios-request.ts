@@ -1,5 +1,5 @@
 import type { SignableBody, Signer } from '@sigv4/core';
-import { SigV4Error, STALE_SIGNING_HEADERS } from '@sigv4/core';
+import { CLOCK_SKEW_STATUSES, SigV4Error, STALE_SIGNING_HEADERS } from '@sigv4/core';
 import type { AxiosAdapter, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { AxiosHeaders, getAdapter } from 'axios';
 import { collectSignableHeaders } from './collect-headers.js';
@@ -14,9 +14,6 @@ import { prepareBody } from './prepare-body.js';
 import type { Refusal } from './refuse.js';
 import { resolveRequestUrl } from './resolve-url.js';
 import type { Refused } from './skew-retry.js';
-
-/** Statuses AWS refuses a request signed at the wrong time with. */
-const CLOCK_SKEW_STATUSES: readonly unknown[] = [400, 401, 403];
 
 /**
  * What to do with an answer that may be a clock-skew refusal (`correctClockSkew`): resend it signed again.

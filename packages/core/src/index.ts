@@ -25,7 +25,7 @@ export {
   signFetchRequest,
 } from './request/sign-fetch-request.js';
 export { createSigner } from './signer/create-signer.js';
-export { isClockSkewError, readClockSkew } from './signer/read-clock-skew.js';
+export { CLOCK_SKEW_STATUSES, isClockSkewError, readClockSkew } from './signer/read-clock-skew.js';
 export { resolveSigner, type SignerOrOptions } from './signer/resolve-signer.js';
 export type {
   AwsCredentialIdentity,

@@ -1,11 +1,8 @@
-import { loadAdapterKit, SigV4Error } from '@sigv4/core';
+import { CLOCK_SKEW_STATUSES, loadAdapterKit, SigV4Error } from '@sigv4/core';
 import { FETCH_FAILURES } from './fetch-failures.js';
 import { normalizeOptions } from './normalize-options.js';
 import { sendSignedFetchRequest } from './sign-fetch-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
-
-/** Statuses AWS refuses a request signed at the wrong time with. */
-const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
 
 /**
  * Creates a `fetch` that signs every request with AWS Signature Version 4 before sending it.

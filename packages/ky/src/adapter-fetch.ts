@@ -1,8 +1,5 @@
-import { loadAdapterKit, type ResolvedAdapterOptions, type Signer } from '@sigv4/core';
+import { CLOCK_SKEW_STATUSES, loadAdapterKit, type ResolvedAdapterOptions, type Signer } from '@sigv4/core';
 import { createSignedKyFetch, type KyFetch, replayBodyOf } from './sign-ky-request.js';
-
-/** Statuses AWS refuses a request signed at the wrong time with. */
-const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
 
 /** The fetches made here, never wrapped twice (`.extend()` hands one back as the parent's `fetch`). */
 const adapterFetches = new WeakSet<KyFetch>();

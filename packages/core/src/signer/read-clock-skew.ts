@@ -1,5 +1,16 @@
 // Imports nothing at run time: adapters load it on a refused answer only (see load-adapter-kit.ts).
 
+/**
+ * The statuses AWS refuses a request signed at the wrong time with: only these answers are read for a clock-skew message.
+ *
+ * @example
+ * ```ts
+ * import { CLOCK_SKEW_STATUSES } from '@sigv4/core';
+ * const mayBeSkew = (response: Response) => CLOCK_SKEW_STATUSES.includes(response.status);
+ * ```
+ */
+export const CLOCK_SKEW_STATUSES: readonly number[] = [400, 401, 403];
+
 /** AWS answers that mean "your clock is off" (API Gateway, Lambda URLs, STS, S3, …). */
 const CLOCK_SKEW =
   /Signature (?:has )?expired|Signature not yet current|RequestTimeTooSkewed|Request(?: has )?Expired|difference between the request time and the (?:current|server's) time is too large/i;
@@ -73,7 +84,7 @@ function serverTimeInMessage(text: string): number {
  * ```
  */
 export function readClockSkew(status: number, headers: HeaderReader, body: unknown): number | undefined {
-  if (status !== 400 && status !== 401 && status !== 403) return undefined;
+  if (!CLOCK_SKEW_STATUSES.includes(status)) return undefined;
   const text = textOf(body);
   if (!CLOCK_SKEW.test(text)) return undefined;
   const date = dateHeaderOf(headers);
