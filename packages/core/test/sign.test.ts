@@ -155,6 +155,19 @@ describe('sign', () => {
     expect(fromPairs.headers['x-a']).toBe('1');
   });
 
+  it('reads only the own properties of a header object, not inherited ones', async () => {
+    const inherited = Object.assign(Object.create({ 'x-inherited': 'no' }) as Record<string, string>, { 'x-a': '1' });
+    const signed = await signer().sign({ url: API_URL, headers: inherited });
+    expect(signed.headers['x-inherited']).toBeUndefined();
+    expect(signedHeadersOf(signed.headers.authorization)).toBe('host;x-a;x-amz-date');
+  });
+
+  it('matches an independent signer (aws4) for a request with hundreds of mixed-case headers', async () => {
+    const headers = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`X-Custom-${299 - i}`, ` v  ${i} `]));
+    const signed = await signer().sign({ method: 'GET', url: API_URL, headers });
+    expect(signatureOf(signed.headers.authorization)).toBe(aws4Signature('GET', API_URL, headers));
+  });
+
   it('does not sign headers that proxies and clients change (user-agent)', async () => {
     const info = await signer().explain({ url: API_URL, headers: { 'user-agent': 'x/1' } });
     expect(info.signedHeaders).toEqual(['host', 'x-amz-date']);

@@ -46,7 +46,8 @@ export function parseUrl(input: string | URL): ParsedUrl {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw fail('INVALID_URL', 'urlProtocol', [text, url.protocol]);
   }
-  url.hash = '';
+  // Setting `hash` parses the URL again, even to remove nothing.
+  if (url.href.includes('#')) url.hash = '';
   return {
     href: url.href,
     protocol: url.protocol,
