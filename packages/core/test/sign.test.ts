@@ -141,6 +141,13 @@ describe('sign', () => {
     expect(signed.url).toBe(url.href);
   });
 
+  it('signs a URL object with a fragment without the fragment, and leaves the object unchanged', async () => {
+    const url = new URL(`${API_URL}?a=1#part`);
+    const signed = await signer().sign({ url });
+    expect(signed.url).toBe(`${API_URL}?a=1`);
+    expect(url.href).toBe(`${API_URL}?a=1#part`);
+  });
+
   it('joins repeated header values with commas and drops undefined ones', async () => {
     const info = await signer().explain({ url: API_URL, headers: { 'x-a': ['1', '2'], 'x-b': undefined, 'x-n': 3 } });
     expect(info.canonicalRequest).toContain('x-a:1,2\n');
