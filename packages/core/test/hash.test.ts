@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NodeSha256 } from '../src/hash/sha256-node.js';
+import { NodeSha256, sha256Hex as nodeSha256Hex } from '../src/hash/sha256-node.js';
 import { WebSha256, sha256Hex as webSha256Hex } from '../src/hash/sha256-web.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -40,6 +40,14 @@ describe('hashing', () => {
         },
       ),
     );
+  });
+
+  it('hashes a string of several MiB as its UTF-8 bytes, surrogate pairs across slices included', async () => {
+    // Emoji (two UTF-16 units each) at odd offsets put pair halves on both sides of every slice edge.
+    const texts = [`x${'😀'.repeat(1 << 20)}`, `${'é'.repeat((1 << 20) + 3)}\ud800`, 'a'.repeat((1 << 22) + 1)];
+    for (const text of texts) {
+      expect(await nodeSha256Hex(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
+    }
   });
 
   it('WebCrypto SHA-256 and HMAC match node:crypto for any input', async () => {

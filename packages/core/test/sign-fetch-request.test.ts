@@ -102,6 +102,37 @@ describe('signFetchRequest against the local gateway', () => {
     expect(received?.headers['x-name']).toBe(Buffer.from('café', 'utf8').toString('latin1'));
   });
 
+  it.each([
+    ['names differing only in case', { 'X-A': '1', 'x-a': '2' }, { 'x-a': '1, 2' }],
+    ['values with outer spaces and tabs', { 'x-a': ' \t1  2 \t' }, { 'x-a': '1  2' }],
+    ['a number value', { 'x-n': 5 as unknown as string }, { 'x-n': '5' }],
+    ['an empty value', { 'x-e': '' }, { 'x-e': '' }],
+    ['a Headers object', new Headers({ 'X-H': 'h' }), { 'x-h': 'h' }],
+    ['pairs', [['X-P', 'p']] as [string, string][], { 'x-p': 'p' }],
+  ])('signs and sends headers given as %s as fetch makes them', async (_, headers, expected) => {
+    const { response, received } = await send(`${gateway.url}/items`, { method: 'POST', body: 'b', headers });
+    expect(response.status).toBe(200);
+    expect(received?.headers).toMatchObject(expected);
+  });
+
+  it('sends plain headers in the order given, then the signing headers', async () => {
+    const { signed } = await send(`${gateway.url}/items`, { headers: { 'X-Z': 'z', 'x-a': 'a' } });
+    expect(Object.keys(signed.init.headers as Record<string, string>)).toEqual([
+      'x-z',
+      'x-a',
+      'x-amz-date',
+      'authorization',
+    ]);
+  });
+
+  it('signs a URL object as it is and leaves it unchanged', async () => {
+    const url = new URL(`${gateway.url}/items?a=1#top`);
+    const { signed, response } = await send(url);
+    expect(response.status).toBe(200);
+    expect(signed.url).toBe(`${gateway.url}/items?a=1`);
+    expect(url.hash).toBe('#top');
+  });
+
   it('turns redirect "follow" into "manual" and keeps "error", referrer and its policy', async () => {
     const follow = await signFetchRequest(signer, `${gateway.url}/items`, { referrerPolicy: 'no-referrer' });
     expect(follow).toMatchObject({ redirect: 'follow', init: { redirect: 'manual', referrerPolicy: 'no-referrer' } });

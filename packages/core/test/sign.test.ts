@@ -141,6 +141,13 @@ describe('sign', () => {
     expect(signed.url).toBe(url.href);
   });
 
+  it('signs a URL object with a fragment without the fragment, and leaves the object unchanged', async () => {
+    const url = new URL(`${API_URL}?a=1#part`);
+    const signed = await signer().sign({ url });
+    expect(signed.url).toBe(`${API_URL}?a=1`);
+    expect(url.href).toBe(`${API_URL}?a=1#part`);
+  });
+
   it('joins repeated header values with commas and drops undefined ones', async () => {
     const info = await signer().explain({ url: API_URL, headers: { 'x-a': ['1', '2'], 'x-b': undefined, 'x-n': 3 } });
     expect(info.canonicalRequest).toContain('x-a:1,2\n');
@@ -153,6 +160,19 @@ describe('sign', () => {
     const fromPairs = await signer().sign({ url: API_URL, headers: [['x-a', '1']] });
     expect(fromHeaders.headers).toEqual(fromPairs.headers);
     expect(fromPairs.headers['x-a']).toBe('1');
+  });
+
+  it('reads only the own properties of a header object, not inherited ones', async () => {
+    const inherited = Object.assign(Object.create({ 'x-inherited': 'no' }) as Record<string, string>, { 'x-a': '1' });
+    const signed = await signer().sign({ url: API_URL, headers: inherited });
+    expect(signed.headers['x-inherited']).toBeUndefined();
+    expect(signedHeadersOf(signed.headers.authorization)).toBe('host;x-a;x-amz-date');
+  });
+
+  it('matches an independent signer (aws4) for a request with hundreds of mixed-case headers', async () => {
+    const headers = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`X-Custom-${299 - i}`, ` v  ${i} `]));
+    const signed = await signer().sign({ method: 'GET', url: API_URL, headers });
+    expect(signatureOf(signed.headers.authorization)).toBe(aws4Signature('GET', API_URL, headers));
   });
 
   it('does not sign headers that proxies and clients change (user-agent)', async () => {

@@ -5,6 +5,9 @@ import type { Sha256Hash, SourceData } from './types.js';
 /** Above this many characters a string is hashed as its UTF-8 bytes: node:crypto hashes long strings slowly. */
 const LONG_STRING = 1 << 20;
 
+/** Characters per slice of a long string: small enough to keep each slice's UTF-8 bytes in cache. */
+const LONG_STRING_SLICE = 1 << 18;
+
 const toBinary = (data: SourceData): string | Uint8Array =>
   typeof data === 'string'
     ? data.length > LONG_STRING
@@ -66,6 +69,22 @@ export class NodeSha256 implements Sha256Hash {
   }
 }
 
+/**
+ * SHA-256 of a long string, fed as UTF-8 in slices: no copy of the whole string's bytes. A slice never
+ * ends between the two halves of a surrogate pair, which would each encode as U+FFFD.
+ */
+function hashLongString(text: string): string {
+  const hash = createHash('sha256');
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + LONG_STRING_SLICE, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    hash.update(text.slice(start, end));
+    start = end;
+  }
+  return hash.digest('hex');
+}
+
 /** Node's one-shot `crypto.hash` (no Hash object per call), where this Node has it. */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
 
@@ -74,6 +93,7 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Arra
  * @internal
  */
 export function sha256Hex(data: SourceData): Promise<string> {
+  if (typeof data === 'string' && data.length > LONG_STRING) return Promise.resolve(hashLongString(data));
   const bytes = toBinary(data);
   return Promise.resolve(oneShot ? oneShot('sha256', bytes, 'hex') : createHash('sha256').update(bytes).digest('hex'));
 }

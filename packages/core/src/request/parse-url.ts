@@ -39,16 +39,17 @@ export function parseUrl(input: string | URL): ParsedUrl {
   }
   let url: URL;
   try {
-    url = new URL(text);
+    // A URL object is parsed already (and serializes the same once parsed again): it is read, never changed.
+    url = input instanceof URL ? input : new URL(text);
   } catch (cause) {
     throw fail('INVALID_URL', 'urlRelative', [text], cause);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw fail('INVALID_URL', 'urlProtocol', [text, url.protocol]);
   }
-  url.hash = '';
   return {
-    href: url.href,
+    // Only a fragment starts with `#` in a serialized URL.
+    href: url.href.split('#', 1)[0] as string,
     protocol: url.protocol,
     hostname: url.hostname,
     host: url.host,

@@ -1,6 +1,5 @@
 import { AUTHORIZATION_HEADER, CONTENT_SHA256_HEADER, STALE_SIGNING_HEADERS } from '../constants.js';
 import type { Signer } from '../types.js';
-import { toSignableHeaderValue } from '../utils/header-bytes.js';
 import type { SignedFetchRequest } from './sign-fetch-request.js';
 
 export /** Payload hashes a caller may declare: the body is then not read. */
@@ -42,10 +41,44 @@ function impliedContentType(body: unknown): string | undefined {
   return undefined;
 }
 
+/** A header name fetch takes as it is (an HTTP token). */
+const TOKEN = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+
+/** A header value fetch sends as it is and the signer hashes as it is: printable ASCII, no outer spaces. */
+const SIMPLE_VALUE = /^(?:[!-~](?:[ -~]*[!-~])?)?$/;
+
+/** Header entries as `Headers` holds them, if every value is a {@link SIMPLE_VALUE}. */
+function toSimpleHeaders(entries: Iterable<[string, unknown]>): Record<string, string> | undefined {
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (typeof value !== 'string' || !TOKEN.test(name) || !SIMPLE_VALUE.test(value) || lower in headers) {
+      return undefined;
+    }
+    headers[lower] = value;
+  }
+  return headers;
+}
+
+/**
+ * The headers of `init.headers` as `new Headers(init.headers)` holds them, in a dictionary, when every value
+ * is simple: sent as it is, signed as it is. A plain object is read in its own order without a `Headers`.
+ */
+function readSimpleHeaders(input: HeadersInit | undefined): Record<string, string> | undefined {
+  const proto = typeof input === 'object' && input !== null ? Object.getPrototypeOf(input) : undefined;
+  const plainObject =
+    input === undefined ||
+    ((proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(input).length === 0);
+  return (
+    (plainObject ? toSimpleHeaders(Object.entries(input ?? {})) : undefined) ?? toSimpleHeaders(new Headers(input))
+  );
+}
+
 /**
  * What `new Request(url, init)` would hold, read from `init` without building it, when nothing in it
  * needs a `Request`'s own rules: an absolute http(s) URL, a plain method, no forbidden header, and no
- * body or a string, bytes or URLSearchParams body.
+ * body or a string, bytes or URLSearchParams body, and simple headers (see {@link readSimpleHeaders}:
+ * any other value is sent as its UTF-8 bytes, which the general path does).
  */
 function readPlainInit(input: unknown, init: RequestInit | undefined) {
   if (typeof input !== 'string' && !(input instanceof URL)) return undefined;
@@ -54,19 +87,45 @@ function readPlainInit(input: unknown, init: RequestInit | undefined) {
   if (!PLAIN_METHODS.test(method) || init?.mode === 'no-cors') return undefined;
   if (body !== undefined && (/^(?:GET|HEAD)$/i.test(method) || !isSimpleBody(body))) return undefined;
   if (!/^https?:\/\//i.test(String(input))) return undefined;
-  let parsed: URL;
+  let url: URL;
   try {
-    parsed = new URL(input);
+    url = new URL(input);
   } catch {
     return undefined;
   }
-  if (parsed.username !== '' || parsed.password !== '') return undefined;
-  const headers = new Headers(init?.headers);
-  for (const name of headers.keys()) if (FORBIDDEN_HEADER.test(name)) return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  const headers = readSimpleHeaders(init?.headers);
+  if (headers === undefined) return undefined;
+  for (const name in headers) if (FORBIDDEN_HEADER.test(name)) return undefined;
   const type = impliedContentType(body);
-  if (type !== undefined && !headers.has('content-type')) headers.set('content-type', type);
-  parsed.hash = '';
-  return { url: parsed.href, method: method.toUpperCase(), headers, body };
+  if (type !== undefined && headers['content-type'] === undefined) headers['content-type'] = type;
+  return { url, method: method.toUpperCase(), headers, body };
+}
+
+/**
+ * A signed request with a string body, whose bytes are made only when asked for (a redirect sends them
+ * again). A class: an object literal with a getter is far slower to make.
+ */
+class SignedText implements SignedFetchRequest {
+  readonly url: string;
+  readonly unread = false;
+  readonly #text: string;
+  #bytes: Uint8Array<ArrayBuffer> | undefined;
+
+  constructor(
+    readonly input: string,
+    readonly init: RequestInit & { duplex?: 'half' },
+    readonly redirect: RequestRedirect,
+    text: string,
+  ) {
+    this.url = input;
+    this.#text = text;
+  }
+
+  get bytes(): Uint8Array<ArrayBuffer> | undefined {
+    this.#bytes ??= encodeSimpleBody(this.#text);
+    return this.#bytes;
+  }
 }
 
 /** {@link signFetchRequest} of a URL and an init that say everything: no `Request` is made. */
@@ -76,52 +135,31 @@ async function signPlain(
   init: RequestInit | undefined,
 ): Promise<SignedFetchRequest> {
   const { url, method, headers } = plain;
-  if (headers.get(AUTHORIZATION_HEADER)?.startsWith(EARLIER_SIGNATURE)) {
-    for (const name of STALE_SIGNING_HEADERS) headers.delete(name);
-  }
-  const signable: Record<string, string> = {};
-  const sentHeaders: Record<string, string> = {};
-  for (const [name, value] of headers) {
-    const { text, wire } = toSignableHeaderValue(value);
-    signable[name] = text;
-    sentHeaders[name] = wire;
-  }
   // A string is signed and sent as it is (fetch sends its UTF-8 bytes, which the signer hashes); its bytes
   // are made only when asked for (a redirect sends them again).
   const text = typeof plain.body === 'string' ? plain.body : undefined;
   const bytes = plain.body === undefined || text !== undefined ? undefined : encodeSimpleBody(plain.body);
-  const signed = await signer.sign({ method, url, headers: signable, body: text ?? bytes });
-  for (const name of STALE_SIGNING_HEADERS) if (!(name in signed.headers)) delete sentHeaders[name];
-  for (const name in signed.headers) {
-    const value = signed.headers[name] as string;
-    if (signable[name] !== value) sentHeaders[name] = value;
+  if (headers[AUTHORIZATION_HEADER]?.startsWith(EARLIER_SIGNATURE)) {
+    for (const name of STALE_SIGNING_HEADERS) delete headers[name];
   }
+  // Simple headers are signed and sent as they are: the signed headers are the headers to send.
+  const signed = await signer.sign({ method, url, headers, body: text ?? bytes });
+  const href = signed.url;
 
   const { body: _body, headers: _headers, ...rest } = init ?? {};
   const redirect = init?.redirect ?? 'follow';
   const sent: RequestInit & { duplex?: 'half' } = {
     ...rest,
     method,
-    headers: sentHeaders,
+    headers: signed.headers,
     redirect: redirect === 'follow' ? 'manual' : redirect,
   };
   if (text !== undefined) {
     sent.body = text;
-    let encoded: Uint8Array<ArrayBuffer> | undefined;
-    return {
-      input: url,
-      init: sent,
-      url,
-      redirect,
-      get bytes() {
-        encoded ??= encodeSimpleBody(text);
-        return encoded;
-      },
-      unread: false,
-    };
+    return new SignedText(href, sent, redirect, text);
   }
   if (bytes) sent.body = bytes;
-  return { input: url, init: sent, url, redirect, bytes, unread: false };
+  return { input: href, init: sent, url: href, redirect, bytes, unread: false };
 }
 
 /**
@@ -138,7 +176,7 @@ export function signPlainFetch(
   // A declared payload hash leaves the body unread, which the general path handles.
   if (
     plain === undefined ||
-    (plain.body !== undefined && DECLARED_PAYLOAD.test(plain.headers.get(CONTENT_SHA256_HEADER) ?? ''))
+    (plain.body !== undefined && DECLARED_PAYLOAD.test(plain.headers[CONTENT_SHA256_HEADER] ?? ''))
   ) {
     return undefined;
   }

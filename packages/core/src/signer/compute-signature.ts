@@ -78,6 +78,6 @@ export async function computeSignature(
     credentialScope,
     longDate,
     added,
-    authorization: `${ALGORITHM} Credential=${identity.accessKeyId}/${credentialScope}, SignedHeaders=${signedHeaders.join(';')}, Signature=${signature}`,
+    authorization: `${ALGORITHM} Credential=${identity.accessKeyId}/${credentialScope}, SignedHeaders=${canonical.list}, Signature=${signature}`,
   };
 }
