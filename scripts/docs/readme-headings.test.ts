@@ -4,7 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './extract-snippets.mjs';
-import { ADAPTER_READMES, compareHeadings, headingsOf, readTemplate } from './readme-template.mjs';
+import {
+  ADAPTER_READMES,
+  anchorOf,
+  brokenAnchors,
+  compareHeadings,
+  headingsOf,
+  readTemplate,
+} from './readme-template.mjs';
 
 const template = readTemplate();
 
@@ -22,6 +29,10 @@ describe('the adapter README template', () => {
       expect(problems, `${readme} does not follow the template of CONTRIBUTING.md:\n${problems.join('\n')}`).toEqual(
         [],
       );
+    });
+
+    it(`has no link in ${readme} to a heading that is not there`, () => {
+      expect(brokenAnchors(readme)).toEqual([]);
     });
   }
 });
@@ -60,5 +71,11 @@ describe('the README heading check', () => {
   it('reads ## headings only, and none inside a fenced code block', () => {
     const markdown = ['# Title', '## Install', '### Sub', '```md', '## Not a heading', '```', '## Usage  '].join('\n');
     expect(headingsOf(markdown)).toEqual(['## Install', '## Usage']);
+  });
+
+  it('gives a heading the anchor GitHub gives it', () => {
+    expect(anchorOf('## Signed links (`signQuery`)')).toBe('signed-links-signquery');
+    expect(anchorOf('### `createSignedFetch(options, dependencies?)`')).toBe('createsignedfetchoptions-dependencies');
+    expect(anchorOf('## Debugging a 403')).toBe('debugging-a-403');
   });
 });

@@ -8,3 +8,7 @@ export declare function headingsOf(markdown: string): string[];
 export declare function compareHeadings(readme: string, actual: string[], template: string[]): string[];
 /** The problems of every adapter README. */
 export declare function checkAdapterReadmes(template?: string[]): string[];
+/** The anchor GitHub gives a heading. */
+export declare function anchorOf(heading: string): string;
+/** One sentence per link to a heading of a README (its own or a relative one) that names no heading there. */
+export declare function brokenAnchors(readme: string): string[];

@@ -67,3 +67,41 @@ export function checkAdapterReadmes(template = readTemplate()) {
     compareHeadings(readme, headingsOf(readFileSync(`${ROOT}${readme}`, 'utf8')), template),
   );
 }
+
+/** The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
+export function anchorOf(heading) {
+  return heading
+    .replace(/^#+\s*/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+}
+
+/** Every heading anchor of a Markdown text, outside fenced code blocks. */
+function anchorsIn(markdown) {
+  const anchors = new Set();
+  let fenced = false;
+  for (const line of markdown.split('\n')) {
+    if (/^```/.test(line)) fenced = !fenced;
+    else if (!fenced && /^#{1,6} /.test(line)) anchors.add(anchorOf(line));
+  }
+  return anchors;
+}
+
+/**
+ * Links to a heading (`#redirects`, `../core/README.md#errors`) in one README that name no heading of their target.
+ * @returns one sentence per broken link, naming the README
+ */
+export function brokenAnchors(readme) {
+  const text = readFileSync(`${ROOT}${readme}`, 'utf8');
+  const folder = readme.slice(0, readme.lastIndexOf('/') + 1);
+  const broken = [];
+  for (const [, target, anchor] of text.matchAll(/\]\(((?:\.{1,2}\/)*[\w./-]*?\.md)?#([\w-]+)\)/g)) {
+    const file = target ? new URL(target, `file:///${folder}`).pathname.slice(1) : readme;
+    if (!anchorsIn(readFileSync(`${ROOT}${file}`, 'utf8')).has(anchor)) {
+      broken.push(`${readme}: the link to ${target ?? ''}#${anchor} names no heading of ${file}`);
+    }
+  }
+  return broken;
+}
