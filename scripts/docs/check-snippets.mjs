@@ -3,10 +3,12 @@
  * Type-checks the README snippets written by extract-snippets.mjs under strict TypeScript, against
  * the built packages (as a user's project resolves them), once per module resolution users have:
  * `node16` and `bundler`. Prints `README.md:line:column - error TSxxxx: …` per problem; exits 1 on any.
+ * Run as a script, it also checks the adapter READMEs' sections and heading links (readme-template.mjs).
  */
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { ROOT, writeSnippets } from './extract-snippets.mjs';
+import { ADAPTER_READMES, brokenAnchors, checkAdapterReadmes } from './readme-template.mjs';
 
 const PRELUDE = fileURLToPath(new URL('./prelude.d.ts', import.meta.url));
 
@@ -62,5 +64,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         : errors.join('\n'),
     );
   }
+  const layout = [...checkAdapterReadmes(), ...ADAPTER_READMES.flatMap(brokenAnchors)];
+  failed += layout.length;
+  console.log(layout.length === 0 ? 'the adapter READMEs follow the template of CONTRIBUTING.md' : layout.join('\n'));
   process.exit(failed === 0 ? 0 : 1);
 }
