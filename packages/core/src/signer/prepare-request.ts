@@ -2,6 +2,7 @@ import {
   AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
+  DECLARED_PAYLOAD,
   HOST_HEADER,
   STALE_SIGNING_HEADERS,
   UNSIGNED_PAYLOAD,
@@ -33,11 +34,8 @@ const loadEncodePathOnce = /* @__PURE__ */ lazy(() => import('./encode-path-once
 
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
-/** What `x-amz-content-sha256` may hold: a SHA-256 in lower-case hex, or one of AWS's literals. */
-const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/;
-
 function checkPayloadHash(value: string): void {
-  if (!PAYLOAD_HASH.test(value)) {
+  if (!DECLARED_PAYLOAD.test(value)) {
     throw fail('INVALID_OPTIONS', 'payloadHash', [value]);
   }
 }
