@@ -9,8 +9,6 @@
  * literal `%`) and encoded again per RFC 3986, never passing through a string decoder.
  * @internal
  */
-import { escapeUri } from '@smithy/core/protocols';
-
 /** A query parameter in canonical form: name and value percent-encoded per RFC 3986 (uppercase hex). @internal */
 export type EncodedParam = readonly [name: string, value: string];
 
@@ -65,22 +63,12 @@ export function parseWireQuery(rawQuery: string): EncodedParam[] {
 }
 
 /**
- * The CanonicalQueryString line: the URL's parameters plus parameters added as strings (presign's
- * hoisted headers and `X-Amz-*`, encoded as UTF-8), sorted by encoded name then encoded value, joined
- * `name=value` with `&`. `X-Amz-Signature` is left out, as smithy does.
+ * The CanonicalQueryString line: the parameters in canonical form (the URL's, and presign's `X-Amz-*`),
+ * sorted by encoded name then encoded value, joined `name=value` with `&`. `X-Amz-Signature` is left
+ * out, as smithy does.
  * @internal
  */
-export function canonicalQueryString(
-  wire: readonly EncodedParam[],
-  added: Readonly<Record<string, string | string[]>>,
-): string {
-  const params: EncodedParam[] = [];
-  for (const param of wire) params.push(param);
-  for (const name of Object.keys(added)) {
-    const value = added[name] as string | string[];
-    const encodedName = escapeUri(name);
-    for (const item of Array.isArray(value) ? value : [value]) params.push([encodedName, escapeUri(item)]);
-  }
+export function canonicalQueryString(params: readonly EncodedParam[]): string {
   const kept = params.filter(([name]) => name.toLowerCase() !== 'x-amz-signature');
   if (kept.length === 0) return '';
   kept.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

@@ -90,7 +90,6 @@ export async function prepareRequest(
     hostname: url.hostname,
     path,
     wireQuery: url.query,
-    query: {},
     headers,
     body: body.payload,
   };
