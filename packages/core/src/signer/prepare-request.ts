@@ -2,7 +2,6 @@ import {
   AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
   CONTENT_TYPE_HEADER,
-  DECLARED_PAYLOAD,
   HOST_HEADER,
   STALE_SIGNING_HEADERS,
   UNSIGNED_PAYLOAD,
@@ -34,12 +33,6 @@ const loadEncodePathOnce = /* @__PURE__ */ lazy(() => import('./encode-path-once
 
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
-function checkPayloadHash(value: string): void {
-  if (!DECLARED_PAYLOAD.test(value)) {
-    throw fail('INVALID_OPTIONS', 'payloadHash', [value]);
-  }
-}
-
 /**
  * Turns a {@link SignableRequest} into smithy's request shape.
  * @internal
@@ -63,11 +56,10 @@ export async function prepareRequest(
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
   for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
   const givenHash = headers[CONTENT_SHA256_HEADER];
-  if (givenHash !== undefined) checkPayloadHash(givenHash);
-  // The caller's own payload hash stands for the body, which is then sent unread (never buffered).
+  // The caller's own payload hash (checked) stands for the body, which is then sent unread (never buffered).
   const body =
     givenHash !== undefined
-      ? unreadBody(input.body)
+      ? await unreadBody(input.body, givenHash)
       : await normalizeBody(
           input.body,
           typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload,
