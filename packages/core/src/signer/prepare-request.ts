@@ -34,7 +34,7 @@ const loadEncodePathOnce = /* @__PURE__ */ lazy(() => import('./encode-path-once
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
 /**
- * Turns a {@link SignableRequest} into smithy's request shape.
+ * Turns a request read by `readRequest` (its shape and field types checked) into smithy's request shape.
  * @internal
  */
 export async function prepareRequest(
@@ -42,15 +42,12 @@ export async function prepareRequest(
   resolveTarget: (hostname: string, path: string) => Promise<SigningTarget>,
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
-  if (typeof input !== 'object' || input === null) {
-    throw fail('INVALID_OPTIONS', 'requestType', ['sign', input]);
-  }
   const url = parseUrl(input.url);
   // Before any await: the dictionary readRequest just made is then taken as it is.
   const headers = takeHeaders(input.headers);
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
-  if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
+  if (input.method !== undefined && !METHOD.test(input.method)) {
     throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
