@@ -8,10 +8,9 @@ import {
 } from '../constants.js';
 import { fail } from '../errors/fail.js';
 import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
-import { takeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
-import type { HeadersLike, SignableBody } from '../types.js';
 import { lazy } from '../utils/lazy.js';
+import type { ReadRequest } from './read-request.js';
 import type { SigningTarget } from './resolve-target.js';
 import type { SmithyRequest } from './smithy-signer.js';
 
@@ -38,13 +37,13 @@ const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
  * @internal
  */
 export async function prepareRequest(
-  input: { method?: string | undefined; url: string | URL; headers?: HeadersLike | undefined; body?: SignableBody },
+  input: ReadRequest,
   resolveTarget: (hostname: string, path: string) => Promise<SigningTarget>,
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
   const url = parseUrl(input.url);
-  // Before any await: the dictionary readRequest just made is then taken as it is.
-  const headers = takeHeaders(input.headers);
+  // The dictionary readRequest made: taken as it is, never the caller's.
+  const headers = input.headers;
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
   if (input.method !== undefined && !METHOD.test(input.method)) {
