@@ -9,6 +9,13 @@ export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca49
 /** Payload hash used when a body is not hashed (streams, s3 presigned URLs). @internal */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 
+/**
+ * What `x-amz-content-sha256` may declare: a SHA-256 in lower-case hex or one of AWS's literals; the
+ * body is then not read.
+ * @internal
+ */
+export const DECLARED_PAYLOAD = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[-A-Z0-9]+)$/;
+
 /** @internal */
 export const AUTHORIZATION_HEADER = 'authorization';
 /** @internal */

@@ -6,6 +6,7 @@ import { computeSignature } from '../src/signer/compute-signature.js';
 import { encodePathOnce } from '../src/signer/encode-path-once.js';
 import { KIT } from '../src/signer/kit.js';
 import { prepareRequest } from '../src/signer/prepare-request.js';
+import { readRequest } from '../src/signer/read-request.js';
 import { createSmithySigner } from '../src/signer/smithy-signer.js';
 import { loadSuite, parseRawRequest, type SuiteCase } from './support/test-suite.js';
 
@@ -71,7 +72,10 @@ async function signRawTarget(suiteCase: SuiteCase) {
   const rawPath = request.target.split('?')[0] ?? '/';
   const prepare = async () => {
     const { prepared } = await prepareRequest(
-      { method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body },
+      await readRequest(
+        { method: request.method, url: urlOf(suiteCase), headers: request.headers, body: request.body },
+        'sign',
+      ),
       async () => target,
       false,
     );

@@ -47,6 +47,10 @@ export const MESSAGES = {
     `Cannot sign "${clip(text)}": the url must be absolute, e.g. "https://abc123.execute-api.eu-central-1.amazonaws.com/prod/items".`,
   urlProtocol: (text: string, protocol: string) =>
     `Cannot sign "${clip(text)}": only http: and https: URLs can be signed (got ${protocol}).`,
+  fetchProtocol: (url: string) =>
+    `Cannot sign a ${url.split(':', 1)[0]}: URL: only http: and https: URLs can be signed.`,
+  noCors: () =>
+    'A no-cors request loses Authorization in browsers, so it was not sent: use mode "cors" or "same-origin".',
   formData: () =>
     'Cannot hash FormData (the client picks its multipart boundary later): encode it to bytes or sign with `unsignedPayload: true`.',
   streamBody: () =>

@@ -9,28 +9,19 @@
  * literal `%`) and encoded again per RFC 3986, never passing through a string decoder.
  * @internal
  */
-import { escapeUri } from '@smithy/core/protocols';
-
 /** A query parameter in canonical form: name and value percent-encoded per RFC 3986 (uppercase hex). @internal */
 export type EncodedParam = readonly [name: string, value: string];
 
-const HEX = '0123456789ABCDEF';
 const CANONICAL = /^[A-Za-z0-9\-._~]*$/;
 
-const hexValue = (code: number): number => {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  const lower = code | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
-};
+/** What fetch's query serialization keeps that is not canonical: `+` (a space) and a `%` without two hex digits. */
+const ODD_INPUT = /\+|%(?![\da-f]{2})/gi;
+const HAS_ODD_INPUT = /\+|%(?![\da-f]{2})/i;
 
-const isUnreserved = (byte: number): boolean =>
-  (byte >= 0x41 && byte <= 0x5a) ||
-  (byte >= 0x61 && byte <= 0x7a) ||
-  (byte >= 0x30 && byte <= 0x39) ||
-  byte === 0x2d ||
-  byte === 0x2e ||
-  byte === 0x5f ||
-  byte === 0x7e;
+/** What `escape` leaves unencoded but RFC 3986 encodes, and the `~` it encodes but RFC 3986 keeps. */
+const ESCAPE_DIFFERS = /[*+/@]|%7E/g;
+const HAS_ESCAPE_DIFFERS = /[*+/@]|%7E/;
+const FIX_ESCAPE: Readonly<Record<string, string>> = { '*': '%2A', '+': '%2B', '/': '%2F', '@': '%40', '%7E': '~' };
 
 /**
  * One query name or value as sent -> its canonical form: `%XX` decoded to the byte XX, `+` to a space,
@@ -40,22 +31,15 @@ const isUnreserved = (byte: number): boolean =>
  */
 export function canonicalQueryComponent(raw: string): string {
   if (CANONICAL.test(raw)) return raw;
-  let out = '';
-  for (let i = 0; i < raw.length; i++) {
-    let byte = raw.charCodeAt(i);
-    if (byte === 0x25 && i + 2 < raw.length) {
-      const hi = hexValue(raw.charCodeAt(i + 1));
-      const lo = hexValue(raw.charCodeAt(i + 2));
-      if (hi >= 0 && lo >= 0) {
-        byte = hi * 16 + lo;
-        i += 2;
-      }
-    } else if (byte === 0x2b) {
-      byte = 0x20;
-    }
-    out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${HEX[byte >> 4]}${HEX[byte & 15]}`;
-  }
-  return out;
+  // `unescape` decodes each `%XX` to the character of that byte and `escape` encodes each such
+  // character as `%XX` (upper-case): bytes in and bytes out, never through a UTF-8 decoder.
+  const bytes = unescape(
+    HAS_ODD_INPUT.test(raw) ? raw.replace(ODD_INPUT, (found) => (found === '+' ? ' ' : '%25')) : raw,
+  );
+  const escaped = escape(bytes);
+  return HAS_ESCAPE_DIFFERS.test(escaped)
+    ? escaped.replace(ESCAPE_DIFFERS, (found) => FIX_ESCAPE[found] as string)
+    : escaped;
 }
 
 /**
@@ -79,22 +63,12 @@ export function parseWireQuery(rawQuery: string): EncodedParam[] {
 }
 
 /**
- * The CanonicalQueryString line: the URL's parameters plus parameters added as strings (presign's
- * hoisted headers and `X-Amz-*`, encoded as UTF-8), sorted by encoded name then encoded value, joined
- * `name=value` with `&`. `X-Amz-Signature` is left out, as smithy does.
+ * The CanonicalQueryString line: the parameters in canonical form (the URL's, and presign's `X-Amz-*`),
+ * sorted by encoded name then encoded value, joined `name=value` with `&`. `X-Amz-Signature` is left
+ * out, as smithy does.
  * @internal
  */
-export function canonicalQueryString(
-  wire: readonly EncodedParam[],
-  added: Readonly<Record<string, string | string[]>>,
-): string {
-  const params: EncodedParam[] = [];
-  for (const param of wire) params.push(param);
-  for (const name of Object.keys(added)) {
-    const value = added[name] as string | string[];
-    const encodedName = escapeUri(name);
-    for (const item of Array.isArray(value) ? value : [value]) params.push([encodedName, escapeUri(item)]);
-  }
+export function canonicalQueryString(params: readonly EncodedParam[]): string {
   const kept = params.filter(([name]) => name.toLowerCase() !== 'x-amz-signature');
   if (kept.length === 0) return '';
   kept.sort(([an, av], [bn, bv]) => (an < bn ? -1 : an > bn ? 1 : av < bv ? -1 : av > bv ? 1 : 0));

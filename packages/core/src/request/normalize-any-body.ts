@@ -1,3 +1,4 @@
+import type { SigV4Error } from '../errors/sigv4-error.js';
 import type { Kit } from '../signer/kit.js';
 import type { SignableBody } from '../types.js';
 import type { NormalizedBody } from './normalize-body.js';
@@ -66,4 +67,23 @@ export async function normalizeAnyBody(kit: Kit, body: unknown, unsignedPayload:
     throw fail('UNSUPPORTED_BODY', 'streamBody', []);
   }
   throw fail('UNSUPPORTED_BODY', 'bodyType', [Object.prototype.toString.call(body).slice(8, -1)]);
+}
+
+/**
+ * A body whose hash the caller gave (`x-amz-content-sha256`): sent as it is and never read; only a
+ * `URLSearchParams` body becomes its string, and a form or Blob still implies its content type.
+ * @param kit - what lazy modules take from core (see signer/kit.ts)
+ * @throws {@link SigV4Error} `INVALID_OPTIONS` for a hash that is neither a SHA-256 in hex nor one of AWS's literals
+ * @internal
+ */
+export function unreadBody(kit: Kit, body: unknown, payloadHash: string): NormalizedBody {
+  if (!kit.DECLARED_PAYLOAD.test(payloadHash)) {
+    throw kit.fail('INVALID_OPTIONS', 'payloadHash', [payloadHash]);
+  }
+  if (body instanceof URLSearchParams) {
+    const form = body.toString();
+    return { payload: undefined, unsigned: false, send: form, contentType: kit.FORM_CONTENT_TYPE };
+  }
+  const type = typeof body === 'object' && body !== null && isBlob(body) && body.type !== '' ? body.type : undefined;
+  return { payload: undefined, unsigned: false, send: body as SignableBody, contentType: type };
 }

@@ -1,4 +1,3 @@
-import { FORM_CONTENT_TYPE } from '../constants.js';
 import { KIT } from '../signer/kit.js';
 import type { SignableBody } from '../types.js';
 import { lazy } from '../utils/lazy.js';
@@ -17,8 +16,6 @@ export interface NormalizedBody {
 
 /** Forms, Blobs, streams and unsigned payloads: loaded by the first request that has one. */
 const loadAnyBody = /* @__PURE__ */ lazy(() => import('./normalize-any-body.js'));
-
-const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
 
 /** A body that is hashed: its payload and what is sent. */
 const hashed = (payload: string | Uint8Array | undefined, send: SignableBody): NormalizedBody => ({
@@ -48,15 +45,10 @@ export async function normalizeBody(body: unknown, unsignedPayload: boolean): Pr
 }
 
 /**
- * A body whose hash the caller gave (`x-amz-content-sha256`): sent as it is and never read; only a
- * `URLSearchParams` body becomes its string, and a form or Blob still implies its content type.
+ * A body whose hash the caller gave (`x-amz-content-sha256`, checked first): sent as it is and never
+ * read, by the module loaded for other bodies (see `normalize-any-body.ts`).
  * @internal
  */
-export function unreadBody(body: unknown): NormalizedBody {
-  if (body instanceof URLSearchParams) {
-    const form = body.toString();
-    return { payload: undefined, unsigned: false, send: form, contentType: FORM_CONTENT_TYPE };
-  }
-  const type = typeof body === 'object' && body !== null && isBlob(body) && body.type !== '' ? body.type : undefined;
-  return { payload: undefined, unsigned: false, send: body as SignableBody, contentType: type };
+export async function unreadBody(body: unknown, payloadHash: string): Promise<NormalizedBody> {
+  return (await loadAnyBody()).unreadBody(KIT, body, payloadHash);
 }

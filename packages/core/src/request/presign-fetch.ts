@@ -4,6 +4,12 @@ import type { PresignedFetchRequest } from './presign-fetch-request.js';
 
 // Loaded on first use; it imports nothing at run time, or bundlers would load the code it shares with core up front.
 
+/**
+ * Headers dropped before presigning: a signature of an earlier attempt, and what the signer sets anew.
+ * Written out, not taken from `constants.ts`: constants this module imports would be loaded up front.
+ */
+const DROPPED_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token', 'host'];
+
 /** Header names that a presigned URL carries in its query instead. */
 const IN_QUERY = /^x-amz-/;
 
@@ -27,7 +33,7 @@ export async function presignFetchRequest(
   const hashAt = request.url.indexOf('#');
   const url = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
   const headers = new Headers(request.headers);
-  for (const name of kit.PRESIGN_DROPPED_HEADERS) headers.delete(name);
+  for (const name of DROPPED_HEADERS) headers.delete(name);
   const signable = Object.fromEntries(headers);
   const given: unknown = init?.body;
   const stream = request.body !== null && isStream(given);

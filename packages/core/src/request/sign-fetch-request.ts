@@ -1,9 +1,15 @@
-import { AUTHORIZATION_HEADER, CONTENT_SHA256_HEADER, HOST_HEADER, STALE_SIGNING_HEADERS } from '../constants.js';
-import { SigV4Error } from '../errors/sigv4-error.js';
+import {
+  AUTHORIZATION_HEADER,
+  CONTENT_SHA256_HEADER,
+  DECLARED_PAYLOAD,
+  HOST_HEADER,
+  STALE_SIGNING_HEADERS,
+} from '../constants.js';
 import { signPlainFetch } from '../platform/node.js';
 import type { Signer } from '../types.js';
 import { toSignableHeaderValue } from '../utils/header-bytes.js';
-import { DECLARED_PAYLOAD, EARLIER_SIGNATURE, encodeSimpleBody } from './sign-plain-fetch.js';
+import { failFetch } from './fail-fetch.js';
+import { EARLIER_SIGNATURE, encodeSimpleBody } from './sign-plain-fetch.js';
 
 /**
  * What {@link signFetchRequest} sends: hand `input` and `init` to fetch as they are.
@@ -45,15 +51,7 @@ const isStream = (body: unknown): boolean =>
   (typeof (body as ReadableStream).getReader === 'function' ||
     typeof (body as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function');
 
-/** A Request-like object (a polyfill, another realm) is checked before fetch would stringify it. */
-function checkProtocol(url: string): void {
-  if (!/^https?:/i.test(url)) {
-    throw new SigV4Error(
-      'INVALID_URL',
-      `Cannot sign a ${url.split(':', 1)[0]}: URL: only http: and https: URLs can be signed.`,
-    );
-  }
-}
+const isHttp = (url: string): boolean => /^https?:/i.test(url);
 
 /**
  * Signs what `fetch(input, init)` would send and returns the arguments that send exactly that,
@@ -90,7 +88,10 @@ export async function signFetchRequest(
   if (plain) return plain;
   // Otherwise by way of a `Request`, which holds what the runtime makes of `input` and `init`.
   const like = (input as { url?: unknown } | null)?.url;
-  if (!(input instanceof Request) && typeof like === 'string') checkProtocol(like);
+  // A Request-like object (a polyfill, another realm) is checked before fetch would stringify it.
+  if (!(input instanceof Request) && typeof like === 'string' && !isHttp(like)) {
+    throw await failFetch('INVALID_URL', 'fetchProtocol', [like]);
+  }
   const given: unknown = init?.body ?? options?.body;
   // `new Request(input, init)` would use up the body of a Request input: it gets a clone's.
   const keep = input instanceof Request && input.body !== null && init !== undefined && given == null;
@@ -98,13 +99,8 @@ export async function signFetchRequest(
   const request = source instanceof Request && init === undefined ? source : new Request(source, init);
   const hashAt = request.url.indexOf('#');
   const url = hashAt === -1 ? request.url : request.url.slice(0, hashAt);
-  checkProtocol(url);
-  if (request.mode === 'no-cors') {
-    throw new SigV4Error(
-      'INVALID_OPTIONS',
-      'A no-cors request loses Authorization in browsers, so it was not sent: use mode "cors" or "same-origin".',
-    );
-  }
+  if (!isHttp(url)) throw await failFetch('INVALID_URL', 'fetchProtocol', [url]);
+  if (request.mode === 'no-cors') throw await failFetch('INVALID_OPTIONS', 'noCors', []);
 
   const headers = new Headers(request.headers);
   if (headers.get(AUTHORIZATION_HEADER)?.startsWith(EARLIER_SIGNATURE)) {

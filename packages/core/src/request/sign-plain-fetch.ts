@@ -1,9 +1,6 @@
-import { AUTHORIZATION_HEADER, CONTENT_SHA256_HEADER, STALE_SIGNING_HEADERS } from '../constants.js';
+import { AUTHORIZATION_HEADER, CONTENT_SHA256_HEADER, DECLARED_PAYLOAD, STALE_SIGNING_HEADERS } from '../constants.js';
 import type { Signer } from '../types.js';
 import type { SignedFetchRequest } from './sign-fetch-request.js';
-
-export /** Payload hashes a caller may declare: the body is then not read. */
-const DECLARED_PAYLOAD = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[-A-Z0-9]+)$/;
 
 export /** A signature of an earlier attempt (a retry, a redirect): every signing header is then stale. */
 const EARLIER_SIGNATURE = 'AWS4-HMAC-SHA256 ';

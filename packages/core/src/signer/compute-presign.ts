@@ -21,7 +21,10 @@ export interface PresignOptions {
  * `x-amz-*` header not kept out to the query), on a plain copy: their `HttpRequest.clone` would put
  * smithy's whole request class (~0.9 KB minified) into browser bundles for one copy.
  */
-function hoistHeaders(request: SmithyRequest, keepOut: ReadonlySet<string>): SmithyRequest {
+function hoistHeaders(
+  request: SmithyRequest,
+  keepOut: ReadonlySet<string>,
+): SmithyRequest & { query: Record<string, string | string[]> } {
   const headers: Record<string, string> = {};
   const query = { ...request.query };
   for (const [name, value] of Object.entries(request.headers)) {
@@ -64,7 +67,12 @@ export async function computePresignedQuery(
   const body = original.body as string | Uint8Array | undefined;
   const payloadHash =
     original.headers[CONTENT_SHA256_HEADER] ?? (body === undefined ? EMPTY_SHA256 : await sha256Hex(body));
-  const canonicalRequest = smithy.createCanonicalRequest(request, canonical, payloadHash);
+  // The added parameters are strings: encoded as UTF-8 beside the URL's, which are canonical already.
+  const wireQuery = [...request.wireQuery];
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) wireQuery.push([kit.escapeUri(name), kit.escapeUri(item)]);
+  }
+  const canonicalRequest = smithy.createCanonicalRequest({ ...request, wireQuery }, canonical, payloadHash);
   const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;
   query['X-Amz-Signature'] = await kit.hmacSha256Hex(await smithy.getSigningKey(identity, shortDate), stringToSign);
   return query;

@@ -1,15 +1,12 @@
 import { escapeUri } from '@smithy/core/protocols';
 import { createScope } from '@smithy/signature-v4';
 import {
-  AMZ_DATE_HEADER,
-  AUTHORIZATION_HEADER,
   CONTENT_SHA256_HEADER,
+  DECLARED_PAYLOAD,
   DEFAULT_PRESIGN_EXPIRES_IN,
   EMPTY_SHA256,
   FORM_CONTENT_TYPE,
-  HOST_HEADER,
   MAX_PRESIGN_EXPIRES_IN,
-  SECURITY_TOKEN_HEADER,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
 import { fail, MESSAGE_ARGS } from '../errors/fail.js';
@@ -42,13 +39,12 @@ export const KIT = {
   canonicalQueryComponent,
   ALGORITHM,
   CONTENT_SHA256_HEADER,
+  DECLARED_PAYLOAD,
   EMPTY_SHA256,
   UNSIGNED_PAYLOAD,
   DEFAULT_PRESIGN_EXPIRES_IN,
   MAX_PRESIGN_EXPIRES_IN,
   FORM_CONTENT_TYPE,
-  /** Headers presignFetchRequest drops before presigning. */
-  PRESIGN_DROPPED_HEADERS: [AUTHORIZATION_HEADER, AMZ_DATE_HEADER, SECURITY_TOKEN_HEADER, HOST_HEADER],
 } as const;
 
 /** The type of {@link KIT}. @internal */

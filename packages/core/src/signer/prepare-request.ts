@@ -8,10 +8,9 @@ import {
 } from '../constants.js';
 import { fail } from '../errors/fail.js';
 import { type NormalizedBody, normalizeBody, unreadBody } from '../request/normalize-body.js';
-import { takeHeaders } from '../request/normalize-headers.js';
 import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
-import type { HeadersLike, SignableBody } from '../types.js';
 import { lazy } from '../utils/lazy.js';
+import type { ReadRequest } from './read-request.js';
 import type { SigningTarget } from './resolve-target.js';
 import type { SmithyRequest } from './smithy-signer.js';
 
@@ -33,43 +32,30 @@ const loadEncodePathOnce = /* @__PURE__ */ lazy(() => import('./encode-path-once
 
 const METHOD = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
 
-/** What `x-amz-content-sha256` may hold: a SHA-256 in lower-case hex, or one of AWS's literals. */
-const PAYLOAD_HASH = /^(?:[0-9a-f]{64}|UNSIGNED-PAYLOAD|STREAMING-[A-Z0-9-]+)$/;
-
-function checkPayloadHash(value: string): void {
-  if (!PAYLOAD_HASH.test(value)) {
-    throw fail('INVALID_OPTIONS', 'payloadHash', [value]);
-  }
-}
-
 /**
- * Turns a {@link SignableRequest} into smithy's request shape.
+ * Turns a request read by `readRequest` (its shape and field types checked) into smithy's request shape.
  * @internal
  */
 export async function prepareRequest(
-  input: { method?: string | undefined; url: string | URL; headers?: HeadersLike | undefined; body?: SignableBody },
+  input: ReadRequest,
   resolveTarget: (hostname: string, path: string) => Promise<SigningTarget>,
   unsignedPayload: boolean | ((target: SigningTarget) => boolean),
 ): Promise<{ prepared: PreparedRequest; target: SigningTarget }> {
-  if (typeof input !== 'object' || input === null) {
-    throw fail('INVALID_OPTIONS', 'requestType', ['sign', input]);
-  }
   const url = parseUrl(input.url);
-  // Before any await: the dictionary readRequest just made is then taken as it is.
-  const headers = takeHeaders(input.headers);
+  // The dictionary readRequest made: taken as it is, never the caller's.
+  const headers = input.headers;
   const target = await resolveTarget(url.hostname, url.path);
   const method = (input.method ?? 'GET').toUpperCase();
-  if (typeof input.method !== 'undefined' && (typeof input.method !== 'string' || !METHOD.test(input.method))) {
+  if (input.method !== undefined && !METHOD.test(input.method)) {
     throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
   for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
   const givenHash = headers[CONTENT_SHA256_HEADER];
-  if (givenHash !== undefined) checkPayloadHash(givenHash);
-  // The caller's own payload hash stands for the body, which is then sent unread (never buffered).
+  // The caller's own payload hash (checked) stands for the body, which is then sent unread (never buffered).
   const body =
     givenHash !== undefined
-      ? unreadBody(input.body)
+      ? await unreadBody(input.body, givenHash)
       : await normalizeBody(
           input.body,
           typeof unsignedPayload === 'function' ? unsignedPayload(target) : unsignedPayload,
@@ -92,7 +78,6 @@ export async function prepareRequest(
     hostname: url.hostname,
     path,
     wireQuery: url.query,
-    query: {},
     headers,
     body: body.payload,
   };

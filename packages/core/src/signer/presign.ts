@@ -14,7 +14,7 @@ const presignUnsigned = (target: SigningTarget): boolean => target.unsignedPresi
  * @internal
  */
 export async function presign(kit: Kit, context: SignerContext, request: PresignRequest): Promise<string> {
-  const input = kit.readRequest(request, 'presign');
+  const input = await kit.readRequest(request, 'presign');
   const { MAX_PRESIGN_EXPIRES_IN } = kit;
   const expiresIn = (request as { expiresIn?: unknown }).expiresIn ?? kit.DEFAULT_PRESIGN_EXPIRES_IN;
   if (

@@ -1,11 +1,11 @@
 import { AMZ_DATE_HEADER, AUTHORIZATION_HEADER } from '../constants.js';
 import { fail } from '../errors/fail.js';
 import { isSigV4Error } from '../errors/sigv4-error.js';
-import { normalizeHeaders } from '../request/normalize-headers.js';
-import type { SignableBody } from '../types.js';
+import { loadHeaderReader, normalizeHeaders } from '../request/normalize-headers.js';
+import type { HeadersLike, SignableBody } from '../types.js';
 import { ALGORITHM } from './compute-signature.js';
 
-/** A request as read from the caller: each field read once, headers lower-case strings. @internal */
+/** A request as read from the caller: each field read once, headers lower-case strings in a new dictionary. @internal */
 export interface ReadRequest {
   readonly method: string | undefined;
   readonly url: string | URL;
@@ -28,7 +28,7 @@ export const isStaleSignature = (headers: Record<string, string>): boolean =>
  * `Authorization` header is refused: the signature would silently replace it.
  * @internal
  */
-export function readRequest(request: unknown, operation: string): ReadRequest {
+export async function readRequest(request: unknown, operation: string): Promise<ReadRequest> {
   if (typeof request !== 'object' || request === null) {
     throw fail('INVALID_OPTIONS', 'requestType', [operation, request]);
   }
@@ -44,13 +44,17 @@ export function readRequest(request: unknown, operation: string): ReadRequest {
     throw fail('INVALID_OPTIONS', 'methodType', [operation, method]);
   }
   const url = read<string | URL>('url');
-  let headers: Record<string, string>;
-  try {
-    headers = normalizeHeaders(read('headers'));
-  } catch (cause) {
-    if (isSigV4Error(cause)) throw cause;
-    throw fail('INVALID_OPTIONS', 'headersUnreadable', [operation], cause);
-  }
+  const raw = read<HeadersLike | undefined>('headers');
+  const readHeaders = (normalize: (input: HeadersLike) => Record<string, string> | undefined) => {
+    try {
+      return normalize(raw as HeadersLike);
+    } catch (cause) {
+      if (isSigV4Error(cause)) throw cause;
+      throw fail('INVALID_OPTIONS', 'headersUnreadable', [operation], cause);
+    }
+  };
+  // Other input than strings is read by a module loaded for it; the load is outside the try: its failure is no input error.
+  const headers = readHeaders(normalizeHeaders) ?? (readHeaders(await loadHeaderReader()) as Record<string, string>);
   if (headers[AUTHORIZATION_HEADER] !== undefined && !isStaleSignature(headers)) {
     throw fail('INVALID_OPTIONS', 'ownAuthorization', [operation]);
   }

@@ -14,8 +14,8 @@ export interface SmithyRequest {
   path: string;
   /** The URL's query parameters, already in canonical form (see `canonical-query.ts`). */
   wireQuery: readonly EncodedParam[];
-  /** Parameters added as strings (presign's hoisted headers and `X-Amz-*`); empty when signing. */
-  query: Record<string, string | string[]>;
+  /** Parameters added as strings (presign's hoisted headers and `X-Amz-*`), encoded into `wireQuery` by presign. */
+  query?: Record<string, string | string[]>;
   headers: Record<string, string>;
   body?: unknown;
 }
@@ -55,7 +55,7 @@ class Canonicalizer extends SignatureV4Base {
   canonicalRequest(request: SmithyRequest, canonical: CanonicalHeaders, payloadHash: string): string {
     // smithy's types call getCanonicalPath private; the browser build keeps it and drops createCanonicalRequest.
     const path = (this as unknown as { getCanonicalPath(request: { path: string }): string }).getCanonicalPath(request);
-    const query = canonicalQueryString(request.wireQuery, request.query);
+    const query = canonicalQueryString(request.wireQuery);
     return `${request.method}\n${path}\n${query}\n${canonical.lines}\n${canonical.list}\n${payloadHash}`;
   }
 
