@@ -6,8 +6,8 @@ import { canonicalQueryComponent } from '../src/request/canonical-query.js';
 function referenceComponent(raw: string): string {
   const bytes: number[] = [];
   for (let i = 0; i < raw.length; i++) {
-    const escape = /^%[0-9a-f]{2}/i.exec(raw.slice(i));
-    if (escape) {
+    const percent = /^%[0-9a-f]{2}/i.exec(raw.slice(i));
+    if (percent) {
       bytes.push(Number.parseInt(raw.slice(i + 1, i + 3), 16));
       i += 2;
     } else {

@@ -8,7 +8,12 @@ vi.mock('../src/request/normalize-any-headers.js', () => {
 });
 
 describe('a request whose header module cannot load', () => {
-  const signer = createSigner({ region: 'eu-central-1', service: 'execute-api', credentials: CREDENTIALS, now: FIXED_NOW });
+  const signer = createSigner({
+    region: 'eu-central-1',
+    service: 'execute-api',
+    credentials: CREDENTIALS,
+    now: FIXED_NOW,
+  });
 
   it('rejects with SIGNING_FAILED, not as wrong input', async () => {
     const error = await signer.sign({ url: 'https://example.com/', headers: [['a', '1']] }).catch((e: unknown) => e);

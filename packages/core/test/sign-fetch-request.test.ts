@@ -198,9 +198,7 @@ describe('signFetchRequest against the local gateway', () => {
     const like = { url: 'ftp://files.example.com/a', method: 'GET', [Symbol.toStringTag]: 'Request' };
     const fromLike = await rejection(signFetchRequest(signer, like as unknown as Request));
     expect(isSigV4Error(fromLike) && fromLike.code).toBe('INVALID_URL');
-    expect((fromLike as Error).message).toBe(
-      'Cannot sign a ftp: URL: only http: and https: URLs can be signed.',
-    );
+    expect((fromLike as Error).message).toBe('Cannot sign a ftp: URL: only http: and https: URLs can be signed.');
   });
 
   it('refuses a no-cors request, which cannot carry Authorization, with INVALID_OPTIONS', async () => {

@@ -1,5 +1,4 @@
 import type { PresignedFetchRequest } from '../request/presign-fetch-request.js';
-import { KIT } from '../signer/kit.js';
 import type { readClockSkew } from '../signer/read-clock-skew.js';
 import type { Signer } from '../types.js';
 import { lazy } from '../utils/lazy.js';
@@ -30,10 +29,4 @@ export interface AdapterKit {
  * ```
  * @internal
  */
-export const loadAdapterKit = /* @__PURE__ */ lazy(async (): Promise<AdapterKit> => {
-  const kit = await import('./adapter-kit.js');
-  return {
-    ...kit,
-    presignFetchRequest: (signer, input, init, options) => kit.presignFetchRequest(KIT, signer, input, init, options),
-  };
-});
+export const loadAdapterKit = /* @__PURE__ */ lazy((): Promise<AdapterKit> => import('./adapter-kit.js'));

@@ -1,4 +1,3 @@
-import type { Kit } from '../signer/kit.js';
 import type { Signer } from '../types.js';
 import type { PresignedFetchRequest } from './presign-fetch-request.js';
 
@@ -17,11 +16,10 @@ const isStream = (body: unknown): boolean =>
   typeof body === 'object' && body !== null && typeof (body as ReadableStream).getReader === 'function';
 
 /**
- * {@link presignFetchRequest}, loaded on its first call; takes what it needs from core as `kit` (see kit.ts).
+ * {@link presignFetchRequest}, loaded on its first call.
  * @internal
  */
 export async function presignFetchRequest(
-  kit: Kit,
   signer: Signer,
   input: RequestInfo | URL,
   init: RequestInit | undefined,

@@ -70,7 +70,8 @@ export async function computePresignedQuery(
   // The added parameters are strings: encoded as UTF-8 beside the URL's, which are canonical already.
   const wireQuery = [...request.wireQuery];
   for (const [name, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? value : [value]) wireQuery.push([kit.escapeUri(name), kit.escapeUri(item)]);
+    for (const item of Array.isArray(value) ? value : [value])
+      wireQuery.push([kit.escapeUri(name), kit.escapeUri(item)]);
   }
   const canonicalRequest = smithy.createCanonicalRequest({ ...request, wireQuery }, canonical, payloadHash);
   const stringToSign = `${ALGORITHM}\n${longDate}\n${scope}\n${await sha256Hex(canonicalRequest)}`;

@@ -81,7 +81,10 @@ export function createSigner(options: SignerOptions = {}): Signer {
   return {
     sign: (request) =>
       guard('sign', async () => {
-        const { prepared, target } = await context.prepare(await readRequest(request, 'sign'), resolved.unsignedPayload);
+        const { prepared, target } = await context.prepare(
+          await readRequest(request, 'sign'),
+          resolved.unsignedPayload,
+        );
         const identity = await credentials();
         const parts = await computeSignature(
           context.smithyFor(target),

@@ -9,7 +9,10 @@ import type { SignerContext } from './signer-context.js';
  * @internal
  */
 export async function explain(kit: Kit, context: SignerContext, request: SignableRequest): Promise<SigningExplanation> {
-  const { prepared, target } = await context.prepare(await kit.readRequest(request, 'explain'), context.unsignedPayload);
+  const { prepared, target } = await context.prepare(
+    await kit.readRequest(request, 'explain'),
+    context.unsignedPayload,
+  );
   const identity = await context.credentials();
   const parts = await kit.computeSignature(
     context.smithyFor(target),
