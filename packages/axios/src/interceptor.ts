@@ -9,8 +9,7 @@ import {
 import type { AxiosInstance, InternalAxiosRequestConfig } from 'axios';
 import { signAxiosRequest, wrapAdapter } from './sign-axios-request.js';
 
-const WRONG_ARGUMENTS =
-  '@sigv4/axios: attachSigV4(instance, options) takes an axios instance, sigv4Interceptor(options) an options object.';
+const WRONG_ARGUMENTS = '@sigv4/axios: attachSigV4(instance, options) takes an axios instance and an options object.';
 
 /**
  * Options of {@link sigv4Interceptor} and {@link attachSigV4}: `createSigner`'s options or `{ signer }`, plus
@@ -54,12 +53,12 @@ export function sigv4Interceptor(
   const plain = wrapAdapter();
   const watching = correctClockSkew
     ? wrapAdapter(async (sent, answer) =>
-        (await import('./skew-retry.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer),
+        (await import('./rare-paths.js')).resendOnClockSkew(loadAdapterKit, signer, sign, sent, answer),
       )
     : plain;
   const sign = (config: InternalAxiosRequestConfig, wrapper = plain) =>
     signQuery
-      ? import('./query-signer.js').then((m) =>
+      ? import('./rare-paths.js').then((m) =>
           m.presignAxiosRequest(config, signer, signQuery.expiresIn, signAxiosRequest, wrapper),
         )
       : signAxiosRequest(config, signer, wrapper);

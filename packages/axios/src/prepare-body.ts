@@ -21,7 +21,7 @@ export async function prepareBody(config: InternalAxiosRequestConfig, headers: A
   headers.normalize(false);
 
   if (data && (/^(Blob|File|FormData)$/.test(data[Symbol.toStringTag] as string) || data.getHeaders)) {
-    return (await import('./read-form-body.js')).readFormBody(data, headers);
+    return (await import('./rare-paths.js')).readFormBody(data, headers);
   }
   return data;
 }

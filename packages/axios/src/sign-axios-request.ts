@@ -35,7 +35,7 @@ export function wrapAdapter(onRefused?: OnRefused): AxiosAdapter {
       // A refused answer rejects, or resolves where `validateStatus` accepts it; what runs on failure loads then.
       (response) =>
         onRefused && CLOCK_SKEW_STATUSES.includes(response.status) ? onRefused(sent, { response }) : response,
-      async (error) => (await import('./redact-error.js')).settleFailure(error, sent, onRefused, CLOCK_SKEW_STATUSES),
+      async (error) => (await import('./rare-paths.js')).settleFailure(error, sent, onRefused, CLOCK_SKEW_STATUSES),
     );
   wrappers.add(wrapper);
   return wrapper;
@@ -57,7 +57,7 @@ export async function signAxiosRequest(
   const method = config.method as string;
   const url: string | Refusal = config.auth ? { auth: true } : resolveRequestUrl(config);
   // The error for a config that cannot be signed is worded by refuse.ts, loaded on the first one.
-  if (typeof url !== 'string') throw (await import('./refuse.js')).refuse(SigV4Error, url);
+  if (typeof url !== 'string') throw (await import('./rare-paths.js')).refuse(SigV4Error, url);
   const headers = AxiosHeaders.from(config.headers);
   const earlier = config[SIGNED_MARK as never] as AxiosAdapter | true | undefined;
   let send = wrappers.has(config.adapter as AxiosAdapter) && earlier !== true ? earlier : undefined;
@@ -68,16 +68,17 @@ export async function signAxiosRequest(
   }
   const data = await prepareBody(config, headers);
   const hasBody = data !== undefined;
-  // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label it so first.
   const type = headers.get(CONTENT_TYPE_HEADER);
-  const labelled = typeof data === 'string' && type ? `${type}`.replace(/(;\s*charset=)[^;]*/gi, '$1UTF-8') : type;
-  if (labelled !== type) headers.set(CONTENT_TYPE_HEADER, labelled);
+  // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label-charset.ts labels it first.
+  if (typeof data === 'string' && /charset=/i.test(type as string)) {
+    (await import('./rare-paths.js')).labelCharset(headers, `${type}`);
+  }
   if (type === undefined && hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE);
   }
   const signable = collectSignableHeaders(headers, hasBody, !!earlier);
   // A caller's Host is kept or dropped as the adapter does (drops-host.ts, loaded on the first one).
-  if ('host' in signable) (await import('./drops-host.js')).dropHost(getAdapter, config, send, headers, signable);
+  if ('host' in signable) (await import('./rare-paths.js')).dropHost(getAdapter, config, send, headers, signable);
 
   const signed = await signer.sign({
     method: method.toUpperCase(),
