@@ -41,6 +41,9 @@ export function wrapAdapter(onRefused?: OnRefused): AxiosAdapter {
   return wrapper;
 }
 
+/** The rare-paths chunk once a request has loaded it. */
+let rarePaths: typeof import('./rare-paths.js') | undefined;
+
 /**
  * Signs one axios request config in place: computes the URL and body axios would send, signs them, then hands
  * axios exactly those (`params` folded into the URL, the body already serialized). A config signed before (a
@@ -71,7 +74,9 @@ export async function signAxiosRequest(
   const type = headers.get(CONTENT_TYPE_HEADER);
   // A string body goes out as UTF-8 and XHR relabels its charset `UTF-8` after signing: label-charset.ts labels it first.
   if (typeof data === 'string' && /charset=/i.test(type as string)) {
-    (await import('./rare-paths.js')).labelCharset(headers, `${type}`);
+    // Kept once loaded: `application/json; charset=utf-8` is common, and each `import()` costs a turn of its own.
+    rarePaths ??= await import('./rare-paths.js');
+    rarePaths.labelCharset(headers, `${type}`);
   }
   if (type === undefined && hasBody && METHODS_WITH_DEFAULT_CONTENT_TYPE.includes(method)) {
     headers.setContentType(AXIOS_DEFAULT_CONTENT_TYPE);
