@@ -54,10 +54,7 @@ export function createSigner(options: SignerOptions = {}): Signer {
     prepare: (input, unsignedPayload) => prepareRequest(input, resolveTarget, unsignedPayload),
     smithyFor(target) {
       let signer = smithySigners.get(target);
-      if (!signer) {
-        signer = createSmithySigner(target, Sha256);
-        smithySigners.set(target, signer);
-      }
+      if (!signer) smithySigners.set(target, (signer = createSmithySigner(target, Sha256)));
       return signer;
     },
     credentials,
