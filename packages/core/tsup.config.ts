@@ -34,12 +34,11 @@ const KIT_MEMBERS = new RegExp(
     'canonicalQueryComponent',
     'ALGORITHM',
     'CONTENT_SHA256_HEADER',
+    'DECLARED_PAYLOAD',
     'EMPTY_SHA256',
     'UNSIGNED_PAYLOAD',
     'DEFAULT_PRESIGN_EXPIRES_IN',
     'MAX_PRESIGN_EXPIRES_IN',
-    'FORM_CONTENT_TYPE',
-    'PRESIGN_DROPPED_HEADERS',
   ].join('|')})$`,
 );
 

@@ -29,9 +29,6 @@ export const HOST_HEADER = 'host';
 /** @internal */
 export const CONTENT_TYPE_HEADER = 'content-type';
 
-/** Content type given to a `URLSearchParams` body when the caller set none. @internal */
-export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
-
 /**
  * Headers that a signing attempt adds. Drop them before signing a request again
  * (a retry, a redirect), or the old values would be signed into the new signature.

@@ -113,23 +113,23 @@ export function createCredentialsResolver(
     const stale = current;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const credentials = await Promise.race([
+      current = await Promise.race([
         fetchCredentials(),
         new Promise<never>((_, reject) => {
           // Worded by the signer's guard: a module to load here could keep the timeout from ending the wait.
           timer = setTimeout(
-            () => reject(fail('CREDENTIALS_PROVIDER_FAILED', 'credentialsTimeout', [options.timeoutMs])),
+            reject,
             options.timeoutMs,
+            fail('CREDENTIALS_PROVIDER_FAILED', 'credentialsTimeout', [options.timeoutMs]),
           );
           // The timer never keeps the process alive.
           (timer as { unref?: () => void }).unref?.();
         }),
       ]);
-      if (credentials.secretAccessKey !== stale?.secretAccessKey || credentials.sessionToken !== stale?.sessionToken) {
+      if (current.secretAccessKey !== stale?.secretAccessKey || current.sessionToken !== stale?.sessionToken) {
         previous = stale;
       }
-      current = credentials;
-      return credentials;
+      return current;
     } catch (error) {
       // A failed refresh is not cached; still-valid old credentials keep working meanwhile.
       if (stale && !expiresWithin(stale, 0, options.now())) return stale;

@@ -17,6 +17,7 @@ export function fail<K extends MessageKey>(
   cause?: unknown,
 ): SigV4Error {
   const error = new SigV4Error(code, key, cause === undefined ? undefined : { cause });
-  Object.defineProperty(error, MESSAGE_ARGS, { value: args, configurable: true });
+  // Removed when the message is worded, before the error leaves the signer.
+  (error as SigV4Error & { [MESSAGE_ARGS]?: unknown })[MESSAGE_ARGS] = args;
   return error;
 }

@@ -47,27 +47,21 @@ async function digest(data: Uint8Array, key: Uint8Array | undefined): Promise<Ui
   return new Uint8Array(await subtle.sign('HMAC', await cryptoKey, bytes));
 }
 
-const EMPTY = new Uint8Array(0);
-
 /**
  * SHA-256 / HMAC-SHA-256 in the shape smithy takes (`update`, `digest`), on WebCrypto. No Node built-ins.
  * @internal
  */
 export class WebSha256 implements Sha256Hash {
   readonly #key: Uint8Array | undefined;
-  #data = EMPTY;
+  #data = new Uint8Array(0);
 
   constructor(secret?: SourceData) {
     this.#key = secret === undefined ? undefined : toBytes(secret);
   }
 
   update(data: SourceData): void {
-    // A copy: the caller may reuse its buffer before digest() runs.
-    const bytes = toBytes(data);
-    const joined = new Uint8Array(this.#data.byteLength + bytes.byteLength);
-    joined.set(this.#data);
-    joined.set(bytes, this.#data.byteLength);
-    this.#data = joined;
+    // A copy (the caller may reuse its buffer before digest() runs); the data hashed here is the signing key's few bytes.
+    this.#data = new Uint8Array([...this.#data, ...toBytes(data)]);
   }
 
   digest(): Promise<Uint8Array> {

@@ -3,6 +3,9 @@ import type { Kit } from '../signer/kit.js';
 import type { SignableBody } from '../types.js';
 import type { NormalizedBody } from './normalize-body.js';
 
+/** Content type given to a `URLSearchParams` body when the caller set none; only this lazy module needs it. */
+const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=UTF-8';
+
 // Loaded for bodies other than strings and bytes; takes what it needs from core as `kit` (see signer/kit.ts).
 
 const isBlob = (body: object): body is Blob => typeof Blob !== 'undefined' && body instanceof Blob;
@@ -33,7 +36,7 @@ const hashed = (
  * @internal
  */
 export async function normalizeAnyBody(kit: Kit, body: unknown, unsignedPayload: boolean): Promise<NormalizedBody> {
-  const { FORM_CONTENT_TYPE, fail } = kit;
+  const { fail } = kit;
   const form = body instanceof URLSearchParams ? body.toString() : undefined;
   if (unsignedPayload) {
     return {
@@ -82,7 +85,7 @@ export function unreadBody(kit: Kit, body: unknown, payloadHash: string): Normal
   }
   if (body instanceof URLSearchParams) {
     const form = body.toString();
-    return { payload: undefined, unsigned: false, send: form, contentType: kit.FORM_CONTENT_TYPE };
+    return { payload: undefined, unsigned: false, send: form, contentType: FORM_CONTENT_TYPE };
   }
   const type = typeof body === 'object' && body !== null && isBlob(body) && body.type !== '' ? body.type : undefined;
   return { payload: undefined, unsigned: false, send: body as SignableBody, contentType: type };

@@ -44,24 +44,27 @@ export function createSigner(options: SignerOptions = {}): Signer {
   let clockOffset = 0;
 
   const localNow = (): number => toTime(resolved.now(), 'createSigner: what `now()` returns');
+  // The signer's clock: its `now()` corrected by the clock offset.
+  const now = (): number => localNow() + clockOffset;
   const credentials = createCredentialsResolver(resolved.credentials, loadDefaultCredentialProvider, {
-    now: () => localNow() + clockOffset,
+    now,
     timeoutMs: resolved.credentialsTimeout,
   });
+  const smithyFor = (target: SigningTarget): SmithySigner => {
+    let signer = smithySigners.get(target);
+    if (!signer) {
+      signer = createSmithySigner(target, Sha256);
+      smithySigners.set(target, signer);
+    }
+    return signer;
+  };
 
   const context: SignerContext = {
     unsignedPayload: resolved.unsignedPayload,
     prepare: (input, unsignedPayload) => prepareRequest(input, resolveTarget, unsignedPayload),
-    smithyFor(target) {
-      let signer = smithySigners.get(target);
-      if (!signer) {
-        signer = createSmithySigner(target, Sha256);
-        smithySigners.set(target, signer);
-      }
-      return signer;
-    },
+    smithyFor,
     credentials,
-    signingDate: () => new Date(localNow() + clockOffset),
+    signingDate: () => new Date(now()),
   };
 
   /** Runs a public operation; whatever it throws leaves as a SigV4Error without secrets. */
@@ -81,18 +84,13 @@ export function createSigner(options: SignerOptions = {}): Signer {
   return {
     sign: (request) =>
       guard('sign', async () => {
-        const { prepared, target } = await context.prepare(
+        const { prepared, target } = await prepareRequest(
           await readRequest(request, 'sign'),
+          resolveTarget,
           resolved.unsignedPayload,
         );
         const identity = await credentials();
-        const parts = await computeSignature(
-          context.smithyFor(target),
-          prepared.smithy,
-          target,
-          identity,
-          context.signingDate(),
-        );
+        const parts = await computeSignature(smithyFor(target), prepared.smithy, target, identity, new Date(now()));
         const headers = signedHeaders(prepared, parts.added, parts.authorization);
         return { method: prepared.method, url: prepared.url.href, headers, body: prepared.body.send };
       }),

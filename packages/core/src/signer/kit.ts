@@ -5,7 +5,6 @@ import {
   DECLARED_PAYLOAD,
   DEFAULT_PRESIGN_EXPIRES_IN,
   EMPTY_SHA256,
-  FORM_CONTENT_TYPE,
   MAX_PRESIGN_EXPIRES_IN,
   UNSIGNED_PAYLOAD,
 } from '../constants.js';
@@ -44,7 +43,6 @@ export const KIT = {
   UNSIGNED_PAYLOAD,
   DEFAULT_PRESIGN_EXPIRES_IN,
   MAX_PRESIGN_EXPIRES_IN,
-  FORM_CONTENT_TYPE,
 } as const;
 
 /** The type of {@link KIT}. @internal */

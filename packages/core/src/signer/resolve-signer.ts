@@ -14,10 +14,7 @@ import { createSigner } from './create-signer.js';
 export type SignerOrOptions = SignerOptions | { signer: Signer };
 
 const isSigner = (value: unknown): value is Signer =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Signer).sign === 'function' &&
-  typeof (value as Signer).presign === 'function';
+  typeof (value as Signer | null)?.sign === 'function' && typeof (value as Signer).presign === 'function';
 
 /**
  * Returns `options.signer` when given, else `createSigner(options)`. Adapters call it once per instance.
@@ -33,11 +30,11 @@ const isSigner = (value: unknown): value is Signer =>
  * ```
  */
 export function resolveSigner(options: SignerOrOptions | undefined = {}): Signer {
-  if (typeof options === 'object' && options !== null && 'signer' in options && options.signer !== undefined) {
-    if (!isSigner(options.signer)) {
-      throw new SigV4Error('INVALID_OPTIONS', '`signer` must be made by createSigner().');
-    }
-    return options.signer;
+  // Read once: a getter runs once, and primitives have no `signer` (normalizeOptions rejects them).
+  const signer = (options as { signer?: unknown } | null)?.signer;
+  if (signer !== undefined) {
+    if (!isSigner(signer)) throw new SigV4Error('INVALID_OPTIONS', '`signer` must be made by createSigner().');
+    return signer;
   }
   return createSigner(options as SignerOptions);
 }
