@@ -3,7 +3,7 @@ import { AMZ_DATE_HEADER, CONTENT_SHA256_HEADER, EMPTY_SHA256, SECURITY_TOKEN_HE
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
 import type { SigningTarget } from './resolve-target.js';
-import { getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
+import { formatSigningDate, getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
 
 /** smithy's generated headers but `authorization` (never signed) and `x-amz-date` (set anew and signed). */
 const NOT_SIGNED = new Set(['date']);
@@ -16,7 +16,7 @@ let lastDate: { time: number; longDate: string; shortDate: string } | undefined;
 /** smithy's date format, remembered for the current second (many signings share it). @internal */
 export function formatDate(smithy: SmithySigner, date: Date): { longDate: string; shortDate: string } {
   const time = Math.floor(date.getTime() / 1000);
-  if (lastDate?.time !== time) lastDate = { time, ...smithy.formatDate(date) };
+  if (lastDate?.time !== time) lastDate = { time, ...formatSigningDate(date) };
   return lastDate;
 }
 
