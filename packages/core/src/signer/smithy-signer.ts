@@ -95,6 +95,9 @@ export function createSmithySigner(target: SigningTarget, sha256: Sha256Construc
 /** What smithy's value canonicalization below would change: line breaks, tabs, runs of spaces, outer spaces. */
 const NOT_CANONICAL_VALUE = /[\r\n\t]| {2}|^ | $/;
 
+/** Header names are unique: no two compare equal. */
+const byName = (a: string, b: string): number => (a < b ? -1 : 1);
+
 /** The header part of a canonical request. @internal */
 export interface CanonicalHeaders {
   /** `name:value` lines, sorted by name, each ending in a line break. */
@@ -119,7 +122,7 @@ export function getCanonicalHeaders(
   // One string grown line by line: cheaper than a list of lines joined at the end.
   let lines = '';
   // Sorted in place: the engine's sort allocates more than the few names of most requests.
-  for (const name of sortInPlace(Object.keys(headers), (a, b) => (a < b ? -1 : 1))) {
+  for (const name of sortInPlace(Object.keys(headers), byName)) {
     const value = headers[name];
     if (
       value == null ||
