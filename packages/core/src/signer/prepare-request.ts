@@ -49,7 +49,11 @@ export async function prepareRequest(
     throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
-  for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
+  // By index: for-of in this async function makes an iterator result per name.
+  for (let i = 0; i < STALE_SIGNING_HEADERS.length; i++) {
+    const name = STALE_SIGNING_HEADERS[i] as string;
+    if (name !== CONTENT_SHA256_HEADER) delete headers[name];
+  }
   const givenHash = headers[CONTENT_SHA256_HEADER];
   // The caller's own payload hash (checked) stands for the body, which is then sent unread (never buffered).
   const body =
