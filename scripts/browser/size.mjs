@@ -7,11 +7,11 @@ import { bundleBrowser, measureBundle, REPO_ROOT } from './bundle.mjs';
 /** Gzip budget for every export of `@sigv4/core` + `@sigv4/fetch` (aws4fetch is 3.0 KB, @smithy/signature-v4 5.8 KB). */
 export const CORE_FETCH_BUDGET = 9 * 1024;
 /** What every export of core + fetch reached, plus a little room: below the budget, it keeps the bytes from creeping back. */
-export const CORE_FETCH_REACHED = 7.83 * 1024;
+export const CORE_FETCH_REACHED = 7.96 * 1024;
 /** Gzip budget for what `createSignedFetch({ region, service, credentials: provider })` loads up front (issue 15). */
 export const SIGNED_FETCH_BUDGET = 6 * 1024;
 /** What that bundle reached, plus a little room: its check until the 6 KB budget is met. */
-export const SIGNED_FETCH_REACHED = 7.24 * 1024;
+export const SIGNED_FETCH_REACHED = 7.37 * 1024;
 /** Gzip budget for each adapter's own code on top of `@sigv4/core`. */
 export const ADAPTER_OVER_CORE_BUDGET = 1024;
 

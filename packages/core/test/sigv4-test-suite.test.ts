@@ -7,7 +7,7 @@ import { encodePathOnce } from '../src/signer/encode-path-once.js';
 import { KIT } from '../src/signer/kit.js';
 import { prepareRequest } from '../src/signer/prepare-request.js';
 import { readRequest } from '../src/signer/read-request.js';
-import { createSmithySigner } from '../src/signer/smithy-signer.js';
+import { createSmithySigner, toCanonicalPath } from '../src/signer/smithy-signer.js';
 import { loadSuite, parseRawRequest, type SuiteCase } from './support/test-suite.js';
 
 const cases = loadSuite();
@@ -79,7 +79,8 @@ async function signRawTarget(suiteCase: SuiteCase) {
       async () => target,
       false,
     );
-    prepared.smithy.path = context.normalize ? rawPath : encodePathOnce(rawPath);
+    // The canonical path of the raw path, by the rules prepareRequest applies to the wire path.
+    prepared.smithy.path = context.normalize ? await toCanonicalPath(rawPath) : encodePathOnce(rawPath);
     return prepared.smithy;
   };
   const smithy = createSmithySigner(target, Sha256);

@@ -52,7 +52,7 @@ export async function computePresignedQuery(
   options: PresignOptions,
 ): Promise<Record<string, string | string[]>> {
   const { ALGORITHM, CONTENT_SHA256_HEADER, EMPTY_SHA256, sha256Hex } = kit;
-  const { longDate, shortDate } = kit.formatDate(smithy, date);
+  const { longDate, shortDate } = kit.formatDate(date);
   const scope = kit.createScope(shortDate, target.region, target.service);
   const keepOut = new Set(options.keepOut);
   const request = hoistHeaders(original, keepOut);

@@ -3,7 +3,7 @@ import { AMZ_DATE_HEADER, CONTENT_SHA256_HEADER, EMPTY_SHA256, SECURITY_TOKEN_HE
 import { hmacSha256Hex, sha256Hex } from '../platform/node.js';
 import type { AwsCredentialIdentity } from '../types.js';
 import type { SigningTarget } from './resolve-target.js';
-import { getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
+import { formatSigningDate, getCanonicalHeaders, type SmithyRequest, type SmithySigner } from './smithy-signer.js';
 
 /** smithy's generated headers but `authorization` (never signed) and `x-amz-date` (set anew and signed). */
 const NOT_SIGNED = new Set(['date']);
@@ -13,10 +13,10 @@ export const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 let lastDate: { time: number; longDate: string; shortDate: string } | undefined;
 
-/** smithy's date format, remembered for the current second (many signings share it). @internal */
-export function formatDate(smithy: SmithySigner, date: Date): { longDate: string; shortDate: string } {
+/** SigV4's date format (smithy's), remembered for the current second (many signings share it). @internal */
+export function formatDate(date: Date): { longDate: string; shortDate: string } {
   const time = Math.floor(date.getTime() / 1000);
-  if (lastDate?.time !== time) lastDate = { time, ...smithy.formatDate(date) };
+  if (lastDate?.time !== time) lastDate = { time, ...formatSigningDate(date) };
   return lastDate;
 }
 
@@ -50,7 +50,7 @@ export async function computeSignature(
 ): Promise<SignatureParts> {
   const headers = request.headers;
 
-  const { longDate, shortDate } = formatDate(smithy, date);
+  const { longDate, shortDate } = formatDate(date);
   const added: Record<string, string> = {};
   added[AMZ_DATE_HEADER] = headers[AMZ_DATE_HEADER] = longDate;
   if (identity.sessionToken) added[SECURITY_TOKEN_HEADER] = headers[SECURITY_TOKEN_HEADER] = identity.sessionToken;

@@ -1,5 +1,5 @@
 import { escapeUri } from '@smithy/core/protocols';
-import { createScope } from '@smithy/signature-v4';
+import { createScope, SignatureV4Base } from '@smithy/signature-v4';
 import {
   CONTENT_SHA256_HEADER,
   DECLARED_PAYLOAD,
@@ -31,6 +31,8 @@ export const KIT = {
   computeSignature,
   formatDate,
   createScope,
+  /** smithy's signer base, for its canonical-path rules (canonical-path.ts). */
+  SignatureV4Base,
   getCanonicalHeaders,
   sha256Hex,
   hmacSha256Hex,

@@ -12,17 +12,16 @@ import { type ParsedUrl, parseUrl } from '../request/parse-url.js';
 import { lazy } from '../utils/lazy.js';
 import type { ReadRequest } from './read-request.js';
 import type { SigningTarget } from './resolve-target.js';
-import type { SmithyRequest } from './smithy-signer.js';
+import { isCanonicalPath, type SmithyRequest, toCanonicalPath } from './smithy-signer.js';
 
 /** A request ready for smithy, plus what the signed result is built from. @internal */
 export interface PreparedRequest {
   readonly url: ParsedUrl;
   readonly method: string;
-  /**
-   * The caller's headers, lower-case, without headers of an earlier signing, and (once signed) the
-   * signing headers; the same dictionary as `smithy.headers`, so call it only after signing.
-   */
-  readonly headers: () => Record<string, string>;
+  /** Whether signing added `host` to the caller's headers (the same dictionary as `smithy.headers`): it is not sent. */
+  readonly addedHost: boolean;
+  /** Whether signing added `x-amz-content-sha256: UNSIGNED-PAYLOAD`, which is not sent. */
+  readonly addedUnsigned: boolean;
   readonly body: NormalizedBody;
   readonly smithy: SmithyRequest;
 }
@@ -50,7 +49,11 @@ export async function prepareRequest(
     throw fail('INVALID_OPTIONS', 'methodToken', [input.method]);
   }
   // Signing headers are replaced, never re-signed; a payload hash the caller declares is kept.
-  for (const name of STALE_SIGNING_HEADERS) if (name !== CONTENT_SHA256_HEADER) delete headers[name];
+  // By index: for-of in this async function makes an iterator result per name.
+  for (let i = 0; i < STALE_SIGNING_HEADERS.length; i++) {
+    const name = STALE_SIGNING_HEADERS[i] as string;
+    if (name !== CONTENT_SHA256_HEADER) delete headers[name];
+  }
   const givenHash = headers[CONTENT_SHA256_HEADER];
   // The caller's own payload hash (checked) stands for the body, which is then sent unread (never buffered).
   const body =
@@ -71,7 +74,9 @@ export async function prepareRequest(
   const addedUnsigned = body.unsigned && headers[CONTENT_SHA256_HEADER] === undefined;
   if (addedUnsigned) headers[CONTENT_SHA256_HEADER] = UNSIGNED_PAYLOAD;
   let path = url.path;
+  // The canonical path: S3's rule, or smithy's (which leaves most paths as they are).
   if (!target.uriEscapePath) path = (await loadEncodePathOnce()).encodePathOnce(path);
+  else if (!isCanonicalPath(path)) path = await toCanonicalPath(path);
   const smithy: SmithyRequest = {
     method,
     protocol: url.protocol,
@@ -85,12 +90,9 @@ export async function prepareRequest(
   const prepared: PreparedRequest = {
     url,
     method,
-    // A function, not a getter: an object literal with an accessor is far slower to make.
-    headers: () => {
-      if (addedHost) delete headers[HOST_HEADER];
-      if (addedUnsigned && headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD) delete headers[CONTENT_SHA256_HEADER];
-      return headers;
-    },
+    // Flags, not a function that deletes what was added: a closure per request costs allocations.
+    addedHost,
+    addedUnsigned,
     body,
     smithy,
   };
@@ -107,7 +109,10 @@ export function signedHeaders(
   added: Record<string, string>,
   authorization: string,
 ): Record<string, string> {
-  const headers = prepared.headers();
+  const headers = prepared.smithy.headers;
+  if (prepared.addedHost) delete headers[HOST_HEADER];
+  if (prepared.addedUnsigned && headers[CONTENT_SHA256_HEADER] === UNSIGNED_PAYLOAD)
+    delete headers[CONTENT_SHA256_HEADER];
   for (const name in added) headers[name] = added[name] as string;
   headers[AUTHORIZATION_HEADER] = authorization;
   return Object.setPrototypeOf(headers, Object.prototype) as Record<string, string>;

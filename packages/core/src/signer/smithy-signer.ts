@@ -1,8 +1,10 @@
-import { ALWAYS_UNSIGNABLE_HEADERS, SignatureV4Base } from '@smithy/signature-v4';
+import { ALWAYS_UNSIGNABLE_HEADERS } from '@smithy/signature-v4';
 import { deriveSigningKey } from '../hash/signing-key.js';
 import type { Sha256Constructor } from '../hash/types.js';
-import { canonicalQueryString, type EncodedParam } from '../request/canonical-query.js';
+import { canonicalQueryString, type EncodedParam, sortInPlace } from '../request/canonical-query.js';
 import type { AwsCredentialIdentity } from '../types.js';
+import { lazy } from '../utils/lazy.js';
+import { KIT } from './kit.js';
 import type { SigningTarget } from './resolve-target.js';
 
 /** smithy's request shape. @internal */
@@ -11,6 +13,7 @@ export interface SmithyRequest {
   protocol: string;
   hostname: string;
   port?: number;
+  /** The canonical path: smithy's path rules applied already (see {@link isCanonicalPath}). */
   path: string;
   /** The URL's query parameters, already in canonical form (see `canonical-query.ts`). */
   wireQuery: readonly EncodedParam[];
@@ -21,47 +24,43 @@ export interface SmithyRequest {
 }
 
 /**
- * The parts of smithy's SigV4 the signer uses: its canonical request (canonical path rules, headers, layout),
- * its date format and its signing-key derivation.
+ * The parts of smithy's SigV4 the signer uses: its canonical request (canonical path rules, headers, layout)
+ * and its signing-key derivation.
  * @internal
  */
 export interface SmithySigner {
   createCanonicalRequest(request: SmithyRequest, canonicalHeaders: CanonicalHeaders, payloadHash: string): string;
-  formatDate(date: Date): { longDate: string; shortDate: string };
   getSigningKey(credentials: AwsCredentialIdentity, shortDate: string): Promise<Uint8Array>;
 }
 
+/** smithy's path rules, loaded by the first path they would change. */
+const loadCanonicalPath = /* @__PURE__ */ lazy(() => import('./canonical-path.js'));
+
+/** A path smithy's canonicalization returns unchanged: unreserved characters only, no empty, `.` or `..` segment. */
+const CANONICAL_PATH = /^(?:\/(?!\.\.?(?:\/|$))[\w.~-]+)*\/?$/;
+
 /**
- * smithy's `SignatureV4Base`, which holds the canonicalization (path normalization and escaping per
- * `uriEscapePath`, canonical request layout); only the query line is ours (bytes, not strings). The full `SignatureV4` class is not used:
- * it adds event-stream signing the signer never needs, and its weight in browser bundles.
+ * Whether smithy's canonical path of `path` is `path` itself (most paths): no code to load, nothing to await.
+ * @internal
  */
-class Canonicalizer extends SignatureV4Base {
-  constructor(target: SigningTarget, sha256: Sha256Constructor) {
-    super({
-      region: target.region,
-      service: target.service,
-      credentials: { accessKeyId: '', secretAccessKey: '' },
-      sha256,
-      uriEscapePath: target.uriEscapePath,
-      applyChecksum: target.applyChecksum,
-    });
-  }
+export const isCanonicalPath = (path: string): boolean => CANONICAL_PATH.test(path);
 
-  /**
-   * The canonical request in smithy's layout (its `createCanonicalRequest`): the method, smithy's canonical
-   * path (its path rules), then the query line computed on bytes (see `canonical-query.ts`) and the header lines.
-   */
-  canonicalRequest(request: SmithyRequest, canonical: CanonicalHeaders, payloadHash: string): string {
-    // smithy's types call getCanonicalPath private; the browser build keeps it and drops createCanonicalRequest.
-    const path = (this as unknown as { getCanonicalPath(request: { path: string }): string }).getCanonicalPath(request);
-    const query = canonicalQueryString(request.wireQuery);
-    return `${request.method}\n${path}\n${query}\n${canonical.lines}\n${canonical.list}\n${payloadHash}`;
-  }
+/**
+ * smithy's canonical path (`getCanonicalPath`) of a URL's path, for a target that escapes paths: its code
+ * loads for the first path that needs it.
+ * @internal
+ */
+export async function toCanonicalPath(path: string): Promise<string> {
+  return (await loadCanonicalPath()).canonicalPath(KIT, path);
+}
 
-  date(date: Date): { longDate: string; shortDate: string } {
-    return this.formatDate(date);
-  }
+/**
+ * smithy's date format (`SignatureV4Base.formatDate`): ISO 8601 basic format, whole seconds, UTC.
+ * @internal
+ */
+export function formatSigningDate(date: Date): { longDate: string; shortDate: string } {
+  const longDate = date.toISOString().replace(/[-:]|\.\d{3}/g, '');
+  return { longDate, shortDate: longDate.slice(0, 8) };
 }
 
 type KeyCache = WeakMap<AwsCredentialIdentity, { shortDate: string; key: Promise<Uint8Array> }>;
@@ -73,12 +72,15 @@ type KeyCache = WeakMap<AwsCredentialIdentity, { shortDate: string; key: Promise
  * @internal
  */
 export function createSmithySigner(target: SigningTarget, sha256: Sha256Constructor): SmithySigner {
-  const canonicalizer = new Canonicalizer(target, sha256);
   const keys: KeyCache = new WeakMap();
   return {
-    createCanonicalRequest: (request, canonicalHeaders, payloadHash) =>
-      canonicalizer.canonicalRequest(request, canonicalHeaders, payloadHash),
-    formatDate: (date) => canonicalizer.date(date),
+    /**
+     * The canonical request in smithy's layout (its `createCanonicalRequest`): the method, the canonical path,
+     * then the query line computed on bytes (see `canonical-query.ts`) and the header lines.
+     */
+    createCanonicalRequest(request, canonical, payloadHash) {
+      return `${request.method}\n${request.path}\n${canonicalQueryString(request.wireQuery)}\n${canonical.lines}\n${canonical.list}\n${payloadHash}`;
+    },
     getSigningKey(identity, shortDate) {
       const hit = keys.get(identity);
       if (hit && hit.shortDate === shortDate) return hit.key;
@@ -92,6 +94,9 @@ export function createSmithySigner(target: SigningTarget, sha256: Sha256Construc
 
 /** What smithy's value canonicalization below would change: line breaks, tabs, runs of spaces, outer spaces. */
 const NOT_CANONICAL_VALUE = /[\r\n\t]| {2}|^ | $/;
+
+/** Header names are unique: no two compare equal. */
+const byName = (a: string, b: string): number => (a < b ? -1 : 1);
 
 /** The header part of a canonical request. @internal */
 export interface CanonicalHeaders {
@@ -116,7 +121,8 @@ export function getCanonicalHeaders(
   const names: string[] = [];
   // One string grown line by line: cheaper than a list of lines joined at the end.
   let lines = '';
-  for (const name of Object.keys(headers).sort()) {
+  // Sorted in place: the engine's sort allocates more than the few names of most requests.
+  for (const name of sortInPlace(Object.keys(headers), byName)) {
     const value = headers[name];
     if (
       value == null ||
