@@ -4,6 +4,9 @@ import { normalizeOptions } from './normalize-options.js';
 import { sendSignedFetchRequest } from './sign-fetch-request.js';
 import type { SignedFetch, SignedFetchDependencies, SignedFetchOptions } from './types.js';
 
+/** The presign module once loaded: with `signQuery` every request needs it, and each `import()` costs a turn. */
+let presigning: typeof import('./send-presigned.js') | undefined;
+
 /**
  * Creates a `fetch` that signs every request with AWS Signature Version 4 before sending it.
  *
@@ -28,8 +31,10 @@ export function createSignedFetch(options?: SignedFetchOptions, dependencies?: S
   const { signer, send, adapter, retry } = normalizeOptions(options, dependencies);
   const query = adapter.signQuery;
   const once: SignedFetch = query
-    ? async (input, init) =>
-        (await import('./send-presigned.js')).sendPresigned(await loadAdapterKit(), signer, send, query, input, init)
+    ? async (input, init) => {
+        presigning ??= await import('./send-presigned.js');
+        return presigning.sendPresigned(await loadAdapterKit(), signer, send, query, input, init);
+      }
     : (input, init) => sendSignedFetchRequest(signer, send, input, init);
   const skewStatuses = adapter.correctClockSkew ? CLOCK_SKEW_STATUSES : [];
   const load = () =>

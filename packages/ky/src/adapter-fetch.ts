@@ -1,6 +1,9 @@
 import { CLOCK_SKEW_STATUSES, loadAdapterKit, type ResolvedAdapterOptions, type Signer } from '@sigv4/core';
 import { createSignedKyFetch, type KyFetch, replayBodyOf } from './sign-ky-request.js';
 
+/** The presign module once loaded: with `signQuery` every request needs it, and each `import()` costs a turn. */
+let presigning: typeof import('./presign-ky-request.js') | undefined;
+
 /** The fetches made here, never wrapped twice (`.extend()` hands one back as the parent's `fetch`). */
 const adapterFetches = new WeakSet<KyFetch>();
 
@@ -13,16 +16,11 @@ export function createAdapterKyFetch(
   if (fetch !== undefined && adapterFetches.has(fetch)) return fetch;
   const query = adapter.signQuery;
   const send: KyFetch = query
-    ? async (request, init) =>
+    ? async (request, init) => {
         // Loaded on first use: only instances with `signQuery` need it.
-        (await import('./presign-ky-request.js')).sendPresigned(
-          loadAdapterKit,
-          signer,
-          fetch,
-          request,
-          init,
-          query.expiresIn,
-        )
+        presigning ??= await import('./presign-ky-request.js');
+        return presigning.sendPresigned(loadAdapterKit, signer, fetch, request, init, query.expiresIn);
+      }
     : createSignedKyFetch(signer, fetch);
   const made: KyFetch = adapter.correctClockSkew
     ? async (request, init) => {
